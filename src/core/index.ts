@@ -1,0 +1,2 @@
+/** Public surface of the pure core. */
+export * from './model';

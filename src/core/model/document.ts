@@ -1,0 +1,93 @@
+/**
+ * Imported documents. Text positions everywhere in Överens are UTF-16 offsets into the
+ * document's normalised plain text (line endings \n, Unicode NFC), fixed once at import.
+ * Metadata, extracted content and original bytes are separate records so that document
+ * lists never load texts or files.
+ */
+import { z } from 'zod';
+import { Id, Timestamp } from './common';
+
+export const DocumentKind = z.enum(['pdf', 'docx', 'txt']);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
+export const ImportWarning = z
+  .object({
+    code: z.enum(['no-text-layer', 'pages-without-text', 'encoding-fallback', 'docx-conversion', 'type-mismatch', 'other']),
+    message: z.string(),
+    /** 1-based page numbers the warning concerns, if any. */
+    pages: z.array(z.number().int().positive()).optional(),
+  })
+  .strict();
+export type ImportWarning = z.infer<typeof ImportWarning>;
+
+/** Attribute names used by the templates and results; any other name is a free column. */
+export const WELL_KNOWN_ATTRIBUTES = ['level', 'county', 'municipality', 'valid_from', 'valid_to', 'title'] as const;
+
+export const AttributeName = z
+  .string()
+  .trim()
+  .min(1, 'attribute name must not be empty')
+  .max(64)
+  .regex(/^[^\u0000-\u001f]+$/, 'attribute name must not contain control characters');
+
+export const DocumentAttributes = z.record(AttributeName, z.string().max(10_000));
+export type DocumentAttributes = z.infer<typeof DocumentAttributes>;
+
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lower-case hex digits');
+
+export const DocumentMeta = z
+  .object({
+    id: Id,
+    projectId: Id,
+    fileName: z.string().min(1).max(1000),
+    kind: DocumentKind,
+    sha256: Sha256,
+    /** Size of the original file in bytes. */
+    size: z.number().int().nonnegative(),
+    /** 1 for the first import; a re-import of a changed or duplicate file is a new version. */
+    version: z.number().int().positive().default(1),
+    previousVersionId: Id.optional(),
+    importedAt: Timestamp,
+    pageCount: z.number().int().nonnegative(),
+    /** Length of the normalised text in UTF-16 code units. */
+    textLength: z.number().int().nonnegative(),
+    /** False when the document has no extractable text (scanned PDF): it cannot be coded as text. */
+    hasText: z.boolean(),
+    attributes: DocumentAttributes.default({}),
+    warnings: z.array(ImportWarning).default([]),
+  })
+  .strict();
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+
+export const DocumentContent = z
+  .object({
+    documentId: Id,
+    /** Normalised plain text (\n line ends, NFC). */
+    text: z.string(),
+    /** Offset in `text` where each page starts (PDF); [0] for documents without pages. */
+    pageStarts: z.array(z.number().int().nonnegative()).min(1),
+    /** Sanitised HTML as rendered (DOCX); its text content equals `text`. */
+    html: z.string().optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.pageStarts[0] !== 0) ctx.addIssue({ code: 'custom', path: ['pageStarts', 0], message: 'the first page starts at offset 0' });
+    for (let i = 1; i < c.pageStarts.length; i++) {
+      const prev = c.pageStarts[i - 1] ?? 0;
+      const cur = c.pageStarts[i] ?? 0;
+      if (cur < prev || cur > c.text.length) {
+        ctx.addIssue({ code: 'custom', path: ['pageStarts', i], message: 'page starts must be ascending and within the text' });
+        return;
+      }
+    }
+  });
+export type DocumentContent = z.infer<typeof DocumentContent>;
+
+export const DocumentFile = z
+  .object({
+    documentId: Id,
+    mimeType: z.string(),
+    bytes: z.instanceof(Blob),
+  })
+  .strict();
+export type DocumentFile = z.infer<typeof DocumentFile>;

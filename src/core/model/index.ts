@@ -1,0 +1,6 @@
+/** The Överens data model: zod schemas at the trust boundaries, inferred types inside. */
+export * from './common';
+export * from './project';
+export * from './codebook';
+export * from './document';
+export * from './coding';
