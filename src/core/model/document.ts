@@ -28,7 +28,7 @@ export const AttributeName = z
   .trim()
   .min(1, 'attribute name must not be empty')
   .max(64)
-  .regex(/^[^\u0000-\u001f]+$/, 'attribute name must not contain control characters');
+  .refine((name) => ![...name].some((ch) => ch.charCodeAt(0) < 0x20), 'attribute name must not contain control characters');
 
 export const DocumentAttributes = z.record(AttributeName, z.string().max(10_000));
 export type DocumentAttributes = z.infer<typeof DocumentAttributes>;
