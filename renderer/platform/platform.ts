@@ -1,0 +1,42 @@
+/**
+ * The only door from the renderer to the operating system. `web.ts` implements it with
+ * <input type=file> and downloads; `electron.ts` with the preload bridge (one function per
+ * IPC message). Everything else in the renderer is identical in both builds.
+ */
+export interface FileFilter {
+  name: string;
+  /** Extensions without the dot: ['pdf', 'docx']. */
+  extensions: string[];
+}
+
+export interface OpenedFile {
+  name: string;
+  bytes: Uint8Array;
+  lastModified?: number;
+}
+
+export interface OpenFilesOptions {
+  title?: string;
+  filters?: FileFilter[];
+  multiple?: boolean;
+}
+
+export interface SaveResult {
+  saved: boolean;
+  /** Where the file went, when the platform knows it (Electron). */
+  path?: string;
+}
+
+export interface Platform {
+  readonly kind: 'web' | 'electron';
+  /** Ask the user for files; resolves to [] when the dialog is cancelled. */
+  openFiles(options?: OpenFilesOptions): Promise<OpenedFile[]>;
+  /** Offer bytes to the user as a file. */
+  saveFile(suggestedName: string, bytes: Uint8Array, filters?: FileFilter[]): Promise<SaveResult>;
+  /** Whether revealInFolder can do anything on this platform. */
+  readonly canRevealInFolder: boolean;
+  revealInFolder(path: string): Promise<void>;
+  appVersion(): Promise<string>;
+  /** BCP 47 language of the operating system / browser, e.g. "sv-SE". */
+  systemLanguage(): string;
+}

@@ -1,0 +1,59 @@
+/**
+ * Entry point of `overens <command>`: the same core on files, for scripting and for checking
+ * results outside the app. Node only; never imports the store or the renderer.
+ */
+import { readFileSync } from 'node:fs';
+import { commands } from './commands';
+import { UsageError, type CliIo } from './io';
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function helpText(): string {
+  const width = Math.max(8, ...commands.map((c) => c.name.length));
+  const lines = [
+    'Överens — qualitative content analysis of agreement texts',
+    '',
+    'Usage: overens <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options:',
+    '  --help, -h     show this help, or a command\'s help: overens <command> --help',
+    '  --version, -v  print the version',
+  ];
+  return lines.join('\n') + '\n';
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    io.stdout.write(helpText());
+    return 0;
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === first);
+  if (!command) {
+    io.stderr.write(`overens: unknown command "${first}"\n\n${helpText()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(command.usage.endsWith('\n') ? command.usage : `${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`overens ${command.name}: ${error.message}\n\n${command.usage}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
