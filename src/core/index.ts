@@ -1,2 +1,3 @@
 /** Public surface of the pure core. */
 export * from './model';
+export * from './errors';

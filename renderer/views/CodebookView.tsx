@@ -1,0 +1,178 @@
+/**
+ * The project's codebook, read-only: groups, variables and their values with definitions,
+ * coding rules, anchor examples and indicator terms. (Editing and versions: the coding issue.)
+ */
+import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { localize, type CodebookContent, type Language, type Variable } from '../../src/core';
+import { useI18n, type Translate } from '../i18n';
+import { useSession } from '../state/session';
+import { useStore } from '../state/store-context';
+
+export function CodebookView() {
+  const { t, lang } = useI18n();
+  const store = useStore();
+  const { project } = useSession();
+  const codebookId = project?.settings.codebookId;
+  const codebook = useLiveQuery(async () => (codebookId ? ((await store.codebooks.get(codebookId)) ?? null) : null), [store, codebookId]);
+  const version = useLiveQuery(async () => (codebookId ? ((await store.codebooks.latest(codebookId)) ?? null) : null), [store, codebookId]);
+  const [filter, setFilter] = useState('');
+
+  if (codebook === undefined || version === undefined) return <p className="muted">{t('common.loading')}</p>;
+  if (!codebook || !version) {
+    return (
+      <section className="view">
+        <h1>{t('codebook.title')}</h1>
+        <p className="muted">{t('codebook.none')}</p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="view" aria-labelledby="codebook-title">
+      <div className="view-heading">
+        <h1 id="codebook-title">
+          {t('codebook.title')}: {localize(codebook.name, lang)}
+        </h1>
+        <span className="badge" data-testid="codebook-version">
+          {t('codebook.version', { number: version.number })} · {t(version.status === 'published' ? 'codebook.published' : 'codebook.draft')}
+        </span>
+        <span className="muted">{t('codebook.variables', { count: version.content.variables.length })}</span>
+      </div>
+      {version.content.variables.length === 0 ? (
+        <p className="muted">{t('codebook.noVariables')}</p>
+      ) : (
+        <>
+          <input
+            type="search"
+            className="filter"
+            placeholder={t('codebook.filter')}
+            aria-label={t('codebook.filter')}
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            data-testid="codebook-filter"
+          />
+          <CodebookTree content={version.content} filter={filter} lang={lang} t={t} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function CodebookTree({ content, filter, lang, t }: { content: CodebookContent; filter: string; lang: Language; t: Translate }) {
+  const groups = useMemo(() => {
+    const needle = filter.trim().toLocaleLowerCase('sv');
+    const matches = (v: Variable) =>
+      !needle ||
+      [v.label.sv, v.label.en, v.key, ...v.values.flatMap((val) => [val.label.sv, val.label.en])].some((s) => s?.toLocaleLowerCase('sv').includes(needle));
+    const byGroup = new Map<string | undefined, Variable[]>();
+    for (const v of content.variables.filter(matches)) {
+      const list = byGroup.get(v.groupId) ?? [];
+      list.push(v);
+      byGroup.set(v.groupId, list);
+    }
+    const ordered = content.groups.map((g) => ({ id: g.id, label: localize(g.label, lang), variables: byGroup.get(g.id) ?? [] }));
+    ordered.push({ id: '', label: t('codebook.ungrouped'), variables: byGroup.get(undefined) ?? [] });
+    return ordered.filter((g) => g.variables.length > 0);
+  }, [content, filter, lang, t]);
+
+  const labelOf = (variableId: string, valueId?: string) => {
+    const v = content.variables.find((x) => x.id === variableId);
+    if (!v) return variableId;
+    if (!valueId) return localize(v.label, lang);
+    const val = v.values.find((x) => x.id === valueId);
+    return val ? localize(val.label, lang) : valueId;
+  };
+
+  return (
+    <div className="codebook-tree" data-testid="codebook-tree">
+      {groups.map((group) => (
+        <section key={group.id} className="codebook-group">
+          <h2>{group.label}</h2>
+          {group.variables.map((v) => (
+            <details key={v.id} className="variable" data-testid="codebook-variable">
+              <summary>
+                <span className="variable-label" data-testid="variable-label">
+                  {localize(v.label, lang)}
+                </span>
+                <span className="muted small">
+                  {' '}
+                  {t(`codebook.kind.${v.kind}`)} · {v.level}
+                  {v.derived ? ` · ${t('codebook.derived')}` : ''}
+                </span>
+                <span className="value-chips">
+                  {v.values.map((val) => (
+                    <span key={val.id} className="chip" style={{ borderColor: val.colour }}>
+                      <span className="swatch" style={{ background: val.colour }} />
+                      {localize(val.label, lang)}
+                    </span>
+                  ))}
+                </span>
+              </summary>
+              <div className="variable-body">
+                {localize(v.description, lang) && <p>{localize(v.description, lang)}</p>}
+                {localize(v.codingRule, lang) && (
+                  <p>
+                    <strong>{t('codebook.rule')}:</strong> {localize(v.codingRule, lang)}
+                  </p>
+                )}
+                {v.derived && (
+                  <p className="derived-rule">
+                    {t(v.derived.type === 'all' ? 'codebook.derivedRule.all' : 'codebook.derivedRule.any', {
+                      then: labelOf(v.id, v.derived.then),
+                      otherwise: labelOf(v.id, v.derived.otherwise),
+                      components: v.derived.components
+                        .map((c) => `${labelOf(c.variableId)} = ${c.valueIds.map((id) => labelOf(c.variableId, id)).join(' / ')}`)
+                        .join('; '),
+                    })}
+                  </p>
+                )}
+                {v.source && (
+                  <p className="muted small">
+                    {t('codebook.source')}: {v.source}
+                  </p>
+                )}
+                <table className="values-table">
+                  <thead>
+                    <tr>
+                      <th>{t('codebook.values')}</th>
+                      <th>{t('codebook.definition')}</th>
+                      <th>{t('codebook.anchors')}</th>
+                      <th>{t('codebook.terms')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {v.values.map((val) => (
+                      <tr key={val.id}>
+                        <td>
+                          <span className="swatch" style={{ background: val.colour }} /> {localize(val.label, lang)}
+                          {val.absent && <span className="muted small"> ({t('codebook.absent')})</span>}
+                        </td>
+                        <td>
+                          {localize(val.definition, lang)}
+                          {localize(val.codingRule, lang) && (
+                            <div className="muted small">
+                              {t('codebook.rule')}: {localize(val.codingRule, lang)}
+                            </div>
+                          )}
+                        </td>
+                        <td>
+                          {val.anchors.map((a, i) => (
+                            <blockquote key={i}>
+                              “{a.text}”{a.source && <cite> — {a.source}</cite>}
+                            </blockquote>
+                          ))}
+                        </td>
+                        <td>{val.indicatorTerms.join(', ')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

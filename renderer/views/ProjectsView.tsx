@@ -1,0 +1,192 @@
+/** Create, open, rename and delete projects. */
+import { useState, type FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { SHIPPED_TEMPLATES } from '../../src/core/codebook';
+import { localize, type Project } from '../../src/core';
+import { Dialog } from '../components/Dialog';
+import { useI18n } from '../i18n';
+import { useNotices } from '../state/errors';
+import { useSession } from '../state/session';
+import { useStore } from '../state/store-context';
+
+const DEFAULT_TEMPLATE = 'vardanalys-2017';
+
+export function ProjectsView() {
+  const { t, lang } = useI18n();
+  const store = useStore();
+  const { project: current, openProject } = useSession();
+  const { reportError, inform } = useNotices();
+  const projects = useLiveQuery(() => store.projects.list(), [store]);
+
+  const [name, setName] = useState('');
+  const [coderName, setCoderName] = useState('');
+  const [templateId, setTemplateId] = useState(DEFAULT_TEMPLATE);
+  const [busy, setBusy] = useState(false);
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const [deleting, setDeleting] = useState<{ project: Project; documents: number; codings: number } | null>(null);
+
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const template = SHIPPED_TEMPLATES.find((tpl) => tpl.id === templateId);
+      const created = await store.projects.create({ name, coderName, template });
+      openProject(created.project.id);
+      inform(t('projects.created', { name: created.project.name }));
+      setName('');
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveRename = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!renaming) return;
+    try {
+      await store.projects.rename(renaming.id, renaming.name);
+      inform(t('projects.renamed', { name: renaming.name.trim() }));
+      setRenaming(null);
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const askDelete = async (project: Project) => {
+    const documents = await store.db.documents.where('projectId').equals(project.id).count();
+    const codings =
+      (await store.db.segments.where('projectId').equals(project.id).count()) +
+      (await store.db.judgements.where('projectId').equals(project.id).count());
+    setDeleting({ project, documents, codings });
+  };
+
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    try {
+      await store.projects.delete(deleting.project.id);
+      if (current?.id === deleting.project.id) openProject(null);
+      inform(t('projects.deleted', { name: deleting.project.name }));
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setDeleting(null);
+    }
+  };
+
+  return (
+    <section className="view" aria-labelledby="projects-title">
+      <h1 id="projects-title">{t('projects.title')}</h1>
+      <p className="lead">{t('projects.intro')}</p>
+
+      <div className="two-columns">
+        <form className="card" onSubmit={(e) => void create(e)} data-testid="new-project-form">
+          <h2>{t('projects.new')}</h2>
+          <label className="field">
+            <span>{t('projects.name')}</span>
+            <input data-testid="new-project-name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+          </label>
+          <label className="field">
+            <span>{t('projects.firstCoder')}</span>
+            <input data-testid="new-project-coder" required maxLength={100} value={coderName} onChange={(e) => setCoderName(e.target.value)} />
+          </label>
+          <label className="field">
+            <span>{t('projects.template')}</span>
+            <select data-testid="new-project-template" value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+              {SHIPPED_TEMPLATES.map((tpl) => (
+                <option key={tpl.id} value={tpl.id}>
+                  {localize(tpl.name, lang)}
+                </option>
+              ))}
+              <option value="">{t('projects.noTemplate')}</option>
+            </select>
+          </label>
+          <button type="submit" className="primary" disabled={busy} data-testid="create-project">
+            {t('projects.create')}
+          </button>
+        </form>
+
+        <div className="card">
+          <h2>{t('projects.list')}</h2>
+          {projects === undefined ? (
+            <p className="muted">{t('common.loading')}</p>
+          ) : projects.length === 0 ? (
+            <p className="muted" data-testid="no-projects">
+              {t('projects.empty')}
+            </p>
+          ) : (
+            <ul className="project-list" data-testid="project-list">
+              {projects.map((p) => (
+                <li key={p.id} className={p.id === current?.id ? 'current' : undefined} data-testid="project-item">
+                  {renaming?.id === p.id ? (
+                    <form className="inline-form" onSubmit={(e) => void saveRename(e)}>
+                      <input
+                        aria-label={t('projects.name')}
+                        data-testid="rename-input"
+                        autoFocus
+                        value={renaming.name}
+                        onChange={(e) => setRenaming({ id: p.id, name: e.target.value })}
+                        onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)}
+                      />
+                      <button type="submit" className="primary">
+                        {t('projects.save')}
+                      </button>
+                      <button type="button" onClick={() => setRenaming(null)}>
+                        {t('projects.cancel')}
+                      </button>
+                    </form>
+                  ) : (
+                    <>
+                      <div className="project-main">
+                        <span className="project-name" data-testid="project-name">
+                          {p.name}
+                        </span>
+                        <span className="muted small">
+                          {t('projects.updated')}: {new Date(p.updatedAt).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB')}
+                        </span>
+                      </div>
+                      <div className="row-actions">
+                        {p.id === current?.id ? (
+                          <span className="badge">{t('projects.opened')}</span>
+                        ) : (
+                          <button type="button" onClick={() => openProject(p.id)} data-testid="open-project">
+                            {t('projects.open')}
+                          </button>
+                        )}
+                        <button type="button" onClick={() => setRenaming({ id: p.id, name: p.name })} data-testid="rename-project">
+                          {t('projects.rename')}
+                        </button>
+                        <button type="button" className="danger" onClick={() => void askDelete(p)} data-testid="delete-project">
+                          {t('projects.delete')}
+                        </button>
+                      </div>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+
+      <Dialog
+        open={deleting !== null}
+        title={deleting ? t('projects.deleteTitle', { name: deleting.project.name }) : ''}
+        onClose={() => setDeleting(null)}
+        testId="delete-dialog"
+        actions={
+          <>
+            <button type="button" onClick={() => setDeleting(null)}>
+              {t('projects.cancel')}
+            </button>
+            <button type="button" className="danger" onClick={() => void confirmDelete()} data-testid="confirm-delete">
+              {t('projects.deleteConfirm')}
+            </button>
+          </>
+        }
+      >
+        {deleting && <p>{t('projects.deleteBody', { documents: deleting.documents, codings: deleting.codings })}</p>}
+      </Dialog>
+    </section>
+  );
+}

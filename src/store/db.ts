@@ -1,0 +1,64 @@
+/**
+ * The Dexie (IndexedDB) database. Every schema version is declared here in order; a schema
+ * change adds `db.version(n + 1).stores({...}).upgrade(...)` below the last one and a test that
+ * opens a database created by the previous version (see Dexie's "Database versioning" docs).
+ *
+ * One database holds all projects; every row carries `projectId`. Document metadata, extracted
+ * content and original bytes are separate tables so that lists never load texts or files.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type {
+  Codebook,
+  CodebookVersion,
+  Coder,
+  DocumentContent,
+  DocumentFile,
+  DocumentMeta,
+  Judgement,
+  Project,
+  Segment,
+} from '../core';
+
+export const DATABASE_NAME = 'overens';
+
+/** Small key/value facts about this installation (first run, persistence requested…). */
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export type OverensDb = Dexie & {
+  projects: EntityTable<Project, 'id'>;
+  coders: EntityTable<Coder, 'id'>;
+  codebooks: EntityTable<Codebook, 'id'>;
+  codebookVersions: EntityTable<CodebookVersion, 'id'>;
+  documents: EntityTable<DocumentMeta, 'id'>;
+  documentContents: EntityTable<DocumentContent, 'documentId'>;
+  documentFiles: EntityTable<DocumentFile, 'documentId'>;
+  segments: EntityTable<Segment, 'id'>;
+  judgements: EntityTable<Judgement, 'id'>;
+  meta: EntityTable<MetaEntry, 'key'>;
+};
+
+/** Schema version 1. Index strings: first the primary key, then indexes; `&` = unique, `[a+b]` = compound. */
+export const SCHEMA_V1 = {
+  projects: 'id, name, updatedAt',
+  coders: 'id, projectId, &[projectId+name]',
+  codebooks: 'id, projectId',
+  codebookVersions: 'id, codebookId, projectId, &[codebookId+number]',
+  documents: 'id, projectId, [projectId+sha256], [projectId+fileName]',
+  documentContents: 'documentId',
+  documentFiles: 'documentId',
+  // Hot queries: a coder's passages in a document; a variable's passages per coder.
+  segments: 'id, projectId, documentId, [documentId+coderId], [variableId+coderId], codebookVersionId',
+  // One judgement per document, coder and variable.
+  judgements: 'id, projectId, documentId, &[documentId+coderId+variableId], [documentId+coderId], [variableId+coderId], codebookVersionId',
+  meta: 'key',
+} as const;
+
+/** Open (creating or upgrading) the database. Pass a name to keep tests apart. */
+export function openDatabase(name: string = DATABASE_NAME): OverensDb {
+  const db = new Dexie(name) as OverensDb;
+  db.version(1).stores(SCHEMA_V1);
+  return db;
+}

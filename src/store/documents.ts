@@ -1,0 +1,77 @@
+/**
+ * Documents: metadata, extracted content and original bytes, written together in one
+ * transaction so an import is all or nothing. Deleting a document removes its codings too.
+ */
+import { DocumentAttributes, DocumentContent, DocumentMeta, OverensError, type DocumentFile } from '../core';
+import type { OverensDb } from './db';
+
+export interface NewDocument {
+  meta: DocumentMeta;
+  content: DocumentContent;
+  file: DocumentFile;
+}
+
+export class DocumentRepository {
+  constructor(private readonly db: OverensDb) {}
+
+  list(projectId: string): Promise<DocumentMeta[]> {
+    return this.db.documents.where('projectId').equals(projectId).sortBy('fileName');
+  }
+
+  get(id: string): Promise<DocumentMeta | undefined> {
+    return this.db.documents.get(id);
+  }
+
+  content(id: string): Promise<DocumentContent | undefined> {
+    return this.db.documentContents.get(id);
+  }
+
+  file(id: string): Promise<DocumentFile | undefined> {
+    return this.db.documentFiles.get(id);
+  }
+
+  findBySha256(projectId: string, sha256: string): Promise<DocumentMeta[]> {
+    return this.db.documents.where('[projectId+sha256]').equals([projectId, sha256]).toArray();
+  }
+
+  async add(doc: NewDocument): Promise<DocumentMeta> {
+    const meta = DocumentMeta.parse(doc.meta);
+    const content = DocumentContent.parse(doc.content);
+    if (content.documentId !== meta.id || doc.file.documentId !== meta.id) {
+      throw new Error('document, content and file must share one id');
+    }
+    if (content.text.length !== meta.textLength) throw new Error('textLength does not match the text');
+    const db = this.db;
+    await db.transaction('rw', [db.projects, db.documents, db.documentContents, db.documentFiles], async () => {
+      if (!(await db.projects.get(meta.projectId))) {
+        throw new OverensError('project-not-found', {
+          sv: `Projektet finns inte; "${meta.fileName}" importerades inte.`,
+          en: `The project does not exist; "${meta.fileName}" was not imported.`,
+        });
+      }
+      await db.documents.add(meta);
+      await db.documentContents.add(content);
+      await db.documentFiles.add(doc.file);
+    });
+    return meta;
+  }
+
+  async setAttributes(id: string, attributes: Record<string, string>): Promise<void> {
+    const parsed = DocumentAttributes.parse(attributes);
+    const changed = await this.db.documents.update(id, { attributes: parsed });
+    if (changed === 0 && !(await this.db.documents.get(id))) {
+      throw new OverensError('document-not-found', { sv: 'Dokumentet finns inte.', en: 'The document does not exist.' });
+    }
+  }
+
+  async delete(id: string): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.documents, db.documentContents, db.documentFiles, db.segments, db.judgements], async () => {
+      await db.segments.where('documentId').equals(id).delete();
+      await db.judgements.where('documentId').equals(id).delete();
+      await db.documentContents.delete(id);
+      await db.documentFiles.delete(id);
+      await db.documents.delete(id);
+    });
+  }
+}

@@ -1,0 +1,33 @@
+/** The local store: one Dexie database and the repositories the UI calls. */
+import { openDatabase, type OverensDb } from './db';
+import { CodebookRepository } from './codebooks';
+import { CoderRepository, ProjectRepository } from './projects';
+import { DocumentRepository } from './documents';
+import { CodingRepository } from './codings';
+
+export * from './db';
+export * from './persistence';
+export * from './projects';
+export * from './codebooks';
+export * from './documents';
+export * from './codings';
+
+export interface Store {
+  db: OverensDb;
+  projects: ProjectRepository;
+  coders: CoderRepository;
+  codebooks: CodebookRepository;
+  documents: DocumentRepository;
+  codings: CodingRepository;
+}
+
+export function createStore(db: OverensDb = openDatabase()): Store {
+  return {
+    db,
+    projects: new ProjectRepository(db),
+    coders: new CoderRepository(db),
+    codebooks: new CodebookRepository(db),
+    documents: new DocumentRepository(db),
+    codings: new CodingRepository(db),
+  };
+}

@@ -1,0 +1,98 @@
+// Smoke test of the application shell in Chromium on the web build: create a project from the
+// Vårdanalys template, see its variables in the Codebook view, reload and find it still there;
+// rename, add a coder, switch language, delete.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openApp, screenshot } from './browser';
+import { AppModel, CodebookModel, ProjectsModel } from './models/app';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('application shell', () => {
+  it('creates a project, shows the Vårdanalys variables and keeps everything across a reload', async () => {
+    const { page, context, errors } = await openApp(browser, { locale: 'sv-SE' });
+    const app = new AppModel(page);
+    const projects = new ProjectsModel(page);
+    const codebook = new CodebookModel(page);
+
+    // Swedish by default for a Swedish system language; nothing but Projects before a project is open.
+    await page.getByTestId('no-projects').waitFor();
+    expect(await page.getByTestId('nav-projects').textContent()).toContain('Projekt');
+    expect(await page.getByTestId('nav-codebook').isDisabled()).toBe(true);
+
+    await projects.create('Överenskommelser 2017', 'Anna');
+    expect(await app.currentProject.textContent()).toBe('Överenskommelser 2017');
+    await screenshot(page, 'shell-projects-sv');
+
+    await app.goTo('codebook');
+    await codebook.variableLabels.first().waitFor();
+    const labels = await codebook.variableLabels.allTextContents();
+    // Vårdanalys 2017:1, Bilaga 2, tables 18 (Gemensamma mål), 31 (LVM) and 44 (Kriminalvården).
+    expect(labels).toEqual(expect.arrayContaining(['Gemensamma mål', 'LVM', 'Kriminalvården']));
+    expect(labels.length).toBeGreaterThanOrEqual(35);
+    expect(await codebook.version.textContent()).toContain('Version 1');
+    await page.getByTestId('codebook-variable').first().locator('summary').click();
+    await screenshot(page, 'shell-codebook-sv');
+
+    await page.reload();
+    await page.getByTestId('view-codebook').waitFor();
+    expect(await app.currentProject.textContent()).toBe('Överenskommelser 2017');
+    expect(await codebook.variableLabels.count()).toBe(labels.length);
+    await app.goTo('projects');
+    expect(await projects.items.count()).toBe(1);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('renames, adds a coder, switches to English and deletes', async () => {
+    const { page, context, errors } = await openApp(browser, { locale: 'en-GB' });
+    const app = new AppModel(page);
+    const projects = new ProjectsModel(page);
+
+    // English by default for a non-Swedish system language.
+    expect(await page.getByTestId('nav-projects').textContent()).toContain('Projects');
+    await projects.create('Pilot', 'Anna', 'oppna-jamforelser-2019');
+    await projects.create('Main study', 'Bertil');
+    expect(await app.currentProject.textContent()).toBe('Main study');
+
+    await projects.rename('Pilot', 'Pilot 2019');
+    await projects.open('Pilot 2019');
+    expect(await app.currentProject.textContent()).toBe('Pilot 2019');
+
+    page.once('dialog', (dialog) => void dialog.accept('Cecilia'));
+    await page.getByTestId('coder-select').selectOption('__add__');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="coder-select"]') as HTMLSelectElement | null)?.selectedOptions[0]?.textContent === 'Cecilia');
+    const coderNames = await page.getByTestId('coder-select').locator('option').allTextContents();
+    expect(coderNames.slice(0, 2)).toEqual(['Anna', 'Cecilia']);
+
+    // The Öppna jämförelser template shows its derived indicator.
+    await app.goTo('codebook');
+    await page.getByText('Derived:', { exact: false }).first().waitFor({ state: 'attached' });
+
+    await app.setLanguage('sv');
+    expect(await page.getByTestId('nav-codebook').textContent()).toContain('Kodbok');
+    await app.setLanguage('en');
+    await app.goTo('projects');
+    await screenshot(page, 'shell-projects-en');
+
+    // Alt+3 jumps to the codebook.
+    await page.keyboard.press('Alt+3');
+    await page.getByTestId('view-codebook').waitFor();
+    await app.goTo('projects');
+
+    await projects.delete('Pilot 2019');
+    expect(await projects.items.count()).toBe(1);
+    expect(await app.currentProject.textContent()).toBe('No project open');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
