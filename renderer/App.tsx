@@ -8,7 +8,8 @@ import { useNotices } from './state/errors';
 import { navigate, useView, VIEWS } from './state/route';
 import { useSession } from './state/session';
 import { CodebookView } from './views/CodebookView';
-import { DocumentsView, UpcomingView } from './views/Placeholder';
+import { DocumentsView } from './views/documents/DocumentsView';
+import { UpcomingView } from './views/Placeholder';
 import { ProjectsView } from './views/ProjectsView';
 
 export function App({ persistenceDenied }: { persistenceDenied: boolean }) {

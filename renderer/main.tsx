@@ -6,6 +6,7 @@ import { App } from './App';
 import { I18nProvider } from './i18n';
 import { getPlatform } from './platform';
 import { NoticeProvider } from './state/errors';
+import { PlatformProvider } from './state/platform-context';
 import { SessionProvider } from './state/session';
 import { StoreProvider } from './state/store-context';
 import './app.css';
@@ -21,6 +22,7 @@ async function start(): Promise<void> {
   if (!root) throw new Error('index.html has no #root element');
   createRoot(root).render(
     <StrictMode>
+      <PlatformProvider platform={platform}>
       <StoreProvider store={store}>
         <I18nProvider systemLanguage={platform.systemLanguage()}>
           <NoticeProvider>
@@ -30,6 +32,7 @@ async function start(): Promise<void> {
           </NoticeProvider>
         </I18nProvider>
       </StoreProvider>
+      </PlatformProvider>
     </StrictMode>,
   );
 }

@@ -18,6 +18,10 @@ export function defaultLanguage(systemLanguage: string, stored: string | null): 
   return systemLanguage.toLowerCase().startsWith('sv') ? 'sv' : 'en';
 }
 
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(sv, key);
+}
+
 export function translate(lang: Language, key: MessageKey, params?: Record<string, string | number>): string {
   const template = DICTIONARIES[lang][key];
   if (!params) return template;

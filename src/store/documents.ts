@@ -64,6 +64,22 @@ export class DocumentRepository {
     }
   }
 
+  /** Set the attributes of many documents in one transaction (all or nothing). */
+  async setAttributesMany(updates: readonly { id: string; attributes: Record<string, string> }[]): Promise<void> {
+    const parsed = updates.map((u) => ({ id: u.id, attributes: DocumentAttributes.parse(u.attributes) }));
+    await this.db.transaction('rw', this.db.documents, async () => {
+      for (const u of parsed) {
+        const changed = await this.db.documents.update(u.id, { attributes: u.attributes });
+        if (changed === 0 && !(await this.db.documents.get(u.id))) {
+          throw new OverensError('document-not-found', {
+            sv: 'Ett av dokumenten finns inte längre; inga egenskaper ändrades.',
+            en: 'One of the documents no longer exists; no attributes were changed.',
+          });
+        }
+      }
+    });
+  }
+
   async delete(id: string): Promise<void> {
     const db = this.db;
     await db.transaction('rw', [db.documents, db.documentContents, db.documentFiles, db.segments, db.judgements], async () => {

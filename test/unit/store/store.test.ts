@@ -265,3 +265,23 @@ describe('database', () => {
     await indexedDB.deleteDatabase(`${dbName}-2`);
   });
 });
+
+describe('bulk attributes', () => {
+  it('sets many documents\' attributes, or none when one document is missing', async () => {
+    const { project } = await store.projects.create({ name: 'P', coderName: 'A' });
+    await store.documents.add(documentFixture(project.id, 'd1'));
+    await store.documents.add(documentFixture(project.id, 'd2'));
+    await store.documents.setAttributesMany([
+      { id: 'd1', attributes: { level: 'county' } },
+      { id: 'd2', attributes: { level: 'local', county: 'Dalarna' } },
+    ]);
+    expect((await store.documents.get('d2'))?.attributes).toEqual({ level: 'local', county: 'Dalarna' });
+    await expect(
+      store.documents.setAttributesMany([
+        { id: 'd1', attributes: { level: 'changed' } },
+        { id: 'gone', attributes: { level: 'x' } },
+      ]),
+    ).rejects.toMatchObject({ code: 'document-not-found' });
+    expect((await store.documents.get('d1'))?.attributes).toEqual({ level: 'county' });
+  });
+});

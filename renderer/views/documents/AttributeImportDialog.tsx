@@ -1,0 +1,67 @@
+/** Preview of an attribute CSV import: what matches, unknown file names, problems; then apply. */
+import { Dialog } from '../../components/Dialog';
+import type { AttributeMatching, AttributeProblem } from '../../../src/formats/attributes-csv';
+import { useI18n } from '../../i18n';
+
+export interface AttributeImportPreview {
+  fileName: string;
+  matching: AttributeMatching;
+  problems: AttributeProblem[];
+}
+
+export function AttributeImportDialog({ preview, onApply, onClose }: { preview: AttributeImportPreview | null; onApply: () => void; onClose: () => void }) {
+  const { t } = useI18n();
+  const matched = preview?.matching.matches.length ?? 0;
+  return (
+    <Dialog
+      open={preview !== null}
+      title={preview ? t('documents.attributesResult', { file: preview.fileName }) : ''}
+      onClose={onClose}
+      testId="attributes-dialog"
+      actions={
+        <>
+          <button type="button" onClick={onClose}>
+            {t('projects.cancel')}
+          </button>
+          <button type="button" className="primary" disabled={matched === 0} onClick={onApply} data-testid="apply-attributes">
+            {t('documents.attributesApply')}
+          </button>
+        </>
+      }
+    >
+      {preview && (
+        <>
+          <p data-testid="attributes-matched">{matched > 0 ? t('documents.attributesMatched', { count: matched }) : t('documents.attributesNothing')}</p>
+          {preview.matching.unknown.length > 0 && (
+            <>
+              <p>{t('documents.attributesUnknown', { count: preview.matching.unknown.length })}</p>
+              <ul className="problem-list" data-testid="attributes-unknown">
+                {preview.matching.unknown.map((row) => (
+                  <li key={row.line}>
+                    {row.file} <span className="muted small">(rad/line {row.line})</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {preview.problems.length > 0 && (
+            <>
+              <p>{t('documents.attributesProblems', { count: preview.problems.length })}</p>
+              <ul className="problem-list" data-testid="attributes-problems">
+                {preview.problems.map((p, i) => (
+                  <li key={i}>
+                    {p.line !== undefined && <span className="muted small">rad/line {p.line}: </span>}
+                    {p.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {preview.matching.unmatchedDocuments.length > 0 && (
+            <p className="muted">{t('documents.attributesUnmatched', { count: preview.matching.unmatchedDocuments.length })}</p>
+          )}
+        </>
+      )}
+    </Dialog>
+  );
+}
