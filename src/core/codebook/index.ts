@@ -1,0 +1,3 @@
+/** Codebook templates and codebook operations. */
+export * from './templates';
+export * from './derived';
