@@ -28,7 +28,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [coderChoice, setCoderChoice] = useState(0);
 
   const project = useLiveQuery(async () => (projectId ? ((await store.projects.get(projectId)) ?? null) : null), [store, projectId]);
-  const coders = useLiveQuery(async () => (projectId ? store.coders.list(projectId) : []), [store, projectId]) ?? [];
+  const coderRows = useLiveQuery(async () => (projectId ? store.coders.list(projectId) : []), [store, projectId]);
+  const coders = useMemo(() => coderRows ?? [], [coderRows]);
 
   const openProject = useCallback(
     (id: string | null) => {

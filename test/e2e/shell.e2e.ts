@@ -25,11 +25,11 @@ describe('application shell', () => {
 
     // Swedish by default for a Swedish system language; nothing but Projects before a project is open.
     await page.getByTestId('no-projects').waitFor();
-    expect(await page.getByTestId('nav-projects').textContent()).toContain('Projekt');
+    await expect.poll(() => page.getByTestId('nav-projects').textContent()).toContain('Projekt');
     expect(await page.getByTestId('nav-codebook').isDisabled()).toBe(true);
 
     await projects.create('Överenskommelser 2017', 'Anna');
-    expect(await app.currentProject.textContent()).toBe('Överenskommelser 2017');
+    await expect.poll(() => app.currentProject.textContent()).toBe('Överenskommelser 2017');
     await screenshot(page, 'shell-projects-sv');
 
     await app.goTo('codebook');
@@ -38,16 +38,16 @@ describe('application shell', () => {
     // Vårdanalys 2017:1, Bilaga 2, tables 18 (Gemensamma mål), 31 (LVM) and 44 (Kriminalvården).
     expect(labels).toEqual(expect.arrayContaining(['Gemensamma mål', 'LVM', 'Kriminalvården']));
     expect(labels.length).toBeGreaterThanOrEqual(35);
-    expect(await codebook.version.textContent()).toContain('Version 1');
+    await expect.poll(() => codebook.version.textContent()).toContain('Version 1');
     await page.getByTestId('codebook-variable').first().locator('summary').click();
     await screenshot(page, 'shell-codebook-sv');
 
     await page.reload();
     await page.getByTestId('view-codebook').waitFor();
-    expect(await app.currentProject.textContent()).toBe('Överenskommelser 2017');
-    expect(await codebook.variableLabels.count()).toBe(labels.length);
+    await expect.poll(() => app.currentProject.textContent()).toBe('Överenskommelser 2017');
+    await expect.poll(() => codebook.variableLabels.count()).toBe(labels.length);
     await app.goTo('projects');
-    expect(await projects.items.count()).toBe(1);
+    await expect.poll(() => projects.items.count()).toBe(1);
 
     expect(errors).toEqual([]);
     await context.close();
@@ -59,14 +59,14 @@ describe('application shell', () => {
     const projects = new ProjectsModel(page);
 
     // English by default for a non-Swedish system language.
-    expect(await page.getByTestId('nav-projects').textContent()).toContain('Projects');
+    await expect.poll(() => page.getByTestId('nav-projects').textContent()).toContain('Projects');
     await projects.create('Pilot', 'Anna', 'oppna-jamforelser-2019');
     await projects.create('Main study', 'Bertil');
-    expect(await app.currentProject.textContent()).toBe('Main study');
+    await expect.poll(() => app.currentProject.textContent()).toBe('Main study');
 
     await projects.rename('Pilot', 'Pilot 2019');
     await projects.open('Pilot 2019');
-    expect(await app.currentProject.textContent()).toBe('Pilot 2019');
+    await expect.poll(() => app.currentProject.textContent()).toBe('Pilot 2019');
 
     page.once('dialog', (dialog) => void dialog.accept('Cecilia'));
     await page.getByTestId('coder-select').selectOption('__add__');
@@ -79,7 +79,7 @@ describe('application shell', () => {
     await page.getByText('Derived:', { exact: false }).first().waitFor({ state: 'attached' });
 
     await app.setLanguage('sv');
-    expect(await page.getByTestId('nav-codebook').textContent()).toContain('Kodbok');
+    await expect.poll(() => page.getByTestId('nav-codebook').textContent()).toContain('Kodbok');
     await app.setLanguage('en');
     await app.goTo('projects');
     await screenshot(page, 'shell-projects-en');
@@ -90,8 +90,8 @@ describe('application shell', () => {
     await app.goTo('projects');
 
     await projects.delete('Pilot 2019');
-    expect(await projects.items.count()).toBe(1);
-    expect(await app.currentProject.textContent()).toBe('No project open');
+    await expect.poll(() => projects.items.count()).toBe(1);
+    await expect.poll(() => app.currentProject.textContent()).toBe('No project open');
     expect(errors).toEqual([]);
     await context.close();
   });
