@@ -4,13 +4,7 @@
  */
 import { z } from 'zod';
 
-export const IPC = {
-  openFiles: 'dialog:open-files',
-  saveFile: 'dialog:save-file',
-  reveal: 'shell:reveal',
-  appVersion: 'app:version',
-  locale: 'app:locale',
-} as const;
+export { IPC } from './ipc-channels';
 
 /** Largest file the app opens or saves through the bridge (bytes). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;

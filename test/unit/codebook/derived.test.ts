@@ -7,7 +7,7 @@ import { computeDerived, dependentsOf, evaluateRule, getTemplate } from '../../.
 const oj = getTemplate('oppna-jamforelser-2019')!.content;
 const IND = 'oj19.aktuell_overenskommelse';
 const C = ['gemensamma_mal', 'resurs_ansvar', 'rutiner_samarbete', 'uppfoljning_senaste_aret'].map((k) => `oj19.${k}`);
-const judged = (answers: (string | null)[]) => new Map(C.flatMap((id, i) => (answers[i] === null ? [] : [[id, [`${id}.${answers[i]}`]] as const])));
+const judged = (answers: (string | null)[]) => new Map<string, readonly string[]>(C.flatMap((id, i) => (answers[i] === null ? [] : [[id, [`${id}.${answers[i]}`]] as const])));
 
 describe('Öppna jämförelser indicator', () => {
   it('is Ja when all four components are Ja', () => {

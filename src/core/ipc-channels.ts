@@ -1,0 +1,8 @@
+/** IPC channel names, one per message. Kept free of dependencies so the preload bundle stays small. */
+export const IPC = {
+  openFiles: 'dialog:open-files',
+  saveFile: 'dialog:save-file',
+  reveal: 'shell:reveal',
+  appVersion: 'app:version',
+  locale: 'app:locale',
+} as const;
