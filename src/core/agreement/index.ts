@@ -1,0 +1,6 @@
+/** Inter-rater agreement on categorical judgements. */
+export * from './reliability-data';
+export * from './krippendorff';
+export * from './categorical';
+export * from './bootstrap';
+export * from './report';

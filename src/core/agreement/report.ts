@@ -1,0 +1,150 @@
+/**
+ * The agreement report for long-format codings (document, coder, variable, value): one row per
+ * variable with every coefficient, and a pooled row over all variables (units = document ×
+ * variable, categories kept apart per variable). This is what `overens agreement` prints and the
+ * Reliability view shows; undefined coefficients are null with a note saying why.
+ */
+import { bootstrapAlpha } from './bootstrap';
+import { categoryAgreement, cohenKappa, confusionMatrix, multiCoderAgreement, scottPi, type CategoryAgreement, type Weights } from './categorical';
+import { krippendorffAlpha, type Level } from './krippendorff';
+import { buildReliabilityData, numericCategoryOrder, type ReliabilityData } from './reliability-data';
+
+export interface LongCoding {
+  document: string;
+  coder: string;
+  variable: string;
+  /** null or '' = not coded. */
+  value: string | null;
+}
+
+export interface AgreementOptions {
+  level?: Level;
+  weights?: Weights;
+  /** Bootstrap samples for α's CI (0 = none). */
+  bootstrap?: number;
+  seed?: number;
+  /** Category order per variable (codebook order); needed for ordinal data given as labels. */
+  categoryOrder?: ReadonlyMap<string, readonly string[]>;
+  /** Coders in column order (so coder order is stable). */
+  coders?: readonly string[];
+}
+
+export interface AgreementRow {
+  variable: string;
+  units: number;
+  coders: number;
+  pairable_values: number;
+  percent_agreement: number | null;
+  cohen_kappa: number | null;
+  scott_pi: number | null;
+  fleiss_kappa: number | null;
+  brennan_prediger: number | null;
+  gwet_ac1: number | null;
+  krippendorff_alpha: number | null;
+  ci95: { cohen_kappa: [number, number] | null; krippendorff_alpha: [number, number] | null };
+  notes: string[];
+  categories: CategoryAgreement[];
+  /** Two coders only: rows = first coder, columns = second, in `categories` order. */
+  confusion: number[][] | null;
+}
+
+export interface AgreementReport {
+  variables: AgreementRow[];
+  pooled: AgreementRow;
+  coders: string[];
+  level: Level;
+  weights: Weights;
+}
+
+function analyse(variable: string, data: ReliabilityData, coderCount: number, opts: Required<Pick<AgreementOptions, 'level' | 'weights' | 'bootstrap' | 'seed'>>): AgreementRow {
+  const notes: string[] = [];
+  const multi = multiCoderAgreement(data);
+  notes.push(...multi.notes);
+  const alpha = krippendorffAlpha(data, opts.level);
+  if (alpha.note && alpha.alpha === null) notes.push(`Krippendorff's α: ${alpha.note}`);
+  let cohen: number | null = null;
+  let cohenCi: [number, number] | null = null;
+  let scott: number | null = null;
+  let confusion: number[][] | null = null;
+  if (coderCount === 2) {
+    const table = confusionMatrix(data, 0, 1);
+    const k = cohenKappa(table, opts.weights);
+    cohen = k.value;
+    cohenCi = k.ci95;
+    if (k.note) notes.push(`Cohen's κ: ${k.note}`);
+    scott = scottPi(table);
+    const q = table.q;
+    confusion = Array.from({ length: q }, (_, i) => Array.from(table.counts.subarray(i * q, i * q + q)));
+  } else {
+    notes.push(coderCount < 2 ? 'only one coder: agreement needs at least two' : `Cohen's κ and Scott's π are defined for two coders; ${coderCount} coded (see Fleiss' κ and α)`);
+  }
+  let alphaCi: [number, number] | null = null;
+  if (opts.bootstrap > 0 && alpha.alpha !== null) {
+    const b = bootstrapAlpha(data, opts.level, opts.bootstrap, opts.seed);
+    alphaCi = b.ci95;
+    if (b.undefinedShare > 0) notes.push(`α was undefined in ${(b.undefinedShare * 100).toFixed(1)}% of bootstrap samples (no variation); they are left out`);
+  }
+  let units = 0;
+  for (let u = 0; u < data.units; u++) {
+    for (let r = 0; r < data.coders; r++) {
+      if (data.values[u * data.coders + r] !== -1) {
+        units++;
+        break;
+      }
+    }
+  }
+  return {
+    variable,
+    units,
+    coders: coderCount,
+    pairable_values: alpha.pairableValues,
+    percent_agreement: multi.percentAgreement,
+    cohen_kappa: cohen,
+    scott_pi: coderCount === 2 ? scott : null,
+    fleiss_kappa: multi.fleissKappa,
+    brennan_prediger: multi.brennanPrediger,
+    gwet_ac1: multi.gwetAc1,
+    krippendorff_alpha: alpha.alpha,
+    ci95: { cohen_kappa: cohenCi, krippendorff_alpha: alphaCi },
+    notes,
+    categories: categoryAgreement(data),
+    confusion,
+  };
+}
+
+export function agreementReport(codings: readonly LongCoding[], options: AgreementOptions = {}): AgreementReport {
+  const opts = { level: options.level ?? 'nominal', weights: options.weights ?? 'none', bootstrap: options.bootstrap ?? 0, seed: options.seed ?? 1 } as const;
+  const coders = [...new Set([...(options.coders ?? []), ...codings.map((c) => c.coder)])];
+  const byVariable = new Map<string, LongCoding[]>();
+  for (const c of codings) {
+    const list = byVariable.get(c.variable) ?? [];
+    list.push(c);
+    byVariable.set(c.variable, list);
+  }
+  const orderFor = (variable: string, rows: readonly LongCoding[]) => {
+    const given = options.categoryOrder?.get(variable);
+    if (given) return given;
+    const labels = rows.flatMap((r) => (r.value ? [r.value] : []));
+    return opts.level === 'nominal' ? undefined : (numericCategoryOrder(labels) ?? undefined);
+  };
+  const variables = [...byVariable.entries()].map(([variable, rows]) => {
+    const { data } = buildReliabilityData(
+      rows.map((r) => ({ unit: r.document, coder: r.coder, value: r.value })),
+      { categoryOrder: orderFor(variable, rows), coderOrder: coders },
+    );
+    const used = new Set(rows.filter((r) => r.value).map((r) => r.coder)).size;
+    return analyse(variable, data, used, opts);
+  });
+  // Pooled: every (document, variable) is a unit; categories are kept apart per variable.
+  const sep = '\u0000';
+  const pooledRows = codings.map((r) => ({ unit: `${r.variable}${sep}${r.document}`, coder: r.coder, value: r.value ? `${r.variable}${sep}${r.value}` : null }));
+  const pooledOrder = [...byVariable.entries()].flatMap(([variable, rows]) => (orderFor(variable, rows) ?? []).map((v) => `${variable}${sep}${v}`));
+  const { data: pooledData } = buildReliabilityData(pooledRows, { categoryOrder: pooledOrder, coderOrder: coders });
+  const pooledCoders = new Set(codings.filter((r) => r.value).map((r) => r.coder)).size;
+  // Distances between values of different variables mean nothing, so pooling is nominal.
+  const pooled = analyse('(pooled)', pooledData, pooledCoders, { ...opts, level: 'nominal', weights: 'none' });
+  if (opts.level !== 'nominal' || opts.weights !== 'none') pooled.notes.push('pooled over variables with the nominal metric and unweighted κ: distances between values of different variables are not defined');
+  pooled.categories = [];
+  pooled.confusion = null;
+  return { variables, pooled, coders, level: opts.level, weights: opts.weights };
+}

@@ -1,0 +1,122 @@
+// Agreement coefficients against published worked examples. Each expected value names its source.
+import { describe, expect, it } from 'vitest';
+import {
+  buildReliabilityData,
+  categoryAgreement,
+  cohenKappa,
+  fleissKappaNullSE,
+  krippendorffAlpha,
+  multiCoderAgreement,
+  scottPi,
+  type TwoCoderTable,
+} from '../../../../src/core/agreement';
+
+/**
+ * Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", the 4 coders × 12 units
+ * example with missing values (rows = coders A–D, columns = units 1–12, null = missing).
+ */
+const K2011: (number | null)[][] = [
+  [1, 2, 3, 3, 2, 1, 4, 1, 2, null, null, null],
+  [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, null, 3],
+  [null, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, null],
+  [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, null],
+];
+
+function fromCoderRows(rows: (number | string | null)[][], categoryOrder?: string[]) {
+  const codings = rows.flatMap((row, c) => row.map((v, u) => ({ unit: `u${u}`, coder: `c${c}`, value: v === null ? null : String(v) })));
+  return buildReliabilityData(codings, { categoryOrder }).data;
+}
+
+describe("Krippendorff's α — Krippendorff (2011)", () => {
+  const data = fromCoderRows(K2011, ['1', '2', '3', '4', '5']);
+  it.each([
+    ['nominal', 0.743],
+    ['ordinal', 0.815],
+    ['interval', 0.849],
+    ['ratio', 0.797],
+  ] as const)('4 coders × 12 units, %s: α = %s', (level, expected) => {
+    const result = krippendorffAlpha(data, level);
+    expect(result.alpha).toBeCloseTo(expected, 3);
+    // Unit 12 has a single value and is not pairable: n = 40 pairable values, as in the paper.
+    expect(result.pairableValues).toBe(40);
+  });
+
+  it('nominal α to six decimals matches the fast-krippendorff peer (0.743421, peers/README)', () => {
+    expect(krippendorffAlpha(data, 'nominal').alpha).toBeCloseTo(0.743421, 6);
+  });
+
+  it('binary data, 2 coders × 10 units: α = 0.095 (Krippendorff 2011, section C)', () => {
+    const binary = fromCoderRows([
+      [0, 1, 0, 0, 0, 0, 0, 0, 1, 0],
+      [1, 1, 1, 0, 0, 1, 0, 0, 0, 0],
+    ]);
+    expect(krippendorffAlpha(binary, 'nominal').alpha).toBeCloseTo(0.095, 3);
+  });
+});
+
+describe("Cohen's κ — Cohen (1960), Table 1", () => {
+  // 200 subjects, 3 categories: p_o = .70, p_e = .41, κ = .492.
+  const table: TwoCoderTable = { q: 3, n: 200, counts: Float64Array.from([88, 14, 18, 10, 40, 10, 2, 6, 12]) };
+  it('κ = (.70 − .41)/(1 − .41) = .492', () => {
+    expect(cohenKappa(table).value).toBeCloseTo(0.4915, 4);
+  });
+  it('the 95% CI is κ ± 1.96 SE and the SE is positive and small for n = 200', () => {
+    const k = cohenKappa(table);
+    expect(k.se).toBeGreaterThan(0.04);
+    expect(k.se).toBeLessThan(0.07);
+    expect(k.ci95![1] - k.value!).toBeCloseTo(1.96 * k.se!, 3);
+  });
+  it('weights change nothing for two categories', () => {
+    const two: TwoCoderTable = { q: 2, n: 100, counts: Float64Array.from([40, 10, 20, 30]) };
+    expect(cohenKappa(two, 'linear').value).toBeCloseTo(cohenKappa(two).value!, 12);
+    expect(cohenKappa(two, 'quadratic').value).toBeCloseTo(cohenKappa(two).value!, 12);
+  });
+});
+
+describe("Fleiss' κ — Fleiss (1971), Table 1 (30 patients × 6 psychiatrists)", () => {
+  // The diagnoses data as distributed with the R package irr (diagnoses), categories 1–5:
+  // depression, personality disorder, schizophrenia, neurosis, other.
+  const rows = [
+    '444444', '222555', '233335', '555555', '222444', '113333', '333355', '113334', '114444', '555555',
+    '144444', '124444', '222333', '144444', '224445', '333335', '111455', '111112', '224444', '133555',
+    '555555', '244444', '224555', '114444', '144445', '222224', '111155', '224444', '133333', '555555',
+  ];
+  const byCoder = Array.from({ length: 6 }, (_, c) => rows.map((r) => Number(r[c])));
+  const data = fromCoderRows(byCoder, ['1', '2', '3', '4', '5']);
+
+  it('κ = .430 (Fleiss 1971, p. 381)', () => {
+    expect(multiCoderAgreement(data).fleissKappa).toBeCloseTo(0.43, 3);
+  });
+  it('z = κ / SE₀ = 17.7 (Fleiss, Nee & Landis 1979 null SE; irr::kappam.fleiss)', () => {
+    const kappa = multiCoderAgreement(data).fleissKappa!;
+    expect(kappa / fleissKappaNullSE(data)!).toBeCloseTo(17.7, 1);
+  });
+  it('category κ = .245, .245, .520, .471, .566 (Fleiss 1971, Table 2; irr::kappam.fleiss detail)', () => {
+    const kappas = categoryAgreement(data).map((c) => c.kappa);
+    [0.245, 0.245, 0.52, 0.471, 0.566].forEach((expected, i) => expect(kappas[i]).toBeCloseTo(expected, 3));
+  });
+});
+
+describe("Gwet's AC1 — Gwet (2008), the kappa paradox with high agreement", () => {
+  // 125 units, two raters, two categories: (+,+) = 118, (+,−) = 5, (−,+) = 2, (−,−) = 0.
+  // p_a = 118/125 = .944; κ: p_e = .984·.960 + .016·.040 = .94528 → κ = −.0234;
+  // AC1: π₊ = (.984 + .960)/2 = .972, p_e = 2·.972·.028 = .054432 → AC1 = .9408 (Gwet reports .94).
+  const rows = [
+    [...Array(118).fill('+'), ...Array(5).fill('+'), ...Array(2).fill('-')],
+    [...Array(118).fill('+'), ...Array(5).fill('-'), ...Array(2).fill('+')],
+  ];
+  const data = fromCoderRows(rows, ['+', '-']);
+  it('AC1 = .941 where κ = −.023', () => {
+    const multi = multiCoderAgreement(data);
+    expect(multi.percentAgreement).toBeCloseTo(0.944, 6);
+    expect(multi.gwetAc1).toBeCloseTo(0.9408, 4);
+    const table: TwoCoderTable = { q: 2, n: 125, counts: Float64Array.from([118, 5, 2, 0]) };
+    expect(cohenKappa(table).value).toBeCloseTo(-0.0234, 4);
+    // Brennan–Prediger with q = 2: (.944 − .5)/.5 = .888.
+    expect(multi.brennanPrediger).toBeCloseTo(0.888, 6);
+  });
+  it("Scott's π equals Fleiss' κ for two coders with complete data (Fleiss 1971 generalises π)", () => {
+    const table: TwoCoderTable = { q: 2, n: 125, counts: Float64Array.from([118, 5, 2, 0]) };
+    expect(scottPi(table)).toBeCloseTo(multiCoderAgreement(data).fleissKappa!, 12);
+  });
+});
