@@ -1,0 +1,52 @@
+// `overens extract`: the JSON contract, text output and exit status.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main';
+import { makePdf } from '../ingest/fixtures';
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  return { code, stdout, stderr };
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'overens-cli-'));
+const good = path.join(dir, 'avtal.pdf');
+const bad = path.join(dir, 'tom.pdf');
+const txt = path.join(dir, 'anteckning.txt');
+writeFileSync(good, makePdf([['Överenskommelse'], ['Sida två']]));
+writeFileSync(bad, '');
+writeFileSync(txt, 'Rad\r\nRad två');
+
+describe('overens extract', () => {
+  it('prints the JSON contract for every file and exits 1 when one failed', async () => {
+    const { code, stdout } = await cli(['extract', good, bad, '--json']);
+    expect(code).toBe(1);
+    const reports = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(reports).toHaveLength(2);
+    expect(Object.keys(reports[0]!)).toEqual(['file', 'kind', 'pages', 'characters', 'sha256', 'warnings', 'error']);
+    expect(reports[0]).toMatchObject({ file: good, kind: 'pdf', pages: 2, error: null });
+    expect(reports[1]).toMatchObject({ file: bad, error: { code: 'empty', message: 'tom.pdf: the file is empty (0 bytes).' } });
+  });
+
+  it('prints normalised text and exits 0 when all succeed', async () => {
+    const { code, stdout } = await cli(['extract', txt, '--text']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('Rad\nRad två\n');
+  });
+
+  it('reports a missing file without stopping the others', async () => {
+    const { code, stdout } = await cli(['extract', path.join(dir, 'finns-inte.pdf'), txt]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/FAILED .*finns-inte\.pdf: .*cannot be read/);
+    expect(stdout).toMatch(/ok .*anteckning\.txt .*txt/);
+  });
+
+  it('is a usage error without files, and lists itself in --help', async () => {
+    expect((await cli(['extract'])).code).toBe(2);
+    expect((await cli(['--help'])).stdout).toMatch(/extract\s+extract text/);
+  });
+});
