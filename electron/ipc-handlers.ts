@@ -1,14 +1,18 @@
 /**
  * IPC handlers: one per message (see src/core/ipc.ts). Every handler checks that the call comes
  * from our own app:// page and validates its arguments with zod before touching the system.
+ * Errors a user can meet (a file too large, a file that cannot be read or written) travel to the
+ * renderer in Swedish and English (encodeIpcError), naming the file.
  */
-import type { Dialog, IpcMain, IpcMainInvokeEvent, Shell, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { BaseWindow, Dialog, IpcMain, IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions, Shell } from 'electron';
 import path from 'node:path';
-import { IPC, MAX_FILE_BYTES, OpenFilesArgs, RevealArgs, SaveFileArgs } from '../src/core/ipc';
+import type { z } from 'zod';
+import type { UserMessage } from '../src/core/errors';
+import { IPC, MAX_FILE_BYTES, MAX_OPEN_TOTAL_BYTES, NoArgs, OpenFilesArgs, RevealArgs, SaveFileArgs, encodeIpcError, type OpenedFileResult, type SaveFileResult } from '../src/core/ipc';
 import { isAppUrl } from './security';
 
 export interface FileSystem {
-  readFile(path: string): Promise<Uint8Array>;
+  readFile(path: string): Promise<Uint8Array<ArrayBuffer>>;
   writeFile(path: string, data: Uint8Array): Promise<void>;
   stat(path: string): Promise<{ size: number; mtimeMs: number }>;
 }
@@ -18,73 +22,154 @@ export interface IpcDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
   shell: Pick<Shell, 'showItemInFolder'>;
   fs: FileSystem;
+  /** The window a call came from, so dialogs are modal to it (null: no parent). */
+  windowFor?: (event: IpcMainInvokeEvent) => BaseWindow | null;
   appVersion: () => string;
   locale: () => string;
 }
 
-export class IpcError extends Error {}
+/** An IPC failure; its message is an encodeIpcError payload the renderer turns into an OverensError. */
+export class IpcError extends Error {
+  readonly code: string;
+  readonly userMessage: UserMessage;
 
-function assertFromApp(event: IpcMainInvokeEvent): void {
-  const url = event.senderFrame?.url;
-  if (!isAppUrl(url)) throw new IpcError(`IPC refused: the call did not come from the Överens app (${url ?? 'unknown frame'})`);
+  constructor(code: string, userMessage: UserMessage, options?: { cause?: unknown }) {
+    super(encodeIpcError(code, userMessage), options);
+    this.name = 'IpcError';
+    this.code = code;
+    this.userMessage = userMessage;
+  }
 }
 
-function parse<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, channel: string): T {
+const MB = 1024 * 1024;
+
+function assertFromApp(event: IpcMainInvokeEvent, channel: string): void {
+  const url = event.senderFrame?.url;
+  if (!isAppUrl(url)) {
+    throw new IpcError('ipc-foreign-sender', {
+      sv: `${channel} nekades: anropet kom inte från Överens (${url ?? 'okänd ram'}).`,
+      en: `${channel} refused: the call did not come from the Överens app (${url ?? 'unknown frame'}).`,
+    });
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, channel: string): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    const detail = result.error.issues.map((i) => `${i.path.join('.') || '(argument)'}: ${i.message}`).join('; ');
-    throw new IpcError(`${channel}: invalid arguments — ${detail}`);
+    const detail = result.error.issues.map((i) => `${i.path.map(String).join('.') || '(argument)'}: ${i.message}`).join('; ');
+    throw new IpcError('ipc-invalid-arguments', {
+      sv: `${channel}: ogiltiga argument — ${detail}`,
+      en: `${channel}: invalid arguments — ${detail}`,
+    });
   }
   return result.data;
 }
 
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function registerIpcHandlers(deps: IpcDeps): void {
   const { ipcMain, dialog, shell, fs } = deps;
+  /** Paths this session wrote through the save dialog: the only ones it may reveal. */
+  const savedPaths = new Set<string>();
+  const parentOf = (event: IpcMainInvokeEvent) => deps.windowFor?.(event) ?? null;
 
-  ipcMain.handle(IPC.openFiles, async (event, raw: unknown) => {
-    assertFromApp(event);
-    const args = parse(OpenFilesArgs, raw ?? {}, IPC.openFiles);
+  ipcMain.handle(IPC.openFiles, async (event, ...raw: unknown[]): Promise<OpenedFileResult[]> => {
+    assertFromApp(event, IPC.openFiles);
+    const [rawOptions = {}, ...rest] = raw;
+    parse(NoArgs, rest, IPC.openFiles);
+    const args = parse(OpenFilesArgs, rawOptions, IPC.openFiles);
     const options: OpenDialogOptions = {
       title: args.title,
       filters: args.filters,
       properties: args.multiple === false ? ['openFile'] : ['openFile', 'multiSelections'],
     };
-    const result = await dialog.showOpenDialog(options);
+    const parent = parentOf(event);
+    const result = await (parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options));
     if (result.canceled) return [];
-    const files = [];
+    const files: OpenedFileResult[] = [];
+    let total = 0;
     for (const file of result.filePaths) {
-      const info = await fs.stat(file);
-      if (info.size > MAX_FILE_BYTES) {
-        throw new IpcError(`${path.basename(file)}: the file is ${Math.round(info.size / 1048576)} MB; Överens opens files up to ${MAX_FILE_BYTES / 1048576} MB.`);
+      const name = path.basename(file);
+      const tooLarge = (size: number) =>
+        new IpcError('file-too-large', {
+          sv: `${name}: filen är ${Math.ceil(size / MB)} MB; Överens öppnar filer på högst ${MAX_FILE_BYTES / MB} MB.`,
+          en: `${name}: the file is ${Math.ceil(size / MB)} MB; Överens opens files up to ${MAX_FILE_BYTES / MB} MB.`,
+        });
+      let info: { size: number; mtimeMs: number };
+      let bytes: Uint8Array<ArrayBuffer>;
+      try {
+        info = await fs.stat(file);
+        if (info.size > MAX_FILE_BYTES) throw tooLarge(info.size);
+        bytes = await fs.readFile(file);
+      } catch (error) {
+        if (error instanceof IpcError) throw error;
+        throw new IpcError(
+          'file-unreadable',
+          { sv: `${name}: filen kunde inte läsas (${reason(error)}).`, en: `${name}: the file could not be read (${reason(error)}).` },
+          { cause: error },
+        );
       }
-      files.push({ name: path.basename(file), bytes: await fs.readFile(file), lastModified: info.mtimeMs });
+      // The file may have grown between stat and read.
+      if (bytes.byteLength > MAX_FILE_BYTES) throw tooLarge(bytes.byteLength);
+      total += bytes.byteLength;
+      if (total > MAX_OPEN_TOTAL_BYTES) {
+        throw new IpcError('files-too-large', {
+          sv: `De valda filerna är tillsammans över ${MAX_OPEN_TOTAL_BYTES / MB} MB; öppna dem i flera omgångar.`,
+          en: `The chosen files add up to more than ${MAX_OPEN_TOTAL_BYTES / MB} MB; open them in several goes.`,
+        });
+      }
+      files.push({ name, bytes, lastModified: info.mtimeMs });
     }
     return files;
   });
 
-  ipcMain.handle(IPC.saveFile, async (event, raw: unknown) => {
-    assertFromApp(event);
-    const args = parse(SaveFileArgs, raw, IPC.saveFile);
+  ipcMain.handle(IPC.saveFile, async (event, ...raw: unknown[]): Promise<SaveFileResult> => {
+    assertFromApp(event, IPC.saveFile);
+    const [rawArgs, ...rest] = raw;
+    parse(NoArgs, rest, IPC.saveFile);
+    const args = parse(SaveFileArgs, rawArgs, IPC.saveFile);
     const options: SaveDialogOptions = { defaultPath: args.suggestedName, filters: args.filters };
-    const result = await dialog.showSaveDialog(options);
+    const parent = parentOf(event);
+    const result = await (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options));
     if (result.canceled || !result.filePath) return { saved: false };
-    await fs.writeFile(result.filePath, args.bytes);
+    try {
+      await fs.writeFile(result.filePath, args.bytes);
+    } catch (error) {
+      throw new IpcError(
+        'file-unwritable',
+        { sv: `${result.filePath}: filen kunde inte sparas (${reason(error)}).`, en: `${result.filePath}: the file could not be saved (${reason(error)}).` },
+        { cause: error },
+      );
+    }
+    savedPaths.add(path.resolve(result.filePath));
     return { saved: true, path: result.filePath };
   });
 
-  ipcMain.handle(IPC.reveal, async (event, raw: unknown) => {
-    assertFromApp(event);
-    const args = parse(RevealArgs, raw, IPC.reveal);
-    shell.showItemInFolder(args.path);
+  ipcMain.handle(IPC.reveal, async (event, ...raw: unknown[]): Promise<void> => {
+    assertFromApp(event, IPC.reveal);
+    const [rawArgs, ...rest] = raw;
+    parse(NoArgs, rest, IPC.reveal);
+    const args = parse(RevealArgs, rawArgs, IPC.reveal);
+    if (!path.isAbsolute(args.path) || !savedPaths.has(path.resolve(args.path))) {
+      throw new IpcError('reveal-unknown-path', {
+        sv: `${args.path}: Överens visar bara filer som sparats under den här sessionen.`,
+        en: `${args.path}: Överens only reveals files it saved in this session.`,
+      });
+    }
+    shell.showItemInFolder(path.resolve(args.path));
   });
 
-  ipcMain.handle(IPC.appVersion, async (event) => {
-    assertFromApp(event);
+  ipcMain.handle(IPC.appVersion, async (event, ...raw: unknown[]): Promise<string> => {
+    assertFromApp(event, IPC.appVersion);
+    parse(NoArgs, raw, IPC.appVersion);
     return deps.appVersion();
   });
 
-  ipcMain.handle(IPC.locale, async (event) => {
-    assertFromApp(event);
+  ipcMain.handle(IPC.locale, async (event, ...raw: unknown[]): Promise<string> => {
+    assertFromApp(event, IPC.locale);
+    parse(NoArgs, raw, IPC.locale);
     return deps.locale();
   });
 }

@@ -1,30 +1,45 @@
 /**
- * Electron main process: registers the privileged app:// scheme before ready, serves the built
- * renderer (dist/) from it with a strict CSP, opens one hardened window, and answers the
- * preload's IPC messages. Nothing else lives here.
+ * Electron main process, after Electron's security checklist: registers the privileged app://
+ * scheme before ready, serves the built renderer (dist/) from it with a strict CSP, opens one
+ * isolated, sandboxed window, denies navigation, new windows, web permissions and remote
+ * requests, and answers the preload's IPC messages (electron/ipc-handlers.ts). Nothing else
+ * lives here. `bootstrap()` is the only side effect and does not run under vitest.
  */
-import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell, type Session, type WebContents } from 'electron';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { registerIpcHandlers } from './ipc-handlers';
-import { APP_ENTRY, CONTENT_SECURITY_POLICY, PRIVILEGED_SCHEMES, APP_SCHEME, isAppUrl, mimeType, resolveAppPath, windowOptions } from './security';
+import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, PRIVILEGED_SCHEMES, REMOTE_URL_PATTERNS, isAppUrl, mimeType, resolveAppPath, windowOptions } from './security';
 
-/** Serve one app:// request from the renderer build folder. */
-export async function handleAppRequest(request: { url: string }, rootDir: string): Promise<Response> {
-  const file = resolveAppPath(request.url, rootDir);
-  if (!file) return new Response('Not found', { status: 404 });
-  try {
-    const body = await readFile(file);
-    return new Response(new Uint8Array(body), {
-      status: 200,
-      headers: { 'Content-Type': mimeType(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
-    });
-  } catch {
-    return new Response('Not found', { status: 404 });
-  }
+export { registerIpcHandlers } from './ipc-handlers';
+
+/** readFile errors that mean "there is no such file to serve" (a 404, not a fault). */
+const NOT_FOUND_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
-/** Deny navigation away from the app, new windows and web permissions. */
+/** Serve one app:// request from the renderer build folder, with the CSP on every response. */
+export async function handleAppRequest(request: { url: string; method?: string }, rootDir: string): Promise<Response> {
+  const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };
+  if (request.method && request.method !== 'GET' && request.method !== 'HEAD') {
+    return new Response('Method not allowed', { status: 405, headers });
+  }
+  const file = resolveAppPath(request.url, rootDir);
+  if (!file) return new Response('Not found', { status: 404, headers });
+  let body: Uint8Array<ArrayBuffer>;
+  try {
+    body = new Uint8Array(await readFile(file));
+  } catch (error) {
+    if (NOT_FOUND_CODES.has(errorCode(error) ?? '')) return new Response('Not found', { status: 404, headers });
+    console.error(`app:// could not read ${file}`, error);
+    return new Response('Could not read the file', { status: 500, headers });
+  }
+  return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': mimeType(file) } });
+}
+
+/** Deny navigation away from the app, redirects elsewhere, new windows and <webview>. */
 export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
@@ -36,22 +51,61 @@ export function hardenWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(preloadPath));
+/**
+ * Session rules: every web permission (camera, notifications, clipboard-read, …) is refused, and
+ * requests to remote or file: URLs are cancelled — the app is offline and serves itself.
+ */
+export function hardenSession(target: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> & { webRequest: Pick<Session['webRequest'], 'onBeforeRequest'> }): void {
+  target.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    console.warn(`Permission refused: ${permission} (${details.requestingUrl})`);
+    callback(false);
+  });
+  target.setPermissionCheckHandler(() => false);
+  target.webRequest.onBeforeRequest({ urls: REMOTE_URL_PATTERNS }, (_details, callback) => callback({ cancel: true }));
+}
+
+/** The operating system's preferred language (BCP 47), falling back to Chromium's locale. */
+export function systemLanguage(): string {
+  return app.getPreferredSystemLanguages()[0] ?? app.getLocale();
+}
+
+export function createMainWindow(preloadPath: string, language?: string): BrowserWindow {
+  const win = new BrowserWindow(windowOptions(preloadPath, language));
   hardenWebContents(win.webContents);
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(APP_ENTRY);
+  win.loadURL(APP_ENTRY).catch((error: unknown) => console.error(`Could not load ${APP_ENTRY}`, error));
   return win;
 }
 
+/** Everything that must wait for `app.whenReady()`. */
+export function startApp(dirs: { rendererDir: string; preloadPath: string }): BrowserWindow {
+  protocol.handle(APP_SCHEME, (request) => handleAppRequest(request, dirs.rendererDir));
+  hardenSession(session.defaultSession);
+  registerIpcHandlers({
+    ipcMain,
+    dialog,
+    shell,
+    fs: {
+      readFile: async (p) => new Uint8Array(await readFile(p)),
+      writeFile: (p, data) => writeFile(p, data),
+      stat: (p) => stat(p),
+    },
+    windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
+    appVersion: () => app.getVersion(),
+    locale: systemLanguage,
+  });
+  return createMainWindow(dirs.preloadPath, systemLanguage());
+}
+
 export function bootstrap(): void {
+  // Must happen before 'ready': privileged schemes and the global sandbox cannot be set later.
   protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES);
+  app.enableSandbox();
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
-  const rendererDir = path.join(__dirname, '..', 'dist');
-  const preloadPath = path.join(__dirname, 'preload.cjs');
+  const dirs = { rendererDir: path.join(__dirname, '..', 'dist'), preloadPath: path.join(__dirname, 'preload.cjs') };
   let mainWindow: BrowserWindow | null = null;
 
   app.on('second-instance', () => {
@@ -62,28 +116,20 @@ export function bootstrap(): void {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
-
-  void app.whenReady().then(() => {
-    protocol.handle(APP_SCHEME, (request) => handleAppRequest(request, rendererDir));
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
-    registerIpcHandlers({
-      ipcMain,
-      dialog,
-      shell,
-      fs: {
-        readFile: async (p) => new Uint8Array(await readFile(p)),
-        writeFile: (p, data) => writeFile(p, data),
-        stat: (p) => stat(p),
-      },
-      appVersion: () => app.getVersion(),
-      locale: () => app.getLocale(),
-    });
-    mainWindow = createMainWindow(preloadPath);
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(preloadPath);
-    });
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(dirs.preloadPath, systemLanguage());
   });
+
+  app
+    .whenReady()
+    .then(() => {
+      mainWindow = startApp(dirs);
+    })
+    .catch((error: unknown) => {
+      console.error('Överens could not start', error);
+      dialog.showErrorBox('Överens', `Överens kunde inte starta / could not start:\n${error instanceof Error ? error.message : String(error)}`);
+      app.exit(1);
+    });
 }
 
 if (!process.env.VITEST) bootstrap();

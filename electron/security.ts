@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { BrowserWindowConstructorOptions, CustomScheme } from 'electron';
+import { LANGUAGE_SWITCH } from '../src/core/ipc';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'overens';
@@ -17,7 +18,9 @@ export const PRIVILEGED_SCHEMES: CustomScheme[] = [
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets pdf.js compile its WebAssembly image decoders (JPX, JBIG2, colour
+  // profiles); it does not allow eval() or new Function().
+  "script-src 'self' 'wasm-unsafe-eval'",
   // React style attributes and the generated highlight colours need inline styles.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
@@ -31,7 +34,19 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * Requests the app never makes: web, websocket and file: URLs. The CSP already blocks them in the
+ * page; the session blocks them too (no remote content). Chrome match-pattern syntax, in which
+ * file: URLs have no host, hence the three slashes.
+ */
+export const REMOTE_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file:///*'];
+
+/**
+ * Options of the one window. `systemLanguage` travels to the sandboxed preload as a command-line
+ * switch (additionalArguments), so `Platform.systemLanguage()` can stay synchronous.
+ */
+export function windowOptions(preloadPath: string, systemLanguage?: string): BrowserWindowConstructorOptions {
+  const language = systemLanguage && /^[A-Za-z0-9-]{1,35}$/.test(systemLanguage) ? systemLanguage : undefined;
   return {
     width: 1400,
     height: 900,
@@ -50,19 +65,17 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      safeDialogs: true,
+      additionalArguments: language ? [`${LANGUAGE_SWITCH}${language}`] : [],
     },
   };
 }
 
 /** True for URLs of our own app (the only pages that may be shown or call IPC). */
 export function isAppUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    const u = new URL(url);
-    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
-  } catch {
-    return false;
-  }
+  if (!url || !URL.canParse(url)) return false;
+  const u = new URL(url);
+  return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
 }
 
 const MIME: Record<string, string> = {
@@ -88,18 +101,15 @@ export function mimeType(file: string): string {
  * or escapes the root (path traversal, encoded or not).
  */
 export function resolveAppPath(url: string, rootDir: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null;
+  if (!isAppUrl(url)) return null;
+  const u = new URL(url);
   let pathname: string;
   try {
     pathname = decodeURIComponent(u.pathname);
-  } catch {
-    return null;
+  } catch (error) {
+    // A malformed %-escape names no file.
+    if (error instanceof URIError) return null;
+    throw error;
   }
   if (pathname.includes('\0')) return null;
   const root = path.resolve(rootDir);

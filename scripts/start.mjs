@@ -1,32 +1,67 @@
-// `npm start`: the Electron app when its binary is installed; otherwise the web build, served on
-// loopback with its URL printed (the same renderer, see docs/ARCHITECTURE.md).
+// `npm start`: the Electron desktop app when its binary is installed; otherwise the web build of
+// the same renderer, served on loopback (127.0.0.1, port 5173 or the next free one) with its URL
+// printed, until Ctrl-C. See README.md and docs/ARCHITECTURE.md.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const configFile = path.join(root, 'vite.config.ts');
 const require = createRequire(import.meta.url);
+// vite.config.ts names its folders relative to the repository.
+process.chdir(root);
 
-function electronBinary() {
+/** The Electron executable, or the reason there is none. */
+function findElectron() {
+  let binary;
   try {
-    const binary = require('electron');
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
-  } catch {
-    return null;
+    // The `electron` package exports the path of the binary it downloaded at install time.
+    binary = require('electron');
+  } catch (error) {
+    return { binary: null, reason: error instanceof Error ? error.message.split('\n')[0] : String(error) };
   }
+  if (typeof binary !== 'string') return { binary: null, reason: 'the electron package did not name a binary' };
+  if (!existsSync(binary)) return { binary: null, reason: `${binary} does not exist` };
+  return { binary, reason: '' };
 }
 
-const configFile = new URL('../vite.config.ts', import.meta.url).pathname;
+const { binary, reason } = findElectron();
+if (!binary) {
+  console.log(`The Electron binary is not installed (${reason}); serving the web version instead.`);
+  console.log('(Install it with `npm install` without ELECTRON_SKIP_BINARY_DOWNLOAD to get the desktop app.)');
+}
+
+console.log('Building the renderer…');
 await build({ configFile, logLevel: 'warn' });
 
-const binary = electronBinary();
 if (binary) {
   await import('./build-electron.mjs');
-  const child = spawn(binary, ['.'], { stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  const child = spawn(binary, [root], { stdio: 'inherit', cwd: root, env });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('error', (error) => {
+    console.error(`Could not launch Electron (${binary}): ${error.message}`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
-  console.log('The Electron binary is not installed (e.g. ELECTRON_SKIP_BINARY_DOWNLOAD=1); serving the web version instead.');
-  const server = await preview({ configFile, preview: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173), strictPort: false } });
-  const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
-  console.log(`Överens is running at ${url}  (Ctrl-C to stop)`);
+  const server = await preview({ configFile, preview: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173), strictPort: false, open: false } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview started but reported no local URL');
+  console.log(`Överens (web version) is running at ${url}  — press Ctrl-C to stop.`);
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error('Could not stop the preview server cleanly', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }

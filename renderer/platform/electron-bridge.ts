@@ -1,14 +1,15 @@
-/** Platform over the Electron preload bridge (`window.overens`, see electron/preload.ts). */
-import type { FileFilter, OpenedFile, OpenFilesOptions, Platform, SaveResult } from './platform';
+/**
+ * Platform over the Electron preload bridge (`window.overens`, see electron/preload.ts): one
+ * function per IPC message. Errors from main arrive as messages carrying a code and a Swedish and
+ * an English text (src/core/ipc.ts); they are turned back into OverensError so the UI shows them
+ * in the user's language. (Not named electron.ts: the layering lint forbids imports of
+ * `**\/electron` in the renderer.)
+ */
+import { OverensError } from '../../src/core/errors';
+import { decodeIpcError, stripIpcPrefix, type OverensBridge } from '../../src/core/ipc';
+import type { Platform } from './platform';
 
-/** What electron/preload.ts exposes: one function per IPC message. */
-export interface OverensBridge {
-  openFiles(options: OpenFilesOptions): Promise<OpenedFile[]>;
-  saveFile(suggestedName: string, bytes: Uint8Array, filters?: FileFilter[]): Promise<SaveResult>;
-  revealInFolder(path: string): Promise<void>;
-  appVersion(): Promise<string>;
-  systemLanguage(): string;
-}
+export type { OverensBridge } from '../../src/core/ipc';
 
 declare global {
   interface Window {
@@ -16,14 +17,31 @@ declare global {
   }
 }
 
+/** An error from the bridge as the renderer should see it. */
+export function fromBridgeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const payload = decodeIpcError(error.message);
+  if (payload) return new OverensError(payload.code, payload.userMessage, { cause: error });
+  const message = stripIpcPrefix(error.message);
+  return message === error.message ? error : new Error(message, { cause: error });
+}
+
+async function call<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw fromBridgeError(error);
+  }
+}
+
 export function createElectronPlatform(bridge: OverensBridge): Platform {
   return {
     kind: 'electron',
     canRevealInFolder: true,
-    openFiles: (options = {}) => bridge.openFiles(options),
-    saveFile: (name, bytes, filters) => bridge.saveFile(name, bytes, filters),
-    revealInFolder: (path) => bridge.revealInFolder(path),
-    appVersion: () => bridge.appVersion(),
+    openFiles: (options = {}) => call(() => bridge.openFiles(options)),
+    saveFile: (name, bytes, filters) => call(() => bridge.saveFile(name, bytes, filters)),
+    revealInFolder: (path) => call(() => bridge.revealInFolder(path)),
+    appVersion: () => call(() => bridge.appVersion()),
     systemLanguage: () => bridge.systemLanguage(),
   };
 }

@@ -6,3 +6,6 @@ export const IPC = {
   appVersion: 'app:version',
   locale: 'app:locale',
 } as const;
+
+/** Command-line switch by which main hands the system language to the sandboxed preload. */
+export const LANGUAGE_SWITCH = '--overens-system-language=';

@@ -1,11 +1,22 @@
 // IPC handlers reject malformed arguments and calls from foreign frames, and do their one job
-// with good arguments. `electron` is not loaded: handlers get injected dialog/shell/fs.
+// with good arguments. `electron` is not loaded: handlers get injected dialog/shell/fs. Errors
+// travel as encodeIpcError payloads (code + Swedish + English), decoded here as the renderer does.
 import { describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
-import { IPC, MAX_FILE_BYTES } from '../../../src/core/ipc';
-import { registerIpcHandlers, type IpcDeps } from '../../../electron/ipc-handlers';
+import { IPC, MAX_FILE_BYTES, MAX_OPEN_TOTAL_BYTES, decodeIpcError, encodeIpcError, stripIpcPrefix } from '../../../src/core/ipc';
+import { IpcError, registerIpcHandlers, type IpcDeps } from '../../../electron/ipc-handlers';
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
+
+/** A Uint8Array that claims to be larger than it is, to test size limits without allocating them. */
+class HugeBytes extends Uint8Array {
+  constructor(private readonly claimed: number) {
+    super(1);
+  }
+  override get byteLength(): number {
+    return this.claimed;
+  }
+}
 
 function setup(overrides: Partial<IpcDeps> = {}) {
   const handlers = new Map<string, Handler>();
@@ -26,9 +37,24 @@ function setup(overrides: Partial<IpcDeps> = {}) {
     ...overrides,
   };
   registerIpcHandlers(deps);
-  const call = (channel: string, arg?: unknown, url = 'app://overens/index.html') =>
-    handlers.get(channel)!({ senderFrame: { url } } as unknown as IpcMainInvokeEvent, arg);
-  return { deps, handlers, call };
+  const callFrom = (url: string | undefined, channel: string, ...args: unknown[]) =>
+    handlers.get(channel)!({ senderFrame: url === undefined ? null : { url } } as unknown as IpcMainInvokeEvent, ...args);
+  const call = (channel: string, ...args: unknown[]) => callFrom('app://overens/index.html', channel, ...args);
+  return { deps, handlers, call, callFrom };
+}
+
+/** The rejection's decoded payload (what the renderer shows). */
+async function rejection(promise: Promise<unknown>): Promise<{ code: string; sv: string; en: string }> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(IpcError);
+  const payload = decodeIpcError((error as Error).message);
+  expect(payload).not.toBeNull();
+  return { code: payload!.code, ...payload!.userMessage };
 }
 
 describe('IPC handlers', () => {
@@ -37,44 +63,169 @@ describe('IPC handlers', () => {
     expect([...handlers.keys()].sort()).toEqual(Object.values(IPC).sort());
   });
 
-  it('refuse calls that do not come from the app:// page', async () => {
-    const { call } = setup();
-    for (const channel of Object.values(IPC)) {
-      await expect(call(channel, {}, 'https://example.org/')).rejects.toThrow(/did not come from the Överens app/);
+  it('refuse calls that do not come from the app:// page, in both languages', async () => {
+    const { callFrom, deps } = setup();
+    for (const url of ['https://example.org/', 'file:///tmp/x.html', 'app://evil/index.html', undefined]) {
+      for (const channel of Object.values(IPC)) {
+        const error = await rejection(callFrom(url, channel, {}));
+        expect(error.code).toBe('ipc-foreign-sender');
+        expect(error.en).toMatch(/did not come from the Överens app/);
+        expect(error.sv).toMatch(/kom inte från Överens/);
+      }
     }
+    expect(deps.dialog.showOpenDialog).not.toHaveBeenCalled();
   });
 
-  it('open files: reads the chosen files, returns [] when cancelled, refuses bad options and huge files', async () => {
+  it('open files: reads the chosen files and returns [] when cancelled', async () => {
     const { call, deps } = setup();
     expect(await call(IPC.openFiles, { multiple: true, filters: [{ name: 'PDF', extensions: ['pdf'] }] })).toEqual([{ name: 'avtal.pdf', bytes: new Uint8Array([37, 80, 68, 70]), lastModified: 5 }]);
-    await expect(call(IPC.openFiles, { multiple: 'yes' })).rejects.toThrow(/dialog:open-files: invalid arguments — multiple/);
-    await expect(call(IPC.openFiles, { filters: [{ name: 'x', extensions: ['.pdf'] }] })).rejects.toThrow(/extension without dot/);
-    await expect(call(IPC.openFiles, { unexpected: 1 })).rejects.toThrow(/invalid arguments/);
+    expect(deps.dialog.showOpenDialog).toHaveBeenCalledWith({ title: undefined, filters: [{ name: 'PDF', extensions: ['pdf'] }], properties: ['openFile', 'multiSelections'] });
+    expect(await call(IPC.openFiles)).toHaveLength(1);
+    await call(IPC.openFiles, { multiple: false });
+    expect(vi.mocked(deps.dialog.showOpenDialog).mock.calls.at(-1)).toEqual([{ title: undefined, filters: undefined, properties: ['openFile'] }]);
     vi.mocked(deps.dialog.showOpenDialog).mockResolvedValueOnce({ canceled: true, filePaths: [] });
     expect(await call(IPC.openFiles, {})).toEqual([]);
-    vi.mocked(deps.fs.stat).mockResolvedValueOnce({ size: MAX_FILE_BYTES + 1, mtimeMs: 0 });
-    await expect(call(IPC.openFiles, {})).rejects.toThrow(/avtal\.pdf: the file is 512 MB/);
   });
 
-  it('save file: writes where the user chose, and refuses paths as names or non-bytes', async () => {
+  it('open files: makes the dialog modal to the calling window when there is one', async () => {
+    const parent = { id: 1 };
+    const { call, deps } = setup({ windowFor: () => parent as never });
+    await call(IPC.openFiles, {});
+    expect(vi.mocked(deps.dialog.showOpenDialog).mock.calls[0]![0]).toBe(parent);
+  });
+
+  it('open files: refuses malformed options', async () => {
+    const { call, deps } = setup();
+    for (const bad of [
+      { multiple: 'yes' },
+      { filters: [{ name: 'x', extensions: ['.pdf'] }] },
+      { filters: [{ name: 'x', extensions: [] }] },
+      { filters: 'pdf' },
+      { title: 42 },
+      { title: 'x'.repeat(201) },
+      { unexpected: 1 },
+      'pdf',
+      42,
+      null,
+      [],
+    ]) {
+      const error = await rejection(call(IPC.openFiles, bad));
+      expect(error.code, JSON.stringify(bad)).toBe('ipc-invalid-arguments');
+      expect(error.en).toMatch(/^dialog:open-files: invalid arguments — /);
+      expect(error.sv).toMatch(/^dialog:open-files: ogiltiga argument — /);
+    }
+    expect((await rejection(call(IPC.openFiles, {}, 'extra'))).code).toBe('ipc-invalid-arguments');
+    expect(deps.dialog.showOpenDialog).not.toHaveBeenCalled();
+  });
+
+  it('open files: refuses files over the size limit, naming the file, before reading them', async () => {
+    const { call, deps } = setup();
+    vi.mocked(deps.fs.stat).mockResolvedValueOnce({ size: MAX_FILE_BYTES + 1, mtimeMs: 0 });
+    const error = await rejection(call(IPC.openFiles, {}));
+    expect(error).toEqual({
+      code: 'file-too-large',
+      sv: 'avtal.pdf: filen är 513 MB; Överens öppnar filer på högst 512 MB.',
+      en: 'avtal.pdf: the file is 513 MB; Överens opens files up to 512 MB.',
+    });
+    expect(deps.fs.readFile).not.toHaveBeenCalled();
+  });
+
+  it('open files: refuses a file that grew past the limit after stat, and a selection too large in total', async () => {
+    const { call, deps } = setup();
+    vi.mocked(deps.fs.readFile).mockResolvedValueOnce(new HugeBytes(MAX_FILE_BYTES + 1) as Uint8Array<ArrayBuffer>);
+    expect((await rejection(call(IPC.openFiles, {}))).code).toBe('file-too-large');
+    const three = Math.ceil(MAX_OPEN_TOTAL_BYTES / 3) + 1;
+    vi.mocked(deps.dialog.showOpenDialog).mockResolvedValueOnce({ canceled: false, filePaths: ['/a.pdf', '/b.pdf', '/c.pdf'] });
+    vi.mocked(deps.fs.readFile).mockImplementation(async () => new HugeBytes(three) as Uint8Array<ArrayBuffer>);
+    expect((await rejection(call(IPC.openFiles, {}))).code).toBe('files-too-large');
+  });
+
+  it('open files: turns a read failure into a message naming the file', async () => {
+    const { call, deps } = setup();
+    vi.mocked(deps.fs.readFile).mockRejectedValueOnce(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
+    const error = await rejection(call(IPC.openFiles, {}));
+    expect(error.code).toBe('file-unreadable');
+    expect(error.en).toBe('avtal.pdf: the file could not be read (EACCES: permission denied).');
+    expect(error.sv).toBe('avtal.pdf: filen kunde inte läsas (EACCES: permission denied).');
+  });
+
+  it('save file: writes where the user chose, and returns saved: false when cancelled', async () => {
     const { call, deps } = setup();
     const bytes = new Uint8Array([1, 2, 3]);
-    expect(await call(IPC.saveFile, { suggestedName: 'export.csv', bytes })).toEqual({ saved: true, path: '/out/export.csv' });
+    expect(await call(IPC.saveFile, { suggestedName: 'export.csv', bytes, filters: [{ name: 'CSV', extensions: ['csv'] }] })).toEqual({ saved: true, path: '/out/export.csv' });
+    expect(deps.dialog.showSaveDialog).toHaveBeenCalledWith({ defaultPath: 'export.csv', filters: [{ name: 'CSV', extensions: ['csv'] }] });
     expect(deps.fs.writeFile).toHaveBeenCalledWith('/out/export.csv', bytes);
-    await expect(call(IPC.saveFile, { suggestedName: '../../etc/passwd', bytes })).rejects.toThrow(/a file name, not a path/);
-    await expect(call(IPC.saveFile, { suggestedName: 'a.csv', bytes: 'text' })).rejects.toThrow(/invalid arguments/);
-    await expect(call(IPC.saveFile, undefined)).rejects.toThrow(/invalid arguments/);
     vi.mocked(deps.dialog.showSaveDialog).mockResolvedValueOnce({ canceled: true, filePath: '' });
     expect(await call(IPC.saveFile, { suggestedName: 'a.csv', bytes })).toEqual({ saved: false });
   });
 
-  it('reveal, version and locale', async () => {
+  it('save file: refuses paths as names, non-bytes, missing fields and oversized data', async () => {
     const { call, deps } = setup();
+    const bytes = new Uint8Array([1, 2, 3]);
+    for (const bad of [
+      { suggestedName: '../../etc/passwd', bytes },
+      { suggestedName: 'C:\\Windows\\x.dll', bytes },
+      { suggestedName: '..', bytes },
+      { suggestedName: '', bytes },
+      { suggestedName: 'x'.repeat(256), bytes },
+      { suggestedName: 'a.csv', bytes: 'text' },
+      { suggestedName: 'a.csv', bytes: [1, 2, 3] },
+      { suggestedName: 'a.csv', bytes: new ArrayBuffer(3) },
+      { suggestedName: 'a.csv' },
+      { bytes },
+      { suggestedName: 'a.csv', bytes, filters: [{ name: 'CSV' }] },
+      { suggestedName: 'a.csv', bytes, path: '/etc/passwd' },
+      undefined,
+      'a.csv',
+    ]) {
+      expect((await rejection(call(IPC.saveFile, bad))).code).toBe('ipc-invalid-arguments');
+    }
+    const huge = await rejection(call(IPC.saveFile, { suggestedName: 'a.csv', bytes: new HugeBytes(MAX_FILE_BYTES + 1) }));
+    expect(huge.en).toMatch(/bytes: file too large/);
+    expect(deps.dialog.showSaveDialog).not.toHaveBeenCalled();
+    expect(deps.fs.writeFile).not.toHaveBeenCalled();
+  });
+
+  it('save file: turns a write failure into a message naming the path', async () => {
+    const { call, deps } = setup();
+    vi.mocked(deps.fs.writeFile).mockRejectedValueOnce(new Error('ENOSPC: no space left on device'));
+    const error = await rejection(call(IPC.saveFile, { suggestedName: 'a.csv', bytes: new Uint8Array([1]) }));
+    expect(error.code).toBe('file-unwritable');
+    expect(error.en).toBe('/out/export.csv: the file could not be saved (ENOSPC: no space left on device).');
+  });
+
+  it('reveal: shows only files this session saved, and refuses malformed paths', async () => {
+    const { call, deps } = setup();
+    expect((await rejection(call(IPC.reveal, { path: '/out/export.csv' }))).code).toBe('reveal-unknown-path');
+    await call(IPC.saveFile, { suggestedName: 'export.csv', bytes: new Uint8Array([1]) });
     await call(IPC.reveal, { path: '/out/export.csv' });
     expect(deps.shell.showItemInFolder).toHaveBeenCalledWith('/out/export.csv');
-    await expect(call(IPC.reveal, { path: 42 })).rejects.toThrow(/invalid arguments/);
-    await expect(call(IPC.reveal, { path: '' })).rejects.toThrow(/invalid arguments/);
+    expect((await rejection(call(IPC.reveal, { path: '/etc/passwd' }))).code).toBe('reveal-unknown-path');
+    expect((await rejection(call(IPC.reveal, { path: 'export.csv' }))).code).toBe('reveal-unknown-path');
+    for (const bad of [{ path: 42 }, { path: '' }, { path: 'x'.repeat(4097) }, { path: '/out/export.csv\0' }, {}, '/out/export.csv', undefined]) {
+      expect((await rejection(call(IPC.reveal, bad))).code).toBe('ipc-invalid-arguments');
+    }
+    expect(deps.shell.showItemInFolder).toHaveBeenCalledTimes(1);
+  });
+
+  it('version and locale answer, and take no arguments', async () => {
+    const { call } = setup();
     expect(await call(IPC.appVersion)).toBe('0.1.0');
     expect(await call(IPC.locale)).toBe('sv-SE');
+    expect((await rejection(call(IPC.appVersion, 'x'))).code).toBe('ipc-invalid-arguments');
+    expect((await rejection(call(IPC.locale, {}))).code).toBe('ipc-invalid-arguments');
+  });
+});
+
+describe('IPC error wire format', () => {
+  it('round-trips through the prefix Electron adds in the renderer', () => {
+    const message = encodeIpcError('file-too-large', { sv: 'för stor', en: 'too large' });
+    const seenInRenderer = `Error invoking remote method 'dialog:open-files': IpcError: ${message}`;
+    expect(decodeIpcError(seenInRenderer)).toEqual({ code: 'file-too-large', userMessage: { sv: 'för stor', en: 'too large' } });
+    expect(decodeIpcError('Error invoking remote method \'x\': Error: plain')).toBeNull();
+    expect(decodeIpcError('OVERENS_IPC_ERROR:{not json')).toBeNull();
+    expect(decodeIpcError('OVERENS_IPC_ERROR:{"code":"x"}')).toBeNull();
+    expect(stripIpcPrefix("Error invoking remote method 'app:version': Error: boom")).toBe('boom');
+    expect(stripIpcPrefix('boom')).toBe('boom');
   });
 });
