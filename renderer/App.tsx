@@ -8,6 +8,7 @@ import { useNotices } from './state/errors';
 import { navigate, useView, VIEWS } from './state/route';
 import { useSession } from './state/session';
 import { CodebookView } from './views/CodebookView';
+import { CodingView } from './views/coding/CodingView';
 import { DocumentsView } from './views/documents/DocumentsView';
 import { UpcomingView } from './views/Placeholder';
 import { ProjectsView } from './views/ProjectsView';
@@ -46,7 +47,7 @@ export function App({ persistenceDenied }: { persistenceDenied: boolean }) {
           {view === 'projects' && <ProjectsView />}
           {view === 'documents' && <DocumentsView />}
           {view === 'codebook' && <CodebookView />}
-          {view === 'coding' && <UpcomingView title="coding.title" />}
+          {view === 'coding' && <CodingView />}
           {view === 'reliability' && <UpcomingView title="reliability.title" />}
           {view === 'results' && <UpcomingView title="results.title" />}
         </main>
@@ -81,6 +82,8 @@ export function App({ persistenceDenied }: { persistenceDenied: boolean }) {
             <kbd>?</kbd>
           </dt>
           <dd>{t('help.open')}</dd>
+          <dt>1–9, ↑↓, n, a</dt>
+          <dd>{t('help.coding')}</dd>
         </dl>
       </Dialog>
     </div>

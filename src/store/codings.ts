@@ -47,6 +47,15 @@ export class CodingRepository {
     });
   }
 
+  /** Remove a judgement (undo of a first judgement). */
+  async deleteJudgement(id: string): Promise<void> {
+    await this.db.judgements.delete(id);
+  }
+
+  async updateSegmentMemo(id: string, memo: string, now: number = Date.now()): Promise<void> {
+    await this.db.segments.update(id, { memo, updatedAt: now });
+  }
+
   /** Insert or replace the judgement for (document, coder, variable). */
   async putJudgement(judgement: Judgement): Promise<Judgement> {
     const parsed = Judgement.parse(judgement);

@@ -20,11 +20,12 @@ export function attributeColumns(documents: readonly DocumentMeta[], extra: read
   return [...known, ...free];
 }
 
-export function AttributeTable({ documents, extraColumns, selected, onSelect }: {
+export function AttributeTable({ documents, extraColumns, selected, onSelect, onOpen }: {
   documents: DocumentMeta[];
   extraColumns: string[];
   selected: string | null;
   onSelect: (id: string) => void;
+  onOpen: (id: string) => void;
 }) {
   const { t } = useI18n();
   const columns = useMemo(() => attributeColumns(documents, extraColumns), [documents, extraColumns]);
@@ -51,7 +52,9 @@ export function AttributeTable({ documents, extraColumns, selected, onSelect }: 
           {documents.map((d) => (
             <tr key={d.id} className={d.id === selected ? 'selected' : undefined} data-testid="document-row" onClick={() => onSelect(d.id)}>
               <td className="file-cell" data-testid="document-file">
-                {d.fileName}
+                <button type="button" className="link" onClick={() => onOpen(d.id)} title={t('documents.open')}>
+                  {d.fileName}
+                </button>
                 {d.version > 1 && <span className="badge small">v{d.version}</span>}
               </td>
               <td>{d.kind.toUpperCase()}</td>

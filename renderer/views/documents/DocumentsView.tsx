@@ -1,5 +1,5 @@
 /** The Documents view: the project's documents with their attributes; attribute CSV import. */
-import { useState } from 'react';
+import { useState, type DragEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { matchAttributeRows, parseAttributesCsv } from '../../../src/formats/attributes-csv';
 import { useI18n } from '../../i18n';
@@ -9,6 +9,13 @@ import { useSession } from '../../state/session';
 import { useStore } from '../../state/store-context';
 import { AttributeImportDialog, type AttributeImportPreview } from './AttributeImportDialog';
 import { AttributeTable } from './AttributeTable';
+import { ImportPanel, type ImportBatch } from './ImportPanel';
+import { importFiles, storeExtracted, type ImportFile, type ImportOutcome } from '../../documents/importer';
+import { extractPool } from '../../documents/extract-pool';
+import { readFiles } from '../../platform/web';
+import { navigate } from '../../state/route';
+
+export const IMPORT_FILTERS = [{ name: 'PDF, Word, text', extensions: ['pdf', 'docx', 'txt', 'md'] }];
 
 export function DocumentsView() {
   const { t } = useI18n();
@@ -20,6 +27,61 @@ export function DocumentsView() {
   const [extraColumns, setExtraColumns] = useState<string[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [preview, setPreview] = useState<AttributeImportPreview | null>(null);
+  const [batch, setBatch] = useState<ImportBatch | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const runImport = async (files: ImportFile[]) => {
+    if (!project || files.length === 0) return;
+    setBatch({ total: files.length, done: 0, outcomes: [] });
+    const pool = extractPool();
+    try {
+      await importFiles(store, project.id, files, (name, bytes, password) => pool.extract(name, bytes, password), (done, _total, outcome) =>
+        setBatch((b) => (b ? { ...b, done, outcomes: [...b.outcomes, outcome] } : b)),
+      );
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const chooseFiles = async () => {
+    try {
+      const files = await platform.openFiles({ title: t('documents.importFiles'), filters: IMPORT_FILTERS, multiple: true });
+      await runImport(files.map((f) => ({ name: f.name, bytes: f.bytes })));
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const onDrop = async (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    try {
+      const files = await readFiles(Array.from(e.dataTransfer.files));
+      await runImport(files.map((f) => ({ name: f.name, bytes: f.bytes })));
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const replaceOutcome = (old: ImportOutcome, next: ImportOutcome) => setBatch((b) => (b ? { ...b, outcomes: b.outcomes.map((o) => (o === old ? next : o)) } : b));
+
+  const importAnyway = async (o: Extract<ImportOutcome, { status: 'duplicate' }>) => {
+    if (!project) return;
+    try {
+      const document = await storeExtracted(store, project.id, o.extracted, o.bytes, o.existing);
+      replaceOutcome(o, { status: 'imported', fileName: o.fileName, document });
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const retryWithPassword = async (o: Extract<ImportOutcome, { status: 'failed' }>) => {
+    if (!project) return;
+    const password = window.prompt(t('import.passwordPrompt', { name: o.fileName }));
+    if (!password) return;
+    const [next] = await importFiles(store, project.id, [{ name: o.fileName, bytes: o.bytes, password }], (name, bytes, pw) => extractPool().extract(name, bytes, pw), () => undefined);
+    if (next) replaceOutcome(o, next);
+  };
 
   const importAttributes = async () => {
     try {
@@ -60,6 +122,22 @@ export function DocumentsView() {
         <h1 id="documents-title">{t('documents.title')}</h1>
         {documents && <span className="muted">{t('documents.count', { count: documents.length })}</span>}
       </div>
+      <div
+        className={`drop-zone${dragging ? ' dragging' : ''}`}
+        data-testid="drop-zone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => void onDrop(e)}
+      >
+        <button type="button" className="primary" onClick={() => void chooseFiles()} data-testid="import-files">
+          {t('documents.importFiles')}
+        </button>
+        <span className="muted">{t('documents.dropHint')}</span>
+      </div>
+      {batch && <ImportPanel batch={batch} onImportAnyway={(o) => void importAnyway(o)} onRetryWithPassword={(o) => void retryWithPassword(o)} onClose={() => setBatch(null)} />}
       <div className="toolbar">
         <button type="button" onClick={() => void importAttributes()} disabled={!documents?.length} data-testid="import-attributes">
           {t('documents.importAttributes')}
@@ -75,7 +153,13 @@ export function DocumentsView() {
           {t('documents.empty')}
         </p>
       ) : (
-        <AttributeTable documents={documents} extraColumns={extraColumns} selected={selected} onSelect={setSelected} />
+        <AttributeTable
+          documents={documents}
+          extraColumns={extraColumns}
+          selected={selected}
+          onSelect={setSelected}
+          onOpen={(id) => navigate('coding', { doc: id })}
+        />
       )}
       <AttributeImportDialog preview={preview} onApply={() => void applyAttributes()} onClose={() => setPreview(null)} />
     </section>

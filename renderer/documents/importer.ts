@@ -1,0 +1,81 @@
+/**
+ * Import a batch of files into a project: extract each (in the worker pool), skip exact duplicates
+ * (same SHA-256 in the project — the user may import them anyway as a new version), store each
+ * document with its content and original bytes in one transaction, and report per file. A failing
+ * file never stops the batch and never touches what is already stored.
+ */
+import { newId, type DocumentMeta, type UserMessage } from '../../src/core';
+import type { ExtractedDocument, IngestErrorCode, IngestResult } from '../../src/ingest/types';
+import type { Store } from '../../src/store';
+
+export type ImportOutcome =
+  | { status: 'imported'; fileName: string; document: DocumentMeta }
+  | { status: 'duplicate'; fileName: string; existing: DocumentMeta; extracted: ExtractedDocument; bytes: Uint8Array }
+  | { status: 'failed'; fileName: string; code: IngestErrorCode | 'store'; message: UserMessage; bytes: Uint8Array };
+
+export interface ImportFile {
+  name: string;
+  bytes: Uint8Array;
+  password?: string;
+}
+
+export type Extractor = (fileName: string, bytes: Uint8Array, password?: string) => Promise<IngestResult>;
+
+export async function storeExtracted(store: Store, projectId: string, extracted: ExtractedDocument, bytes: Uint8Array, asNewVersionOf?: DocumentMeta): Promise<DocumentMeta> {
+  const id = newId();
+  const meta: DocumentMeta = {
+    id,
+    projectId,
+    fileName: extracted.fileName,
+    kind: extracted.kind,
+    sha256: extracted.sha256,
+    size: extracted.size,
+    version: asNewVersionOf ? asNewVersionOf.version + 1 : 1,
+    previousVersionId: asNewVersionOf?.id,
+    importedAt: Date.now(),
+    pageCount: extracted.pageCount,
+    textLength: extracted.text.length,
+    hasText: extracted.hasText,
+    attributes: asNewVersionOf ? { ...asNewVersionOf.attributes } : {},
+    warnings: extracted.warnings,
+  };
+  return store.documents.add({
+    meta,
+    content: { documentId: id, text: extracted.text, pageStarts: extracted.pageStarts, html: extracted.html },
+    file: { documentId: id, mimeType: extracted.mimeType, bytes: new Blob([bytes.slice()], { type: extracted.mimeType }) },
+  });
+}
+
+export async function importFiles(
+  store: Store,
+  projectId: string,
+  files: readonly ImportFile[],
+  extract: Extractor,
+  onProgress: (done: number, total: number, outcome: ImportOutcome) => void,
+): Promise<ImportOutcome[]> {
+  let done = 0;
+  const outcomes = await Promise.all(
+    files.map(async (file): Promise<ImportOutcome> => {
+      let outcome: ImportOutcome;
+      const result = await extract(file.name, file.bytes, file.password);
+      if (!result.ok) {
+        outcome = { status: 'failed', fileName: file.name, code: result.error.code, message: result.error.message, bytes: file.bytes };
+      } else {
+        const existing = (await store.documents.findBySha256(projectId, result.document.sha256)).sort((a, b) => b.version - a.version)[0];
+        if (existing) {
+          outcome = { status: 'duplicate', fileName: file.name, existing, extracted: result.document, bytes: file.bytes };
+        } else {
+          try {
+            outcome = { status: 'imported', fileName: file.name, document: await storeExtracted(store, projectId, result.document, file.bytes) };
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            outcome = { status: 'failed', fileName: file.name, code: 'store', message: { sv: `${file.name}: kunde inte sparas (${message}).`, en: `${file.name}: could not be saved (${message}).` }, bytes: file.bytes };
+          }
+        }
+      }
+      onProgress(++done, files.length, outcome);
+      return outcome;
+    }),
+  );
+  return outcomes;
+}

@@ -1,0 +1,68 @@
+/** Progress of an import batch and its result list: imported, duplicates (import anyway), failed. */
+import type { ImportOutcome } from '../../documents/importer';
+import { useI18n } from '../../i18n';
+
+export interface ImportBatch {
+  total: number;
+  done: number;
+  outcomes: ImportOutcome[];
+}
+
+export function ImportPanel({ batch, onImportAnyway, onRetryWithPassword, onClose }: {
+  batch: ImportBatch;
+  onImportAnyway: (outcome: Extract<ImportOutcome, { status: 'duplicate' }>) => void;
+  onRetryWithPassword: (outcome: Extract<ImportOutcome, { status: 'failed' }>) => void;
+  onClose: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const running = batch.done < batch.total;
+  const count = (status: ImportOutcome['status']) => batch.outcomes.filter((o) => o.status === status).length;
+  return (
+    <section className="card import-panel" data-testid="import-panel" aria-live="polite">
+      <div className="import-head">
+        <h2>{running ? t('import.running', { done: batch.done, total: batch.total }) : t('import.finished', { imported: count('imported'), duplicate: count('duplicate'), failed: count('failed') })}</h2>
+        {!running && (
+          <button type="button" onClick={onClose} data-testid="close-import">
+            {t('common.close')}
+          </button>
+        )}
+      </div>
+      <progress max={batch.total} value={batch.done} data-testid="import-progress" />
+      <ul className="import-results">
+        {batch.outcomes.map((o, i) => (
+          <li key={i} className={`import-${o.status}`} data-testid={`import-${o.status}`}>
+            <span className="import-file">{o.fileName}</span>
+            {o.status === 'imported' && (
+              <span>
+                {t('import.imported')}
+                {o.document.warnings.map((w, j) => (
+                  <span key={j} className="warning-text">
+                    {w.message}
+                  </span>
+                ))}
+              </span>
+            )}
+            {o.status === 'duplicate' && (
+              <span>
+                {t('import.duplicate', { name: o.existing.fileName })}{' '}
+                <button type="button" onClick={() => onImportAnyway(o)} data-testid="import-anyway">
+                  {t('import.anyway')}
+                </button>
+              </span>
+            )}
+            {o.status === 'failed' && (
+              <span className="error-text">
+                {o.message[lang]}{' '}
+                {(o.code === 'password-required' || o.code === 'password-wrong') && (
+                  <button type="button" onClick={() => onRetryWithPassword(o)} data-testid="import-password">
+                    {t('import.password')}
+                  </button>
+                )}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
