@@ -3,6 +3,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
+import { CONTENT_SECURITY_POLICY } from './src/core/csp.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -22,5 +23,7 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1', port: 5173, strictPort: false, fs: { allow: ['..'] } },
-  preview: { host: '127.0.0.1', port: 5173, strictPort: false },
+  // The preview (npm start without Electron, and the e2e tests) serves the app under the same
+  // Content-Security-Policy as the desktop app's app:// scheme.
+  preview: { host: '127.0.0.1', port: 5173, strictPort: false, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
 });

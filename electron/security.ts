@@ -16,23 +16,7 @@ export const PRIVILEGED_SCHEMES: CustomScheme[] = [
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
 ];
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  // 'wasm-unsafe-eval' lets pdf.js compile its WebAssembly image decoders (JPX, JBIG2, colour
-  // profiles); it does not allow eval() or new Function().
-  "script-src 'self' 'wasm-unsafe-eval'",
-  // React style attributes and the generated highlight colours need inline styles.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  // pdf.js runs in a worker from the app origin; import runs in workers too.
-  "worker-src 'self' blob:",
-  "connect-src 'self' blob: data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../src/core/csp';
 
 /**
  * Requests the app never makes: web, websocket and file: URLs. The CSP already blocks them in the

@@ -1,6 +1,6 @@
 /**
  * The only door from the renderer to the operating system. `web.ts` implements it with
- * <input type=file> and downloads; `electron.ts` with the preload bridge (one function per
+ * <input type=file> and downloads; `electron-bridge.ts` with the preload bridge (one function per
  * IPC message). Everything else in the renderer is identical in both builds.
  */
 export interface FileFilter {

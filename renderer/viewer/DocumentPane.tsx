@@ -34,7 +34,7 @@ export function DocumentPane({ meta, content, bytes, segments, focusedSegmentId,
   const rootRef = useRef<HTMLElement | null>(null);
   const pdfRef = useRef<PdfViewHandle>(null);
   const [css, setCss] = useState('');
-  const [scale, setScale] = useState(1.25);
+  const [scale, setScale] = useState(1);
   const [page, setPage] = useState(1);
   const [query, setQuery] = useState('');
   const [hitIndex, setHitIndex] = useState(0);

@@ -1,0 +1,72 @@
+// Documents end to end: import a PDF and a DOCX (and bad files, each with its message), open each,
+// highlight a passage, reload, and find the highlights where they were.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openApp, screenshot } from './browser';
+import { AppModel, ProjectsModel } from './models/app';
+import { CodingModel, DocumentsModel, SHARED } from './models/documents';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const PDF = `${SHARED}corpus/real/dalarna-2021-lansovergripande-overenskommelse.pdf`;
+const DOCX = `${SHARED}corpus/synthetic/s001-stockholm.docx`;
+
+describe('documents', () => {
+  it('imports, reports bad files, highlights passages in a PDF and a DOCX, and keeps them across a reload', async () => {
+    const { page, context, errors } = await openApp(browser, { locale: 'sv-SE' });
+    const app = new AppModel(page);
+    await new ProjectsModel(page).create('Dalarna', 'Anna');
+    await app.goTo('documents');
+    const docs = new DocumentsModel(page);
+    await docs.importFiles([PDF, DOCX, `${SHARED}corpus/bad/empty.pdf`, `${SHARED}corpus/bad/picture-named.pdf`, `${SHARED}corpus/bad/zip-slip.docx`]);
+    expect(await docs.results('imported')).toHaveLength(2);
+    const failed = await docs.results('failed');
+    expect(failed).toHaveLength(3);
+    expect(failed.join('\n')).toMatch(/empty\.pdf: filen är tom/);
+    expect(failed.join('\n')).toMatch(/picture-named\.pdf: filen är en bild/);
+    expect(failed.join('\n')).toMatch(/zip-slip\.docx: filen innehåller otillåtna sökvägar/);
+    await screenshot(page, 'documents-import-sv');
+
+    // Importing the PDF again is reported as a duplicate.
+    await docs.importFiles([PDF]);
+    expect(await docs.results('duplicate')).toHaveLength(1);
+    await page.getByTestId('close-import').click();
+    await expect.poll(() => page.getByTestId('document-row').count()).toBe(2);
+
+    const coding = new CodingModel(page);
+    // PDF: pdf.js text layer.
+    await docs.open('dalarna-2021-lansovergripande-overenskommelse.pdf');
+    await page.getByTestId('pdf-page').first().waitFor();
+    await coding.select('spel om pengar');
+    await coding.variable('spelmissbruk').click();
+    await page.keyboard.press('1');
+    await coding.waitSaved();
+    await expect.poll(() => coding.highlightedTexts()).toEqual(['spel om pengar']);
+    await screenshot(page, 'coding-pdf-sv');
+
+    // DOCX: sanitised HTML.
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.getByTestId('text-view').waitFor();
+    await coding.select('gravida kvinnor med missbruk');
+    await coding.variable('gravida').click();
+    await page.keyboard.press('1');
+    await coding.waitSaved();
+    await expect.poll(() => coding.highlightedTexts()).toEqual(['gravida kvinnor med missbruk']);
+
+    await page.reload();
+    await page.getByTestId('text-view').waitFor();
+    await expect.poll(() => coding.highlightedTexts()).toEqual(['gravida kvinnor med missbruk']);
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.getByTestId('pdf-page').first().waitFor();
+    await expect.poll(() => coding.highlightedTexts()).toEqual(['spel om pengar']);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
