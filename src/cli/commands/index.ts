@@ -1,5 +1,6 @@
 /** The registry of CLI commands. Each command lives in its own module in this folder. */
 import type { CliCommand } from '../io';
+import { agreementCommand } from './agreement';
 import { extractCommand } from './extract';
 
-export const commands: CliCommand[] = [extractCommand];
+export const commands: CliCommand[] = [extractCommand, agreementCommand];

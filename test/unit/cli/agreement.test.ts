@@ -1,0 +1,89 @@
+// `overens agreement`: the JSON contract, the Krippendorff (2011) example through the CLI,
+// CSV and table output, and bad input with line numbers.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main';
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  return { code, stdout, stderr };
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'overens-agree-'));
+function file(name: string, content: string): string {
+  const p = path.join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+// Krippendorff (2011), 4 coders × 12 units.
+const K2011 = [
+  [1, 2, 3, 3, 2, 1, 4, 1, 2, null, null, null],
+  [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, null, 3],
+  [null, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, null],
+  [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, null],
+];
+const k2011 = file(
+  'k2011.csv',
+  ['document,coder,variable,value', ...K2011.flatMap((row, c) => row.flatMap((v, u) => (v === null ? [] : [`u${u + 1},${'ABCD'[c]},x,${v}`])))].join('\n'),
+);
+
+describe('overens agreement', () => {
+  it('reproduces Krippendorff (2011) at every level with the contract keys', async () => {
+    for (const [level, alpha] of [['nominal', 0.743], ['ordinal', 0.815], ['interval', 0.849], ['ratio', 0.797]] as const) {
+      const { code, stdout } = await cli(['agreement', k2011, '--level', level, '--json']);
+      expect(code).toBe(0);
+      const json = JSON.parse(stdout);
+      const row = json.variables[0];
+      for (const key of ['variable', 'units', 'coders', 'pairable_values', 'percent_agreement', 'cohen_kappa', 'scott_pi', 'fleiss_kappa', 'brennan_prediger', 'gwet_ac1', 'krippendorff_alpha', 'ci95']) {
+        expect(row, key).toHaveProperty(key);
+      }
+      expect(row.krippendorff_alpha).toBeCloseTo(alpha, 3);
+      expect(row.cohen_kappa).toBeNull();
+      expect(row.notes.join(' ')).toMatch(/two coders; 4 coded/);
+      expect(json.pooled.krippendorff_alpha).toBeCloseTo(0.743, 3);
+    }
+  });
+
+  it('gives a reproducible bootstrap CI with a seed', async () => {
+    const a = JSON.parse((await cli(['agreement', k2011, '--bootstrap', '500', '--seed', '7', '--json'])).stdout);
+    const b = JSON.parse((await cli(['agreement', k2011, '--bootstrap', '500', '--seed', '7', '--json'])).stdout);
+    expect(a.variables[0].ci95.krippendorff_alpha).toEqual(b.variables[0].ci95.krippendorff_alpha);
+    const [lo, hi] = a.variables[0].ci95.krippendorff_alpha;
+    expect(lo).toBeLessThan(0.743);
+    expect(hi).toBeGreaterThan(0.743);
+  });
+
+  it('prints Cohen\'s κ with its CI for two coders, in a table and as CSV', async () => {
+    const two = file('two.csv', 'document,coder,variable,value\nd1,A,LVM,Ja\nd1,B,LVM,Ja\nd2,A,LVM,Nej\nd2,B,LVM,Nej\nd3,A,LVM,Ja\nd3,B,LVM,Nej\nd4,A,LVM,Nej\nd4,B,LVM,Nej\n');
+    const table = await cli(['agreement', two]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/LVM\s+4\s+0\.750\s+0\.500/);
+    const csv = await cli(['agreement', two, '--csv']);
+    expect(csv.stdout.split('\n')[0]).toBe('variable,units,coders,pairable_values,percent_agreement,cohen_kappa,cohen_kappa_ci_low,cohen_kappa_ci_high,scott_pi,fleiss_kappa,brennan_prediger,gwet_ac1,krippendorff_alpha,alpha_ci_low,alpha_ci_high,notes');
+    expect(csv.stdout.split('\n')[1]).toMatch(/^LVM,4,2,8,0\.75,0\.5,/);
+  });
+
+  it('reports bad input with file and line numbers and exits 1', async () => {
+    const noHeader = await cli(['agreement', file('nohead.csv', 'd1,A,LVM,Ja\n')]);
+    expect(noHeader.code).toBe(1);
+    expect(noHeader.stderr).toMatch(/nohead\.csv:1: missing columns document, coder, variable, value/);
+    const dup = await cli(['agreement', file('dup.csv', 'document,coder,variable,value\nd1,A,LVM,Ja\nd1,B,LVM,Ja\nd1,A,LVM,Nej\n')]);
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toMatch(/dup\.csv:4: duplicate row: coder "A" already coded "LVM" for document "d1" on line 2/);
+    const text = await cli(['agreement', file('text.csv', 'document,coder,variable,value\nd1,A,x,1\nd1,B,x,hög\n'), '--level', 'interval']);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toMatch(/text\.csv:3: value "hög" is not a number; --level interval needs numeric values/);
+    expect((await cli(['agreement', path.join(dir, 'missing.csv')])).stderr).toMatch(/missing\.csv: no such file/);
+  });
+
+  it('refuses bad options as usage errors (exit 2)', async () => {
+    expect((await cli(['agreement', k2011, '--level', 'metric'])).code).toBe(2);
+    expect((await cli(['agreement', k2011, '--bootstrap', '-3'])).code).toBe(2);
+    expect((await cli(['agreement'])).code).toBe(2);
+  });
+});
