@@ -2,5 +2,6 @@
 import type { CliCommand } from '../io';
 import { agreementCommand } from './agreement';
 import { extractCommand } from './extract';
+import { prevalenceCommand } from './prevalence';
 
-export const commands: CliCommand[] = [extractCommand, agreementCommand];
+export const commands: CliCommand[] = [extractCommand, agreementCommand, prevalenceCommand];
