@@ -51,7 +51,7 @@ describe('prevalence', () => {
   });
 
   it('gives null percents when no document of a group has a value, one group without --by, and "" for a missing attribute', () => {
-    const documents = [{ id: 'a', attributes: {} }, { id: 'b', attributes: { level: 'county' } }];
+    const documents: PrevalenceDocument[] = [{ id: 'a', attributes: {} }, { id: 'b', attributes: { level: 'county' } }];
     const judgements = [{ documentId: 'b', variable: 'LVM', values: ['Nej'] }];
     const [byLevel] = prevalence({ documents, judgements, by: 'level' });
     expect(byLevel!.groups.map((g) => g.group)).toEqual(['', 'county']);
