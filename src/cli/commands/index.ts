@@ -3,5 +3,6 @@ import type { CliCommand } from '../io';
 import { agreementCommand } from './agreement';
 import { extractCommand } from './extract';
 import { prevalenceCommand } from './prevalence';
+import { unitizingCommand } from './unitizing';
 
-export const commands: CliCommand[] = [extractCommand, agreementCommand, prevalenceCommand];
+export const commands: CliCommand[] = [extractCommand, agreementCommand, unitizingCommand, prevalenceCommand];

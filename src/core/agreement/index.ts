@@ -4,3 +4,4 @@ export * from './krippendorff';
 export * from './categorical';
 export * from './bootstrap';
 export * from './report';
+export * from './unitizing';

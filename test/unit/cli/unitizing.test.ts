@@ -1,0 +1,43 @@
+// `overens unitizing`: JSON contract on a hand-computed case and bad segment input.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main';
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  return { code, stdout, stderr };
+}
+const dir = mkdtempSync(path.join(tmpdir(), 'overens-unit-'));
+const file = (name: string, content: string) => {
+  const p = path.join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+const documents = file('documents.csv', 'document,length,level\nd,10,county\n');
+
+describe('overens unitizing', () => {
+  it('prints the contract keys; A [0,4) vs B [2,6) of 10 characters gives 1 − 152/192', async () => {
+    const { code, stdout } = await cli(['unitizing', file('s.csv', 'document,coder,code,start,end\nd,A,x,0,4\nd,B,x,2,6\n'), '--documents', documents, '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    for (const key of ['codes', 'alpha_u', 'u_alpha', 'binary_u_alpha', 'cu_alpha']) expect(json).toHaveProperty(key);
+    expect(json.u_alpha).toBeCloseTo(1 - 152 / 192, 12);
+    expect(json.codes[0]).toEqual({ code: 'x', alpha_u: expect.closeTo(1 - 152 / 192, 12) });
+  });
+
+  it('reports end <= start, non-numbers, unknown documents and segments past the end, with line numbers', async () => {
+    const bad = file('bad.csv', 'document,coder,code,start,end\nd,A,x,5,5\nd,A,x,a,3\nq,A,x,0,3\nd,B,x,8,12\n');
+    const { code, stderr } = await cli(['unitizing', bad, '--documents', documents]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('bad.csv:2: end (5) must be greater than start (5)');
+    expect(stderr).toContain('bad.csv:3: start and end must be non-negative whole numbers');
+    expect(stderr).toContain('bad.csv:4: document "q" is not in the documents file');
+    expect(stderr).toContain('bad.csv:5: the segment ends at 12, beyond the end of document "d" (length 10)');
+    const noLength = await cli(['unitizing', bad, '--documents', file('nolen.csv', 'document\nd\n')]);
+    expect(noLength.stderr).toMatch(/missing column length/);
+  });
+});
