@@ -21,7 +21,7 @@ function pdfs(folder: string): string[] {
 }
 
 /** Run `work` over the items with `workers` lanes; each lane takes the next item when free. */
-async function pool<T>(items: string[], workers: number, work: (item: string, lane: number) => Promise<T>): Promise<T[]> {
+async function pool<T>(items: readonly string[], workers: number, work: (item: string, lane: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(items.length);
   let next = 0;
   await Promise.all(
@@ -35,7 +35,7 @@ async function pool<T>(items: string[], workers: number, work: (item: string, la
   return results;
 }
 
-async function ours(files: string[], warmUp: string): Promise<{ ms: number; texts: Map<string, string> }> {
+async function ours(files: readonly string[], warmUp: string): Promise<{ ms: number; texts: Map<string, string> }> {
   // Worker threads cannot load .ts directly: register tsx inside each worker, then import it.
   const script = new URL('./extract-worker.ts', import.meta.url).href;
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(script)}); });`;
@@ -62,7 +62,7 @@ async function ours(files: string[], warmUp: string): Promise<{ ms: number; text
   return { ms, texts };
 }
 
-async function poppler(files: string[]): Promise<{ ms: number; texts: Map<string, string> }> {
+async function poppler(files: readonly string[]): Promise<{ ms: number; texts: Map<string, string> }> {
   const t = performance.now();
   const texts = new Map<string, string>();
   await pool(files, 2, async (file) => {
