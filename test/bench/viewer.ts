@@ -46,17 +46,19 @@ export async function benchViewer(): Promise<BenchRow[]> {
     };
     let peak = await heap();
     const scrollStart = Date.now();
-    for (let step = 0; step < 200; step++) {
+    for (let step = 0; step < 2000; step++) {
       const done = await page.evaluate(() => {
         const el = document.querySelector('.viewer-scroll') as HTMLElement;
         el.scrollBy(0, el.clientHeight * 2);
         return el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
       });
-      await page.waitForTimeout(40);
+      await page.waitForTimeout(60);
       peak = Math.max(peak, await heap());
       if (done) break;
     }
     const scrollMs = Date.now() - scrollStart;
+    await page.waitForTimeout(500);
+    peak = Math.max(peak, await heap());
     const pageIndicator = await page.getByTestId('page-indicator').textContent();
     return [
       {
