@@ -1,6 +1,7 @@
 /**
  * `overens unitizing segments.csv --documents documents.csv`: agreement on highlighted passages
- * (uα, |uα, cuα and per-code α, Krippendorff et al. 2016) plus an overlap match rate.
+ * (Krippendorff's α_U per code and overall; uα, |uα, cuα of Krippendorff et al. 2016) plus an
+ * overlap match rate.
  */
 import { parseArgs } from 'node:util';
 import { unitizingAgreement } from '../../core/agreement';
@@ -14,12 +15,14 @@ Agreement on where coders marked passages and with which code.
   segments.csv   document,coder,code,start,end (0-based character offsets, end exclusive)
   --documents    documents.csv with document,length (the text length of each document)
   --threshold    overlap share of the longer segment for the match rate (default 0.5)
-  --json         {"codes":[{"code","alpha_u"}],"alpha_u","u_alpha","binary_u_alpha","cu_alpha",…}
+  --json         {"codes":[{"code","alpha_u","u_alpha"}],"alpha_u","u_alpha","binary_u_alpha","cu_alpha",…}
+α_U is Krippendorff's (1995/2004) unitizing alpha; uα, |uα and cuα those of Krippendorff,
+Mathet, Bouvry & Widlöcher (2016).
 Every coder in segments.csv is taken to have read every document in documents.csv.`;
 
 export const unitizingCommand: CliCommand = {
   name: 'unitizing',
-  summary: 'agreement on highlighted passages (uα, |uα, cuα, per-code α)',
+  summary: 'agreement on highlighted passages (α_U, uα, |uα, cuα)',
   usage,
   async run(args, io) {
     let parsed;
@@ -44,10 +47,10 @@ export const unitizingCommand: CliCommand = {
       if (parsed.values.json) {
         io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       } else if (parsed.values.csv) {
-        io.stdout.write(csvText(['code', 'alpha_u'], [...report.codes.map((c) => [c.code, c.alpha_u]), ['(all: uα)', report.u_alpha], ['(|uα)', report.binary_u_alpha], ['(cuα)', report.cu_alpha]]));
+        io.stdout.write(csvText(['code', 'alpha_u', 'u_alpha'], [...report.codes.map((c) => [c.code, c.alpha_u, c.u_alpha]), ['(all)', report.alpha_u, report.u_alpha], ['(|uα)', null, report.binary_u_alpha], ['(cuα)', null, report.cu_alpha]]));
       } else {
         io.stdout.write(`Unitizing agreement, coders: ${report.coders.join(', ')}\n\n`);
-        io.stdout.write(textTable(['code', 'α_U'], report.codes.map((c) => [c.code, fmt(c.alpha_u)])));
+        io.stdout.write(textTable(['code', 'α_U', 'uα'], [...report.codes.map((c) => [c.code, fmt(c.alpha_u), fmt(c.u_alpha)]), ['(all codes)', fmt(report.alpha_u), fmt(report.u_alpha)]]));
         io.stdout.write(`\nuα (codes and gaps)    ${fmt(report.u_alpha)}\n|uα (where)            ${fmt(report.binary_u_alpha)}\ncuα (codes, given where) ${fmt(report.cu_alpha)}\n`);
         io.stdout.write(`match rate (≥ ${Math.round(threshold * 100)} % overlap)  ${report.match.rate === null ? '—' : `${(report.match.rate * 100).toFixed(1)} %`} (${report.match.matched} of ${report.match.matched + report.match.unmatched} segments)\n`);
         if (report.notes.length) io.stdout.write(`\nNotes:\n${report.notes.map((n) => `  ${n}`).join('\n')}\n`);

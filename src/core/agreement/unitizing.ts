@@ -7,7 +7,8 @@
  * - |uα:  binary, relevant (any code) vs ∅ — agreement on where the passages are;
  * - cuα:  only where at least two coders marked something — agreement on the codes given the
  *         segmentation;
- * - per code: binary (this code vs anything else), the code's own unitizing agreement.
+ * - per code and overall: Krippendorff's α_U (1995/2004; unitizing-alpha-u.ts), which also
+ *   weighs how far the boundaries of matched passages are apart.
  * Computed on the elementary stretches between all segment boundaries (weighted by length), so
  * the cost grows with the number of segments, not the text length. Every coder present in the
  * data is taken to have read every document: a document a coder marked nothing in is all ∅.
@@ -16,6 +17,7 @@
  */
 import { alphaFromCoincidences, coincidences } from './krippendorff';
 import { MISSING, type ReliabilityData } from './reliability-data';
+import { krippendorffAlphaU } from './unitizing-alpha-u';
 
 export interface UnitSegment {
   document: string;
@@ -131,8 +133,9 @@ export function overlapMatchRate(segments: readonly UnitSegment[], threshold = 0
 }
 
 export interface UnitizingReport {
-  codes: { code: string; alpha_u: number | null }[];
-  /** Overall α_U: the same as uα (all codes with gaps); kept as its own key for the CLI contract. */
+  /** Per code: Krippendorff's α_U, and the binary uα of this code against everything else. */
+  codes: { code: string; alpha_u: number | null; u_alpha: number | null }[];
+  /** Krippendorff's α_U over all codes (1 − Σ D_o / Σ D_e). */
   alpha_u: number | null;
   u_alpha: number | null;
   binary_u_alpha: number | null;
@@ -149,15 +152,20 @@ export function unitizingAgreement(segments: readonly UnitSegment[], lengths: Re
   const match = overlapMatchRate(segments, options.threshold ?? 0.5);
   if (coders.length < 2) {
     notes.push(coders.length === 0 ? 'no segments' : 'only one coder: agreement needs at least two');
-    return { codes: codes.map((code) => ({ code, alpha_u: null })), alpha_u: null, u_alpha: null, binary_u_alpha: null, cu_alpha: null, coders, match, notes };
+    return { codes: codes.map((code) => ({ code, alpha_u: null, u_alpha: null })), alpha_u: null, u_alpha: null, binary_u_alpha: null, cu_alpha: null, coders, match, notes };
   }
   const st = stretches(segments, lengths, coders);
-  const perCode = codes.map((code) => ({ code, alpha_u: alphaOver(st, (v) => (v.split('+').includes(code) ? code : GAP)) }));
+  const alphaU = krippendorffAlphaU(segments, lengths, coders);
+  const perCode = codes.map((code) => ({
+    code,
+    alpha_u: alphaU.categories.find((c) => c.code === code)?.alpha ?? null,
+    u_alpha: alphaOver(st, (v) => (v.split('+').includes(code) ? code : GAP)),
+  }));
   const uAlpha = alphaOver(st, (v) => v);
   const binary = alphaOver(st, (v) => (v === GAP ? GAP : 'relevant'));
   const cu = alphaOver(st, (v) => (v === GAP ? null : v));
   if (st.values.some((row) => row.some((v) => v.includes('+')))) notes.push('some coders marked overlapping passages with different codes; those positions count as the combined code');
   for (const c of perCode) if (c.alpha_u === null) notes.push(`α_U for "${c.code}" is undefined: no variation`);
   if (cu === null) notes.push('cuα is undefined: no stretch was marked by two or more coders with varying codes');
-  return { codes: perCode, alpha_u: uAlpha, u_alpha: uAlpha, binary_u_alpha: binary, cu_alpha: cu, coders, match, notes };
+  return { codes: perCode, alpha_u: alphaU.alpha, u_alpha: uAlpha, binary_u_alpha: binary, cu_alpha: cu, coders, match, notes };
 }

@@ -28,13 +28,15 @@ describe('uα family', () => {
     const report = unitizingAgreement([seg('A', 'x', 0, 4), seg('B', 'x', 2, 6)], new Map([['d', 10]]));
     expect(report.u_alpha).toBeCloseTo(1 - 152 / 192, 12);
     expect(report.binary_u_alpha).toBeCloseTo(1 - 152 / 192, 12);
-    expect(report.codes).toEqual([{ code: 'x', alpha_u: expect.closeTo(1 - 152 / 192, 12) }]);
+    expect(report.codes).toEqual([{ code: 'x', u_alpha: expect.closeTo(1 - 152 / 192, 12), alpha_u: expect.closeTo(1 - 0.08 / ((0.2 * 184) / 356), 12) }]);
+    // α_U by hand (Krippendorff 2004): D_o = (8 + 8)/(2·1·10²) = .08; D_e = (2/10)·(56 + 128)/(20·19 − 24).
+    expect(report.alpha_u).toBeCloseTo(0.226087, 5);
   });
 
   it('is 1 for identical segmentations and codes', () => {
     const segs = [seg('A', 'LVM', 3, 9), seg('B', 'LVM', 3, 9), seg('A', 'SIP', 20, 30), seg('B', 'SIP', 20, 30)];
     const r = unitizingAgreement(segs, new Map([['d', 50]]));
-    expect([r.u_alpha, r.binary_u_alpha, r.cu_alpha]).toEqual([1, 1, 1]);
+    expect([r.u_alpha, r.binary_u_alpha, r.cu_alpha, r.alpha_u]).toEqual([1, 1, 1, 1]);
     expect(r.match.rate).toBe(1);
   });
 
@@ -62,7 +64,7 @@ describe('uα family', () => {
     expect(r.u_alpha).toBeCloseTo(characterAlpha(segs, lengths, join)!, 10);
     expect(r.binary_u_alpha).toBeCloseTo(characterAlpha(segs, lengths, (c) => (c.length ? 'rel' : '∅'))!, 10);
     expect(r.cu_alpha).toBeCloseTo(characterAlpha(segs, lengths, (c) => (c.length ? c.join('+') : null))!, 10);
-    expect(r.codes.find((c) => c.code === 'x')?.alpha_u).toBeCloseTo(characterAlpha(segs, lengths, (c) => (c.includes('x') ? 'x' : '∅'))!, 10);
+    expect(r.codes.find((c) => c.code === 'x')?.u_alpha).toBeCloseTo(characterAlpha(segs, lengths, (c) => (c.includes('x') ? 'x' : '∅'))!, 10);
   });
 
   it('does not change when everything moves along the text, or coders are renamed', () => {
