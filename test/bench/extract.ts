@@ -2,6 +2,8 @@
  * Benchmark: text extraction of the corpus PDFs with our import code (2 worker threads) against
  * poppler's `pdftotext` (2 processes at a time) on the same files in the same run: wall time and
  * word coverage (share of pdftotext's words, Swedish letters included, that our text contains).
+ * Each side: best of three passes; our workers are started and have loaded pdf.js before timing,
+ * as the app's import workers stay alive.
  */
 import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -53,23 +55,31 @@ async function ours(files: readonly string[], warmUp: string): Promise<{ ms: num
       worker.postMessage(file);
     });
   await Promise.all(workers.map((worker) => extractOn(worker, warmUp)));
-  const t = performance.now();
-  await pool(files, 2, async (file, lane) => {
-    texts.set(file, await extractOn(workers[lane]!, file));
-  });
-  const ms = performance.now() - t;
+  // Best of three passes, as for the peer.
+  let ms = Number.POSITIVE_INFINITY;
+  for (let pass = 0; pass < 3; pass++) {
+    const t = performance.now();
+    await pool(files, 2, async (file, lane) => {
+      texts.set(file, await extractOn(workers[lane]!, file));
+    });
+    ms = Math.min(ms, performance.now() - t);
+  }
   await Promise.all(workers.map((x) => x.terminate()));
   return { ms, texts };
 }
 
 async function poppler(files: readonly string[]): Promise<{ ms: number; texts: Map<string, string> }> {
-  const t = performance.now();
   const texts = new Map<string, string>();
-  await pool(files, 2, async (file) => {
-    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 1 << 28 });
-    texts.set(file, stdout);
-  });
-  return { ms: performance.now() - t, texts };
+  let ms = Number.POSITIVE_INFINITY;
+  for (let pass = 0; pass < 3; pass++) {
+    const t = performance.now();
+    await pool(files, 2, async (file) => {
+      const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 1 << 28 });
+      texts.set(file, stdout);
+    });
+    ms = Math.min(ms, performance.now() - t);
+  }
+  return { ms, texts };
 }
 
 const words = (s: string) => s.normalize('NFC').match(/\p{L}+/gu) ?? [];

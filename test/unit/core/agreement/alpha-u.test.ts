@@ -5,6 +5,8 @@ import type { UnitSegment } from '../../../../src/core/agreement';
 
 const unit = (coder: string, code: string, start: number, length: number, document = 'd'): UnitSegment => ({ document, coder, code, start, end: start + length });
 
+// The example data and expected values of Krippendorff (2004, p. 254) and (1995, p. 57) as
+// reproduced in the test suite of DKPro Statistics (Meyer et al. 2014); read, not copied as code.
 describe('α_U — Krippendorff (2004), Content Analysis, p. 254', () => {
   // Continuum 150–450 (length 300) shifted to 0–300; two coders, categories c and k.
   const o = 150;

@@ -98,9 +98,11 @@ describe("Fleiss' κ — Fleiss (1971), Table 1 (30 patients × 6 psychiatrists)
 });
 
 describe("Gwet's AC1 — Gwet (2008), the kappa paradox with high agreement", () => {
-  // 125 units, two raters, two categories: (+,+) = 118, (+,−) = 5, (−,+) = 2, (−,−) = 0.
+  // A high-agreement 2 × 2 table of the kind Gwet (2008) uses to show the kappa paradox: 125
+  // units, (+,+) = 118, (+,−) = 5, (−,+) = 2, (−,−) = 0. Expected values computed by hand from
+  // Gwet's (2008) AC1 formula and Cohen's κ:
   // p_a = 118/125 = .944; κ: p_e = .984·.960 + .016·.040 = .94528 → κ = −.0234;
-  // AC1: π₊ = (.984 + .960)/2 = .972, p_e = 2·.972·.028 = .054432 → AC1 = .9408 (Gwet reports .94).
+  // AC1: π₊ = (.984 + .960)/2 = .972, p_e = 2·.972·.028 = .054432 → AC1 = .9408.
   const rows = [
     [...Array(118).fill('+'), ...Array(5).fill('+'), ...Array(2).fill('-')],
     [...Array(118).fill('+'), ...Array(5).fill('-'), ...Array(2).fill('+')],
