@@ -9,7 +9,7 @@ import type { ExtractedDocument, IngestErrorCode, IngestResult } from '../../src
 import type { Store } from '../../src/store';
 
 export type ImportOutcome =
-  | { status: 'imported'; fileName: string; document: DocumentMeta }
+  | { status: 'imported'; fileName: string; document: DocumentMeta; carried?: { anchored: number; orphaned: number } }
   | { status: 'duplicate'; fileName: string; existing: DocumentMeta; extracted: ExtractedDocument; bytes: Uint8Array }
   | { status: 'failed'; fileName: string; code: IngestErrorCode | 'store'; message: UserMessage; bytes: Uint8Array };
 
@@ -20,6 +20,16 @@ export interface ImportFile {
 }
 
 export type Extractor = (fileName: string, bytes: Uint8Array, password?: string) => Promise<IngestResult>;
+
+/**
+ * Store a newer version of a document and carry its codings over, re-anchored in the new text
+ * (passages that cannot be found are kept as orphans).
+ */
+export async function storeNewVersion(store: Store, projectId: string, extracted: ExtractedDocument, bytes: Uint8Array, previous: DocumentMeta) {
+  const document = await storeExtracted(store, projectId, extracted, bytes, previous);
+  const carried = await store.codings.carryOver(previous.id, { documentId: document.id, text: extracted.text, pageStarts: extracted.pageStarts, html: extracted.html });
+  return { document, carried };
+}
 
 export async function storeExtracted(store: Store, projectId: string, extracted: ExtractedDocument, bytes: Uint8Array, asNewVersionOf?: DocumentMeta): Promise<DocumentMeta> {
   const id = newId();

@@ -3,7 +3,8 @@
  * together is one transaction, and the returned promise resolves only after it committed — the
  * UI shows a coding as saved only then.
  */
-import { Judgement, Segment } from '../core';
+import { Judgement, Segment, newId, type DocumentContent } from '../core';
+import { anchorSelector } from '../core/anchoring';
 import type { OverensDb } from './db';
 
 export class CodingRepository {
@@ -54,6 +55,36 @@ export class CodingRepository {
 
   async updateSegmentMemo(id: string, memo: string, now: number = Date.now()): Promise<void> {
     await this.db.segments.update(id, { memo, updatedAt: now });
+  }
+
+  /**
+   * Carry every coder's passages and judgements from one version of a document to a newer one,
+   * in one transaction: each passage is re-anchored in the new text (position, then exact quote,
+   * then approximate quote); a passage that cannot be found is kept, marked orphaned, with its
+   * old selector. The old version keeps its own codings untouched.
+   */
+  async carryOver(fromDocumentId: string, to: DocumentContent, now: number = Date.now()): Promise<{ anchored: number; orphaned: number }> {
+    const db = this.db;
+    return db.transaction('rw', db.segments, db.judgements, async () => {
+      const segments = await db.segments.where('documentId').equals(fromDocumentId).toArray();
+      const judgements = await db.judgements.where('documentId').equals(fromDocumentId).toArray();
+      const ids = new Map<string, string>();
+      let orphaned = 0;
+      const copies = segments.map((s): Segment => {
+        const id = newId();
+        ids.set(s.id, id);
+        const result = s.orphaned ? ({ status: 'orphaned', selector: s.selector } as const) : anchorSelector(to.text, s.selector, to.pageStarts);
+        if (result.status === 'orphaned') orphaned++;
+        return Segment.parse({ ...s, id, documentId: to.documentId, selector: result.selector, orphaned: result.status === 'orphaned', createdAt: now, updatedAt: now });
+      });
+      await db.segments.bulkAdd(copies);
+      await db.judgements.bulkAdd(
+        judgements.map((j) =>
+          Judgement.parse({ ...j, id: newId(), documentId: to.documentId, evidenceSegmentIds: j.evidenceSegmentIds.flatMap((e) => (ids.has(e) ? [ids.get(e)!] : [])), createdAt: now, updatedAt: now }),
+        ),
+      );
+      return { anchored: copies.length - orphaned, orphaned };
+    });
   }
 
   /** Insert or replace the judgement for (document, coder, variable). */

@@ -66,6 +66,39 @@ describe('documents', () => {
     await page.getByTestId('pdf-page').first().waitFor();
     await expect.poll(() => coding.highlightedTexts()).toEqual(['spel om pengar']);
 
+    // Importing the same PDF again as a new version carries the passage over, re-anchored.
+    await app.goTo('documents');
+    await docs.importFiles([PDF]);
+    await page.getByTestId('import-anyway').click();
+    await expect.poll(() => page.getByTestId('import-carried').textContent()).toContain('1 markeringar återfunna, 0 kunde inte placeras');
+    await expect.poll(() => page.getByTestId('document-row').count()).toBe(3);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('gives every broken file of the corpus its own message and imports the rest', async () => {
+    const { page, context, errors } = await openApp(browser, { locale: 'en-GB' });
+    await new ProjectsModel(page).create('Bad files', 'Anna');
+    await new AppModel(page).goTo('documents');
+    const docs = new DocumentsModel(page);
+    const bad = ['truncated.pdf', 'corrupt.pdf', 'empty.pdf', 'empty.docx', 'picture-named.pdf', 'pdf-named.docx', 'password-protected.pdf', 'scanned-no-text-layer.pdf', 'no-document-xml.docx', 'truncated.docx', 'zip-slip.docx'];
+    await docs.importFiles(bad.map((f) => `${SHARED}corpus/bad/${f}`));
+    const failed = (await docs.results('failed')).join('\n');
+    const imported = (await docs.results('imported')).join('\n');
+    for (const f of ['truncated.pdf', 'corrupt.pdf', 'empty.pdf', 'empty.docx', 'picture-named.pdf', 'password-protected.pdf', 'no-document-xml.docx', 'truncated.docx', 'zip-slip.docx']) {
+      expect(failed, f).toContain(`${f}: `);
+    }
+    expect(failed).toMatch(/password-protected\.pdf: the PDF is password-protected/);
+    expect(imported).toMatch(/scanned-no-text-layer\.pdf.*No text layer — cannot be coded as text/);
+    expect(imported).toMatch(/pdf-named\.docx.*imported as what it is/);
+    await screenshot(page, 'documents-bad-files-en');
+
+    // The password prompt imports the protected PDF.
+    page.once('dialog', (dialog) => void dialog.accept('hemligt'));
+    await page.getByTestId('import-password').click();
+    await expect.poll(async () => (await docs.results('imported')).join('\n')).toMatch(/password-protected\.pdf/);
+    await expect.poll(() => page.getByTestId('document-row').count()).toBe(3);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -332,6 +332,24 @@ export function CodingView() {
             onError={reportError}
           />
         )}
+        {segments.some((s) => s.orphaned && s.coderId === activeCoder.id) && (
+          <details className="orphans" data-testid="orphans">
+            <summary>{t('coding.orphans', { count: segments.filter((s) => s.orphaned && s.coderId === activeCoder.id).length })}</summary>
+            <p className="muted small">{t('coding.orphansHelp')}</p>
+            <ul>
+              {segments
+                .filter((s) => s.orphaned && s.coderId === activeCoder.id)
+                .map((s) => (
+                  <li key={s.id}>
+                    <span className="swatch" style={{ background: valueById.get(s.valueId)?.colour }} /> “{s.selector.quote.exact}” — {valueById.get(s.valueId)?.label}{' '}
+                    <button type="button" className="danger" onClick={() => deleteSegment(s.id)}>
+                      {t('coding.deletePassage')}
+                    </button>
+                  </li>
+                ))}
+            </ul>
+          </details>
+        )}
         {popover && (
           <div className="segment-popover" style={{ left: popover.x + 8, top: popover.y + 8 }} data-testid="segment-popover" role="dialog">
             {popover.segmentIds.map((id) => {

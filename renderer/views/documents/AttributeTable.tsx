@@ -5,6 +5,7 @@
  */
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { WELL_KNOWN_ATTRIBUTES, type DocumentMeta } from '../../../src/core';
+import { warningText } from '../../documents/warnings';
 import { isMessageKey, useI18n } from '../../i18n';
 import { useNotices } from '../../state/errors';
 import { useStore } from '../../state/store-context';
@@ -68,8 +69,8 @@ export function AttributeTable({ documents, extraColumns, selected, onSelect, on
               <td className="warnings-cell">
                 {!d.hasText && <span className="badge warn">{t('documents.noText')}</span>}
                 {d.warnings.map((w, i) => (
-                  <span key={i} className="warning-text" title={w.message}>
-                    {w.message}
+                  <span key={i} className="warning-text" title={warningText(w, t)}>
+                    {warningText(w, t)}
                   </span>
                 ))}
               </td>

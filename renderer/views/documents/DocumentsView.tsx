@@ -10,7 +10,7 @@ import { useStore } from '../../state/store-context';
 import { AttributeImportDialog, type AttributeImportPreview } from './AttributeImportDialog';
 import { AttributeTable } from './AttributeTable';
 import { ImportPanel, type ImportBatch } from './ImportPanel';
-import { importFiles, storeExtracted, type ImportFile, type ImportOutcome } from '../../documents/importer';
+import { importFiles, storeNewVersion, type ImportFile, type ImportOutcome } from '../../documents/importer';
 import { extractPool } from '../../documents/extract-pool';
 import { readFiles } from '../../platform/web';
 import { navigate } from '../../state/route';
@@ -68,8 +68,8 @@ export function DocumentsView() {
   const importAnyway = async (o: Extract<ImportOutcome, { status: 'duplicate' }>) => {
     if (!project) return;
     try {
-      const document = await storeExtracted(store, project.id, o.extracted, o.bytes, o.existing);
-      replaceOutcome(o, { status: 'imported', fileName: o.fileName, document });
+      const { document, carried } = await storeNewVersion(store, project.id, o.extracted, o.bytes, o.existing);
+      replaceOutcome(o, { status: 'imported', fileName: o.fileName, document, carried });
     } catch (error) {
       reportError(error);
     }

@@ -1,5 +1,6 @@
 /** Progress of an import batch and its result list: imported, duplicates (import anyway), failed. */
 import type { ImportOutcome } from '../../documents/importer';
+import { warningText } from '../../documents/warnings';
 import { useI18n } from '../../i18n';
 
 export interface ImportBatch {
@@ -35,9 +36,15 @@ export function ImportPanel({ batch, onImportAnyway, onRetryWithPassword, onClos
             {o.status === 'imported' && (
               <span>
                 {t('import.imported')}
+                {o.carried && (
+                  <span className="small" data-testid="import-carried">
+                    {' '}
+                    {t('import.carried', { anchored: o.carried.anchored, orphaned: o.carried.orphaned })}
+                  </span>
+                )}
                 {o.document.warnings.map((w, j) => (
                   <span key={j} className="warning-text">
-                    {w.message}
+                    {warningText(w, t)}
                   </span>
                 ))}
               </span>

@@ -285,3 +285,37 @@ describe('bulk attributes', () => {
     expect((await store.documents.get('d1'))?.attributes).toEqual({ level: 'county' });
   });
 });
+
+describe('carrying codings to a new version of a document', () => {
+  it('re-anchors passages in the new text, keeps unfindable ones as orphans, and copies judgements', async () => {
+    const { project, coder } = await store.projects.create({ name: 'P', coderName: 'A', template: tinyTemplate });
+    const oldText = 'Inledning. Personer som vårdas enligt LVM omfattas. Tvister hanteras lokalt.';
+    await store.documents.add(documentFixture(project.id, 'v1', oldText));
+    const versionId = (await store.db.codebookVersions.toArray())[0]!.id;
+    const { describeRange } = await import('../../../src/core/anchoring');
+    const make = (id: string, phrase: string): Segment => {
+      const start = oldText.indexOf(phrase);
+      return {
+        id, projectId: project.id, documentId: 'v1', coderId: coder.id, codebookVersionId: versionId, variableId: 'lvm', valueId: 'lvm.ja',
+        selector: describeRange(oldText, start, start + phrase.length), memo: 'viktig', orphaned: false, createdAt: 1, updatedAt: 1,
+      };
+    };
+    await store.codings.addSegment(make('s1', 'vårdas enligt LVM'));
+    await store.codings.addSegment(make('s2', 'Tvister hanteras lokalt'));
+    await store.codings.putJudgement({ ...judgementFixture(project.id, coder.id, versionId), documentId: 'v1', evidenceSegmentIds: ['s1', 's2'] });
+
+    const newText = 'Ny inledning med mer text. Personer som vårdas enligt LVM omfattas. Konflikter löses av ledningen.';
+    const result = await store.codings.carryOver('v1', { documentId: 'v2', text: newText, pageStarts: [0] });
+    expect(result).toEqual({ anchored: 1, orphaned: 1 });
+    const moved = await store.codings.segmentsOfDocument('v2');
+    const anchored = moved.find((s) => !s.orphaned)!;
+    expect(newText.slice(anchored.selector.position.start, anchored.selector.position.end)).toBe('vårdas enligt LVM');
+    expect(anchored.memo).toBe('viktig');
+    const orphan = moved.find((s) => s.orphaned)!;
+    expect(orphan.selector.quote.exact).toBe('Tvister hanteras lokalt');
+    const [judgement] = await store.codings.judgementsFor('v2', coder.id);
+    expect(judgement?.evidenceSegmentIds.sort()).toEqual(moved.map((s) => s.id).sort());
+    // The old version keeps its own codings.
+    expect(await store.codings.segmentsOfDocument('v1')).toHaveLength(2);
+  });
+});
