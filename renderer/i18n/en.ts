@@ -134,6 +134,8 @@ export const en: Record<MessageKey, string> = {
   'warning.pagesWithoutText': 'Pages without a text layer: {pages}',
   'warning.encodingFallback': 'The file was not UTF-8 and was read as Windows-1252',
   'warning.typeMismatch': 'The content does not match the file name; it was imported as what it is',
+  'coding.blind': 'Blind coding',
+  'coding.blindHelp': 'With blind coding on, each coder sees only their own passages. The project lead can switch it off for review.',
   'coding.title': 'Coding',
   'reliability.title': 'Reliability',
   'results.title': 'Results',

@@ -132,6 +132,8 @@ export const sv = {
   'warning.pagesWithoutText': 'Sidor utan textlager: {pages}',
   'warning.encodingFallback': 'Filen var inte UTF-8 och lästes som Windows-1252',
   'warning.typeMismatch': 'Filens innehåll stämmer inte med namnet; den importerades som det den är',
+  'coding.blind': 'Blind kodning',
+  'coding.blindHelp': 'När blind kodning är på ser varje kodare bara sina egna markeringar. Projektledaren kan stänga av den vid granskning.',
   'coding.title': 'Kodning',
   'reliability.title': 'Reliabilitet',
   'results.title': 'Resultat',

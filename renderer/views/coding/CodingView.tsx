@@ -309,6 +309,15 @@ export function CodingView() {
           <span className={`save-state ${saveState}`} data-testid="save-state">
             {saveState === 'saving' ? t('coding.saving') : saveState === 'saved' ? t('coding.saved') : saveState === 'error' ? t('coding.saveError') : ''}
           </span>
+          <label className="small" title={t('coding.blindHelp')}>
+            <input
+              type="checkbox"
+              checked={blind}
+              data-testid="blind-toggle"
+              onChange={(e) => void store.projects.updateSettings(project.id, { blindCoding: e.target.checked }).catch(reportError)}
+            />{' '}
+            {t('coding.blind')}
+          </label>
           {selection && (
             <span className="badge" data-testid="selection-info">
               {t('coding.selection', { length: selection.end - selection.start })}

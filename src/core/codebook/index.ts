@@ -1,3 +1,4 @@
 /** Codebook templates and codebook operations. */
 export * from './templates';
 export * from './derived';
+export * from './versions';
