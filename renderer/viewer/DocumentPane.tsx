@@ -23,11 +23,13 @@ export interface DocumentPaneProps {
   onSelection: (selection: SelectionResult) => void;
   onTextClick: (offset: number, point: { x: number; y: number }) => void;
   onError: (error: unknown) => void;
+  /** Scroll to this offset whenever `key` changes (e.g. a suggested passage was chosen). */
+  scrollTarget?: { offset: number; key: number };
 }
 
 const SCOPE = 'doc';
 
-export function DocumentPane({ meta, content, bytes, segments, focusedSegmentId, onSelection, onTextClick, onError }: DocumentPaneProps) {
+export function DocumentPane({ meta, content, bytes, segments, focusedSegmentId, onSelection, onTextClick, onError, scrollTarget }: DocumentPaneProps) {
   const { t } = useI18n();
   const [map, setMap] = useState<TextMap | null>(null);
   const [mapMismatch, setMapMismatch] = useState(false);
@@ -66,6 +68,16 @@ export function DocumentPane({ meta, content, bytes, segments, focusedSegmentId,
     // Only when the hit changes; re-rendered pages must not pull the view back.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hits, hitIndex]);
+
+  // Scroll to a target offset (a chosen suggestion); the PDF page is rendered once it is visible.
+  useEffect(() => {
+    if (!scrollTarget) return;
+    const { offset } = scrollTarget;
+    if (meta.kind === 'pdf') pdfRef.current?.scrollToOffset(pageOf(content.pageStarts, offset), offset);
+    else map?.domRanges(offset, offset + 1)[0]?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    // Only when a new target is set.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scrollTarget?.key]);
 
   const onMouseUp = () => {
     const root = rootRef.current;

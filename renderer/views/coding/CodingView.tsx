@@ -9,7 +9,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { localize, newId, type Judgement, type Segment, type Variable } from '../../../src/core';
 import { describeRange } from '../../../src/core/anchoring';
 import { computeDerived } from '../../../src/core/codebook';
-import { suggestJudgement } from '../../../src/core/coding/suggest';
+import { findIndicatorTerms, suggestJudgement, type TermHit } from '../../../src/core/coding/suggest';
 import { History, type Action } from '../../coding/history';
 import { useI18n } from '../../i18n';
 import { useNotices } from '../../state/errors';
@@ -129,9 +129,9 @@ export function CodingView() {
     [project, activeCoder, version, documentId, judgementByVariable, perform, store],
   );
 
-  const codeSelection = useCallback(
-    (variable: Variable, valueId: string) => {
-      if (!project || !activeCoder || !version || !open || !selection) return;
+  const codeRange = useCallback(
+    (variable: Variable, valueId: string, range: { start: number; end: number }) => {
+      if (!project || !activeCoder || !version || !open) return;
       const now = Date.now();
       const segment: Segment = {
         id: newId(),
@@ -141,7 +141,7 @@ export function CodingView() {
         codebookVersionId: version.id,
         variableId: variable.id,
         valueId,
-        selector: describeRange(open.content.text, selection.start, selection.end, open.content.pageStarts),
+        selector: describeRange(open.content.text, range.start, range.end, open.content.pageStarts),
         memo: '',
         orphaned: false,
         createdAt: now,
@@ -156,16 +156,27 @@ export function CodingView() {
         undo: () => store.codings.deleteSegment(segment.id),
       });
     },
-    [project, activeCoder, version, open, selection, perform, store],
+    [project, activeCoder, version, open, perform, store],
   );
 
   const assign = useCallback(
     (variable: Variable, valueId: string) => {
-      if (selection) codeSelection(variable, valueId);
+      if (selection) codeRange(variable, valueId, selection);
       else setJudgement(variable, [valueId], 'explicit', segments.filter((s) => s.coderId === activeCoder?.id && s.valueId === valueId).map((s) => s.id));
     },
-    [selection, codeSelection, setJudgement, segments, activeCoder],
+    [selection, codeRange, setJudgement, segments, activeCoder],
   );
+
+  const [dismissed, setDismissed] = useState<Set<string>>(() => new Set());
+  const [scrollTarget, setScrollTarget] = useState<{ offset: number; key: number } | undefined>(undefined);
+  const showOffset = useCallback((offset: number) => setScrollTarget((old) => ({ offset, key: (old?.key ?? 0) + 1 })), []);
+  const termHits = useMemo((): TermHit[] => {
+    if (!open || !currentVariable || !activeCoder) return [];
+    const own = segments.filter((s) => s.coderId === activeCoder.id && s.variableId === currentVariable.id);
+    return findIndicatorTerms(open.content.text, currentVariable).filter(
+      (h) => !dismissed.has(`${h.valueId}:${h.start}`) && !own.some((s) => s.selector.position.start < h.end && h.start < s.selector.position.end),
+    );
+  }, [open, currentVariable, activeCoder, segments, dismissed]);
 
   const deleteSegment = useCallback(
     (id: string) => {
@@ -339,6 +350,7 @@ export function CodingView() {
             onSelection={onSelection}
             onTextClick={onTextClick}
             onError={reportError}
+            scrollTarget={scrollTarget}
           />
         )}
         {segments.some((s) => s.orphaned && s.coderId === activeCoder.id) && (
@@ -383,6 +395,40 @@ export function CodingView() {
         )}
       </div>
       <aside className="coding-codebook" data-testid="coding-codebook">
+        {currentVariable && termHits.length > 0 && open && (
+          <details className="term-hits" open data-testid="term-hits">
+            <summary>{t('coding.termHits', { count: termHits.length, variable: localize(currentVariable.label, lang) })}</summary>
+            <ul>
+              {termHits.slice(0, 50).map((h) => (
+                <li key={`${h.valueId}:${h.start}`} data-testid="term-hit">
+                  <span className="small">
+                    …{open.content.text.slice(Math.max(0, h.start - 30), h.start)}
+                    <mark>{open.content.text.slice(h.start, h.end)}</mark>
+                    {open.content.text.slice(h.end, h.end + 30)}…
+                  </span>
+                  <span className="term-actions">
+                    <button type="button" onClick={() => showOffset(h.start)} title={t('coding.show')}>
+                      {t('coding.show')}
+                    </button>
+                    <button
+                      type="button"
+                      data-testid="accept-term"
+                      onClick={() => {
+                        showOffset(h.start);
+                        codeRange(currentVariable, h.valueId, h);
+                      }}
+                    >
+                      {valueById.get(h.valueId)?.label}
+                    </button>
+                    <button type="button" data-testid="dismiss-term" onClick={() => setDismissed((d) => new Set(d).add(`${h.valueId}:${h.start}`))}>
+                      {t('coding.dismiss')}
+                    </button>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
         {(content?.variables ?? []).map((v) => {
           if (v.derived) {
             const value = derived.get(v.id);

@@ -25,3 +25,46 @@ export function suggestJudgement(variable: Variable, segments: readonly { id: st
   }
   return { valueId: best!.valueId, evidenceSegmentIds: own.filter((s) => s.valueId === best!.valueId).map((s) => s.id), reason: 'passages' };
 }
+
+export interface TermHit {
+  start: number;
+  end: number;
+  valueId: string;
+  term: string;
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+/**
+ * Occurrences of the indicator terms of a variable's values in a text (case-insensitive, whole
+ * words: a hit may not continue a word on either side), in text order. Candidate passages for
+ * the coder to accept or dismiss — nothing is coded by this.
+ */
+export function findIndicatorTerms(text: string, variable: Variable, limit = 500): TermHit[] {
+  const lower = text.toLocaleLowerCase('sv');
+  if (lower.length !== text.length) return [];
+  const hits: TermHit[] = [];
+  for (const value of variable.values) {
+    if (value.absent) continue;
+    for (const term of value.indicatorTerms) {
+      const needle = term.toLocaleLowerCase('sv');
+      if (!needle) continue;
+      for (let i = lower.indexOf(needle); i !== -1; i = lower.indexOf(needle, i + 1)) {
+        const before = i > 0 ? text[i - 1]! : '';
+        const after = text[i + needle.length] ?? '';
+        if (LETTER.test(before) || LETTER.test(after)) continue;
+        hits.push({ start: i, end: i + needle.length, valueId: value.id, term });
+      }
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Keep one hit per stretch (a longer term wins over a shorter one inside it).
+  const kept: TermHit[] = [];
+  for (const h of hits) {
+    const last = kept.at(-1);
+    if (last && h.start < last.end) continue;
+    kept.push(h);
+    if (kept.length >= limit) break;
+  }
+  return kept;
+}

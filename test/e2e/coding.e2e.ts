@@ -1,0 +1,71 @@
+// Coding the Dalarna agreement with the Vårdanalys template: a suggested passage accepted, a
+// passage coded by keyboard, every variable judged, undo/redo, and all of it after a reload.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openApp, screenshot } from './browser';
+import { AppModel, ProjectsModel } from './models/app';
+import { CodingModel, DocumentsModel, SHARED } from './models/documents';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('coding workspace', () => {
+  it('codes the Dalarna agreement end to end', async () => {
+    const { page, context, errors } = await openApp(browser, { locale: 'sv-SE' });
+    await new ProjectsModel(page).create('Dalarna 2021', 'Anna');
+    await new AppModel(page).goTo('documents');
+    const docs = new DocumentsModel(page);
+    await docs.importFiles([`${SHARED}corpus/real/dalarna-2021-lansovergripande-overenskommelse.pdf`]);
+    await docs.open('dalarna-2021-lansovergripande-overenskommelse.pdf');
+    await page.getByTestId('pdf-page').first().waitFor();
+    const coding = new CodingModel(page);
+
+    // A suggested passage from the indicator terms of "Samverkan hur arbetar med SIP".
+    await coding.variable('sip').click();
+    await page.getByTestId('term-hit').first().waitFor();
+    await page.getByTestId('accept-term').first().click();
+    await coding.waitSaved();
+    await expect.poll(() => coding.highlightedTexts()).toEqual(['SIP']);
+    await expect.poll(() => coding.variable('sip').textContent()).toContain('Förslag från markeringar: Ja');
+
+    // A passage by keyboard.
+    await coding.variable('spelmissbruk').click();
+    await coding.select('spel om pengar');
+    await page.keyboard.press('1');
+    await coding.waitSaved();
+    // Only rendered pages are painted (the viewer is virtualised): the SIP passage is further on.
+    await expect.poll(() => coding.highlightedTexts()).toContain('spel om pengar');
+
+    // Judge every variable by accepting its suggestion (a), moving down (↓).
+    await coding.variable('ansvar_mellan').click();
+    const total = await page.getByTestId('coding-variable').count();
+    for (let i = 0; i < total; i++) {
+      await page.keyboard.press('a');
+      await page.keyboard.press('ArrowDown');
+    }
+    await expect.poll(() => page.getByTestId('judged-progress').textContent()).toBe(`${total} av ${total} variabler bedömda`);
+    // Passages decide the suggestion: SIP and Spelmissbruk are judged "Ja", LVM (no passage) "Nej".
+    await expect.poll(() => coding.variable('sip').locator('.value-button.chosen').textContent()).toContain('Ja');
+    await expect.poll(() => coding.variable('lvm').locator('.value-button.chosen').textContent()).toContain('Nej');
+
+    // Undo the last judgement, redo it.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('judged-progress').textContent()).toBe(`${total - 1} av ${total} variabler bedömda`);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.getByTestId('judged-progress').textContent()).toBe(`${total} av ${total} variabler bedömda`);
+    await screenshot(page, 'coding-judged-sv');
+
+    await page.reload();
+    await page.getByTestId('pdf-page').first().waitFor();
+    await expect.poll(() => page.getByTestId('judged-progress').textContent()).toBe(`${total} av ${total} variabler bedömda`);
+    await expect.poll(() => coding.highlightedTexts()).toContain('spel om pengar');
+    await expect.poll(() => coding.variable('sip').textContent()).toContain('Ja');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
