@@ -16,3 +16,6 @@ export interface CliCommand {
 
 /** A usage error: printed with the command's usage, exit status 2. */
 export class UsageError extends Error {}
+
+/** Bad input data (unreadable file, problems with line numbers): printed alone, exit status 1. */
+export class InputError extends Error {}

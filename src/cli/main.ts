@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { commands } from './commands';
-import { UsageError, type CliIo } from './io';
+import { InputError, UsageError, type CliIo } from './io';
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -53,6 +53,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof UsageError) {
       io.stderr.write(`overens ${command.name}: ${error.message}\n\n${command.usage}\n`);
       return 2;
+    }
+    if (error instanceof InputError) {
+      io.stderr.write(`${error.message}\n`);
+      return 1;
     }
     throw error;
   }

@@ -1,8 +1,9 @@
 /** Reading CLI input files: a clear message naming the file when it cannot be read. */
 import { readFile } from 'node:fs/promises';
 import { formatProblems, type CsvProblem } from '../formats/csv-table';
+import { InputError } from './io';
 
-export class InputError extends Error {}
+export { InputError };
 
 export async function readTextFile(file: string): Promise<string> {
   try {

@@ -2,10 +2,10 @@
  * `overens agreement codings.csv`: inter-rater agreement per variable and pooled, from the
  * long-format codings file (document,coder,variable,value). Output keys are a contract.
  */
-import { parseArgs } from 'node:util';
 import { agreementReport, type AgreementRow, type Level, type Weights } from '../../core/agreement';
 import { parseCodingsCsv } from '../../formats/stats-csv';
 import { csvText, failOnProblems, fmt, InputError, readTextFile, textTable } from '../read-input';
+import { parseCommandArgs } from '../args';
 import { UsageError, type CliCommand } from '../io';
 
 const usage = `Usage: overens agreement codings.csv [--level nominal|ordinal|interval|ratio]
@@ -49,16 +49,7 @@ export const agreementCommand: CliCommand = {
   summary: 'inter-rater agreement (κ, π, AC1, α …) per variable from codings.csv',
   usage,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { level: { type: 'string' }, weights: { type: 'string' }, bootstrap: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } },
-      });
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    const parsed = parseCommandArgs(args, { level: { type: 'string' }, weights: { type: 'string' }, bootstrap: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } });
     const [file, ...extra] = parsed.positionals;
     if (!file || extra.length > 0) throw new UsageError('give exactly one codings.csv');
     const level = (parsed.values.level ?? 'nominal') as Level;
@@ -70,56 +61,48 @@ export const agreementCommand: CliCommand = {
     const seed = parsed.values.seed === undefined ? 1 : Number(parsed.values.seed);
     if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
     if (parsed.values.json && parsed.values.csv) throw new UsageError('choose --json or --csv, not both');
-    try {
-      const { rows, problems } = parseCodingsCsv(await readTextFile(file));
-      if (level !== 'nominal' || weights !== 'none') {
-        for (const r of rows) {
-          if (r.value !== null && !Number.isFinite(Number(r.value))) problems.push({ line: r.line, message: `value "${r.value}" is not a number; --level ${level}${weights !== 'none' ? ` / --weights ${weights}` : ''} needs numeric values` });
-        }
+    const { rows, problems } = parseCodingsCsv(await readTextFile(file));
+    if (level !== 'nominal' || weights !== 'none') {
+      for (const r of rows) {
+        if (r.value !== null && !Number.isFinite(Number(r.value))) problems.push({ line: r.line, message: `value "${r.value}" is not a number; --level ${level}${weights !== 'none' ? ` / --weights ${weights}` : ''} needs numeric values` });
       }
-      failOnProblems(file, problems);
-      if (rows.length === 0) throw new InputError(`${file}: no codings (only a header)`);
-      const report = agreementReport(rows, { level, weights, bootstrap, seed });
-      const all = [...report.variables, report.pooled];
-      if (parsed.values.json) {
-        io.stdout.write(`${JSON.stringify({ level, weights, coders: report.coders, variables: report.variables.map(publicRow), pooled: publicRow(report.pooled) }, null, 2)}\n`);
-      } else if (parsed.values.csv) {
-        io.stdout.write(
-          csvText(
-            ['variable', 'units', 'coders', 'pairable_values', 'percent_agreement', 'cohen_kappa', 'cohen_kappa_ci_low', 'cohen_kappa_ci_high', 'scott_pi', 'fleiss_kappa', 'brennan_prediger', 'gwet_ac1', 'krippendorff_alpha', 'alpha_ci_low', 'alpha_ci_high', 'notes'],
-            all.map((r) => [r.variable, r.units, r.coders, r.pairable_values, r.percent_agreement, r.cohen_kappa, r.ci95.cohen_kappa?.[0] ?? null, r.ci95.cohen_kappa?.[1] ?? null, r.scott_pi, r.fleiss_kappa, r.brennan_prediger, r.gwet_ac1, r.krippendorff_alpha, r.ci95.krippendorff_alpha?.[0] ?? null, r.ci95.krippendorff_alpha?.[1] ?? null, r.notes.join('; ')]),
-          ),
-        );
-      } else {
-        io.stdout.write(`Agreement (${level}${weights !== 'none' ? `, ${weights} weights` : ''}), coders: ${report.coders.join(', ')}\n\n`);
-        io.stdout.write(
-          textTable(
-            ['variable', 'units', '%agree', 'κ', 'κ 95% CI', 'π', 'Fleiss κ', 'BP', 'AC1', 'α', 'α 95% CI'],
-            all.map((r) => [
-              r.variable,
-              String(r.units),
-              fmt(r.percent_agreement),
-              fmt(r.cohen_kappa),
-              r.ci95.cohen_kappa ? `${fmt(r.ci95.cohen_kappa[0])}–${fmt(r.ci95.cohen_kappa[1])}` : '—',
-              fmt(r.scott_pi),
-              fmt(r.fleiss_kappa),
-              fmt(r.brennan_prediger),
-              fmt(r.gwet_ac1),
-              fmt(r.krippendorff_alpha),
-              r.ci95.krippendorff_alpha ? `${fmt(r.ci95.krippendorff_alpha[0])}–${fmt(r.ci95.krippendorff_alpha[1])}` : '—',
-            ]),
-          ),
-        );
-        const notes = all.flatMap((r) => r.notes.map((n) => `  ${r.variable}: ${n}`));
-        if (notes.length) io.stdout.write(`\nNotes:\n${[...new Set(notes)].join('\n')}\n`);
-      }
-      return 0;
-    } catch (error) {
-      if (error instanceof InputError) {
-        io.stderr.write(`${error.message}\n`);
-        return 1;
-      }
-      throw error;
     }
+    failOnProblems(file, problems);
+    if (rows.length === 0) throw new InputError(`${file}: no codings (only a header)`);
+    const report = agreementReport(rows, { level, weights, bootstrap, seed });
+    const all = [...report.variables, report.pooled];
+    if (parsed.values.json) {
+      io.stdout.write(`${JSON.stringify({ level, weights, coders: report.coders, variables: report.variables.map(publicRow), pooled: publicRow(report.pooled) }, null, 2)}\n`);
+    } else if (parsed.values.csv) {
+      io.stdout.write(
+        csvText(
+          ['variable', 'units', 'coders', 'pairable_values', 'percent_agreement', 'cohen_kappa', 'cohen_kappa_ci_low', 'cohen_kappa_ci_high', 'scott_pi', 'fleiss_kappa', 'brennan_prediger', 'gwet_ac1', 'krippendorff_alpha', 'alpha_ci_low', 'alpha_ci_high', 'notes'],
+          all.map((r) => [r.variable, r.units, r.coders, r.pairable_values, r.percent_agreement, r.cohen_kappa, r.ci95.cohen_kappa?.[0] ?? null, r.ci95.cohen_kappa?.[1] ?? null, r.scott_pi, r.fleiss_kappa, r.brennan_prediger, r.gwet_ac1, r.krippendorff_alpha, r.ci95.krippendorff_alpha?.[0] ?? null, r.ci95.krippendorff_alpha?.[1] ?? null, r.notes.join('; ')]),
+        ),
+      );
+    } else {
+      io.stdout.write(`Agreement (${level}${weights !== 'none' ? `, ${weights} weights` : ''}), coders: ${report.coders.join(', ')}\n\n`);
+      io.stdout.write(
+        textTable(
+          ['variable', 'units', '%agree', 'κ', 'κ 95% CI', 'π', 'Fleiss κ', 'BP', 'AC1', 'α', 'α 95% CI'],
+          all.map((r) => [
+            r.variable,
+            String(r.units),
+            fmt(r.percent_agreement),
+            fmt(r.cohen_kappa),
+            r.ci95.cohen_kappa ? `${fmt(r.ci95.cohen_kappa[0])}–${fmt(r.ci95.cohen_kappa[1])}` : '—',
+            fmt(r.scott_pi),
+            fmt(r.fleiss_kappa),
+            fmt(r.brennan_prediger),
+            fmt(r.gwet_ac1),
+            fmt(r.krippendorff_alpha),
+            r.ci95.krippendorff_alpha ? `${fmt(r.ci95.krippendorff_alpha[0])}–${fmt(r.ci95.krippendorff_alpha[1])}` : '—',
+          ]),
+        ),
+      );
+      const notes = all.flatMap((r) => r.notes.map((n) => `  ${r.variable}: ${n}`));
+      if (notes.length) io.stdout.write(`\nNotes:\n${[...new Set(notes)].join('\n')}\n`);
+    }
+    return 0;
   },
 };

@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { extractDocument, type IngestResult } from '../../ingest';
+import { parseCommandArgs } from '../args';
 import { UsageError, type CliCommand } from '../io';
 
 const usage = `Usage: overens extract <file>... [--json] [--text] [--password <pw>]
@@ -38,12 +38,7 @@ export const extractCommand: CliCommand = {
   summary: 'extract text from PDF/DOCX/TXT files as the app imports them',
   usage,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, text: { type: 'boolean' }, password: { type: 'string' } } });
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    const parsed = parseCommandArgs(args, { json: { type: 'boolean' }, text: { type: 'boolean' }, password: { type: 'string' } });
     const files = parsed.positionals;
     if (files.length === 0) throw new UsageError('give at least one file');
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');

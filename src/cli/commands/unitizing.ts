@@ -3,10 +3,10 @@
  * (Krippendorff's α_U per code and overall; uα, |uα, cuα of Krippendorff et al. 2016) plus an
  * overlap match rate.
  */
-import { parseArgs } from 'node:util';
 import { unitizingAgreement } from '../../core/agreement';
 import { parseDocumentsCsv, parseSegmentsCsv } from '../../formats/stats-csv';
-import { csvText, failOnProblems, fmt, InputError, readTextFile, textTable } from '../read-input';
+import { csvText, failOnProblems, fmt, readTextFile, textTable } from '../read-input';
+import { parseCommandArgs } from '../args';
 import { UsageError, type CliCommand } from '../io';
 
 const usage = `Usage: overens unitizing segments.csv --documents documents.csv [--threshold 0.5] [--json | --csv]
@@ -25,43 +25,30 @@ export const unitizingCommand: CliCommand = {
   summary: 'agreement on highlighted passages (α_U, uα, |uα, cuα)',
   usage,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { documents: { type: 'string' }, threshold: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } } });
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    const parsed = parseCommandArgs(args, { documents: { type: 'string' }, threshold: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } });
     const [file, ...extra] = parsed.positionals;
     if (!file || extra.length > 0) throw new UsageError('give exactly one segments.csv');
     if (!parsed.values.documents) throw new UsageError('--documents documents.csv (with a length column) is required');
     const threshold = parsed.values.threshold === undefined ? 0.5 : Number(parsed.values.threshold);
     if (!(threshold > 0 && threshold <= 1)) throw new UsageError('--threshold must be a number above 0 and at most 1');
     if (parsed.values.json && parsed.values.csv) throw new UsageError('choose --json or --csv, not both');
-    try {
-      const docs = parseDocumentsCsv(await readTextFile(parsed.values.documents), { requireLength: true });
-      failOnProblems(parsed.values.documents, docs.problems);
-      const lengths = new Map(docs.rows.map((d) => [d.document, d.length ?? 0]));
-      const segs = parseSegmentsCsv(await readTextFile(file), lengths);
-      failOnProblems(file, segs.problems);
-      const report = unitizingAgreement(segs.rows, lengths, { threshold });
-      if (parsed.values.json) {
-        io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      } else if (parsed.values.csv) {
-        io.stdout.write(csvText(['code', 'alpha_u', 'u_alpha'], [...report.codes.map((c) => [c.code, c.alpha_u, c.u_alpha]), ['(all)', report.alpha_u, report.u_alpha], ['(|uα)', null, report.binary_u_alpha], ['(cuα)', null, report.cu_alpha]]));
-      } else {
-        io.stdout.write(`Unitizing agreement, coders: ${report.coders.join(', ')}\n\n`);
-        io.stdout.write(textTable(['code', 'α_U', 'uα'], [...report.codes.map((c) => [c.code, fmt(c.alpha_u), fmt(c.u_alpha)]), ['(all codes)', fmt(report.alpha_u), fmt(report.u_alpha)]]));
-        io.stdout.write(`\nuα (codes and gaps)    ${fmt(report.u_alpha)}\n|uα (where)            ${fmt(report.binary_u_alpha)}\ncuα (codes, given where) ${fmt(report.cu_alpha)}\n`);
-        io.stdout.write(`match rate (≥ ${Math.round(threshold * 100)} % overlap)  ${report.match.rate === null ? '—' : `${(report.match.rate * 100).toFixed(1)} %`} (${report.match.matched} of ${report.match.matched + report.match.unmatched} segments)\n`);
-        if (report.notes.length) io.stdout.write(`\nNotes:\n${report.notes.map((n) => `  ${n}`).join('\n')}\n`);
-      }
-      return 0;
-    } catch (error) {
-      if (error instanceof InputError) {
-        io.stderr.write(`${error.message}\n`);
-        return 1;
-      }
-      throw error;
+    const docs = parseDocumentsCsv(await readTextFile(parsed.values.documents), { requireLength: true });
+    failOnProblems(parsed.values.documents, docs.problems);
+    const lengths = new Map(docs.rows.map((d) => [d.document, d.length ?? 0]));
+    const segs = parseSegmentsCsv(await readTextFile(file), lengths);
+    failOnProblems(file, segs.problems);
+    const report = unitizingAgreement(segs.rows, lengths, { threshold });
+    if (parsed.values.json) {
+      io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    } else if (parsed.values.csv) {
+      io.stdout.write(csvText(['code', 'alpha_u', 'u_alpha'], [...report.codes.map((c) => [c.code, c.alpha_u, c.u_alpha]), ['(all)', report.alpha_u, report.u_alpha], ['(|uα)', null, report.binary_u_alpha], ['(cuα)', null, report.cu_alpha]]));
+    } else {
+      io.stdout.write(`Unitizing agreement, coders: ${report.coders.join(', ')}\n\n`);
+      io.stdout.write(textTable(['code', 'α_U', 'uα'], [...report.codes.map((c) => [c.code, fmt(c.alpha_u), fmt(c.u_alpha)]), ['(all codes)', fmt(report.alpha_u), fmt(report.u_alpha)]]));
+      io.stdout.write(`\nuα (codes and gaps)    ${fmt(report.u_alpha)}\n|uα (where)            ${fmt(report.binary_u_alpha)}\ncuα (codes, given where) ${fmt(report.cu_alpha)}\n`);
+      io.stdout.write(`match rate (≥ ${Math.round(threshold * 100)} % overlap)  ${report.match.rate === null ? '—' : `${(report.match.rate * 100).toFixed(1)} %`} (${report.match.matched} of ${report.match.matched + report.match.unmatched} segments)\n`);
+      if (report.notes.length) io.stdout.write(`\nNotes:\n${report.notes.map((n) => `  ${n}`).join('\n')}\n`);
     }
+    return 0;
   },
 };

@@ -1,24 +1,11 @@
 // `overens agreement`: the JSON contract, the Krippendorff (2011) example through the CLI,
 // CSV and table output, and bad input with line numbers.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main';
+import { cli, tempFiles } from './run-cli';
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
 
-const dir = mkdtempSync(path.join(tmpdir(), 'overens-agree-'));
-function file(name: string, content: string): string {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
+const { dir, file } = tempFiles('overens-agree-');
 
 // Krippendorff (2011), 4 coders × 12 units.
 const K2011 = [

@@ -1,25 +1,13 @@
 // `overens extract`: the JSON contract, text output and exit status.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main';
+import { cli, tempFiles } from './run-cli';
 import { makePdf } from '../ingest/fixtures';
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
-
-const dir = mkdtempSync(path.join(tmpdir(), 'overens-cli-'));
-const good = path.join(dir, 'avtal.pdf');
-const bad = path.join(dir, 'tom.pdf');
-const txt = path.join(dir, 'anteckning.txt');
-writeFileSync(good, makePdf([['Överenskommelse'], ['Sida två']]));
-writeFileSync(bad, '');
-writeFileSync(txt, 'Rad\r\nRad två');
+const { dir, file } = tempFiles('overens-cli-');
+const good = file('avtal.pdf', makePdf([['Överenskommelse'], ['Sida två']]));
+const bad = file('tom.pdf', '');
+const txt = file('anteckning.txt', 'Rad\r\nRad två');
 
 describe('overens extract', () => {
   it('prints the JSON contract for every file and exits 1 when one failed', async () => {

@@ -1,23 +1,10 @@
 // `overens prevalence`: JSON contract, missing documents, codebook order and derived variables,
 // coder choice, and bad input.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main';
+import { cli, tempFiles } from './run-cli';
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
-const dir = mkdtempSync(path.join(tmpdir(), 'overens-prev-'));
-const file = (name: string, content: string) => {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
+const { file } = tempFiles('overens-prev-');
 
 const documents = file('documents.csv', 'document,level,county\nd1,county,Dalarna\nd2,local,Dalarna\nd3,local,Dalarna\nd4,local,Gävleborg\n');
 const codings = file('codings.csv', 'document,coder,variable,value\nd1,Anna,LVM,Ja\nd2,Anna,LVM,Ja\nd3,Anna,LVM,Nej\nd4,Anna,LVM,\n');

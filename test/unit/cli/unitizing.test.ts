@@ -1,22 +1,8 @@
 // `overens unitizing`: JSON contract on a hand-computed case and bad segment input.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main';
+import { cli, tempFiles } from './run-cli';
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
-const dir = mkdtempSync(path.join(tmpdir(), 'overens-unit-'));
-const file = (name: string, content: string) => {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
+const { file } = tempFiles('overens-unit-');
 const documents = file('documents.csv', 'document,length,level\nd,10,county\n');
 
 describe('overens unitizing', () => {
