@@ -97,7 +97,7 @@ describe("Fleiss' κ — Fleiss (1971), Table 1 (30 patients × 6 psychiatrists)
   });
 });
 
-describe("Gwet's AC1 — Gwet (2008), the kappa paradox with high agreement", () => {
+describe("Gwet's AC1 — the kappa paradox with high agreement (hand-computed)", () => {
   // A high-agreement 2 × 2 table of the kind Gwet (2008) uses to show the kappa paradox: 125
   // units, (+,+) = 118, (+,−) = 5, (−,+) = 2, (−,−) = 0. Expected values computed by hand from
   // Gwet's (2008) AC1 formula and Cohen's κ:
@@ -120,5 +120,37 @@ describe("Gwet's AC1 — Gwet (2008), the kappa paradox with high agreement", ()
   it("Scott's π equals Fleiss' κ for two coders with complete data (Fleiss 1971 generalises π)", () => {
     const table: TwoCoderTable = { q: 2, n: 125, counts: Float64Array.from([118, 5, 2, 0]) };
     expect(scottPi(table)).toBeCloseTo(multiCoderAgreement(data).fleissKappa!, 12);
+  });
+});
+
+describe('Gwet (2014), Handbook of Inter-Rater Reliability — the cont3x3abstractors example of his irrCAC package', () => {
+  // 100 pregnant women classified by two abstractors (Ectopic, AIU, NIU). Published values
+  // (irrCAC vignette "Calculating Chance-corrected Agreement Coefficients", Gwet):
+  // κ = 0.7964094 (SE 0.05891072), π = 0.7962397, AC1 = 0.8493305, BP = 0.835,
+  // Krippendorff's α = 0.7972585, percent agreement = 0.89.
+  const counts = [13, 0, 0, 0, 20, 7, 0, 4, 56];
+  const table: TwoCoderTable = { q: 3, n: 100, counts: Float64Array.from(counts) };
+  const codings: { unit: string; coder: string; value: string }[] = [];
+  let unit = 0;
+  counts.forEach((n, cell) => {
+    for (let k = 0; k < n; k++, unit++) {
+      codings.push({ unit: `u${unit}`, coder: 'A', value: String(Math.floor(cell / 3)) });
+      codings.push({ unit: `u${unit}`, coder: 'B', value: String(cell % 3) });
+    }
+  });
+  const data = buildReliabilityData(codings, { categoryOrder: ['0', '1', '2'] }).data;
+
+  it("Cohen's κ and its standard error (the Fleiss–Cohen–Everitt variance)", () => {
+    const k = cohenKappa(table);
+    expect(k.value).toBeCloseTo(0.7964094, 7);
+    expect(k.se).toBeCloseTo(0.05891072, 8);
+  });
+  it("Scott's π, Gwet's AC1, Brennan–Prediger, α and percent agreement", () => {
+    expect(scottPi(table)).toBeCloseTo(0.7962397, 7);
+    const multi = multiCoderAgreement(data);
+    expect(multi.gwetAc1).toBeCloseTo(0.8493305, 7);
+    expect(multi.brennanPrediger).toBeCloseTo(0.835, 12);
+    expect(multi.percentAgreement).toBeCloseTo(0.89, 12);
+    expect(krippendorffAlpha(data).alpha).toBeCloseTo(0.7972585, 7);
   });
 });
