@@ -2,7 +2,8 @@
  * Codebooks and their numbered versions. A codebook made from a shipped template starts with
  * version 1 published (the template is a finished instrument); a blank one starts as a draft.
  */
-import { Codebook, CodebookTemplate, CodebookVersion, OverensError, newId } from '../core';
+import { Codebook, CodebookContent, CodebookTemplate, CodebookVersion, OverensError, newId, type VersionChange } from '../core';
+import { diffVersions, planMigration } from '../core/codebook';
 import type { OverensDb } from './db';
 
 /**
@@ -80,4 +81,119 @@ export class CodebookRepository {
       return codebook;
     });
   }
+}
+
+/** Codebook versioning: drafts, publishing, and moving codings to a newer version. */
+export class CodebookVersioning {
+  constructor(private readonly db: OverensDb) {}
+
+  /** The codebook's open draft, or a new draft (next number) copied from its latest version. */
+  async draft(codebookId: string, now: number = Date.now()): Promise<CodebookVersion> {
+    return this.db.transaction('rw', this.db.codebookVersions, async () => {
+      const versions = await this.db.codebookVersions.where('codebookId').equals(codebookId).sortBy('number');
+      const latest = versions.at(-1);
+      if (!latest) throw new OverensError('codebook-not-found', { sv: 'Kodboken finns inte.', en: 'The codebook does not exist.' });
+      if (latest.status === 'draft') return latest;
+      const draft = CodebookVersion.parse({
+        id: newId(),
+        codebookId,
+        projectId: latest.projectId,
+        number: latest.number + 1,
+        status: 'draft',
+        createdAt: now,
+        basedOnVersionId: latest.id,
+        note: '',
+        content: structuredClone(latest.content),
+        changes: [],
+      });
+      await this.db.codebookVersions.add(draft);
+      return draft;
+    });
+  }
+
+  /** Replace a draft's content (validated); published versions are immutable. */
+  async updateDraft(versionId: string, content: CodebookContent, changes: VersionChange[]): Promise<void> {
+    const parsed = CodebookContent.parse(content);
+    await this.db.transaction('rw', this.db.codebookVersions, async () => {
+      const version = await this.db.codebookVersions.get(versionId);
+      if (!version) throw new OverensError('version-not-found', { sv: 'Versionen finns inte.', en: 'The version does not exist.' });
+      if (version.status !== 'draft') throw publishedError(version.number);
+      await this.db.codebookVersions.update(versionId, { content: parsed, changes });
+    });
+  }
+
+  /** Publish a draft: it becomes immutable; its changes against the version it was based on are recorded. */
+  async publish(versionId: string, now: number = Date.now()): Promise<CodebookVersion> {
+    return this.db.transaction('rw', this.db.codebookVersions, async () => {
+      const version = await this.db.codebookVersions.get(versionId);
+      if (!version) throw new OverensError('version-not-found', { sv: 'Versionen finns inte.', en: 'The version does not exist.' });
+      if (version.status !== 'draft') throw publishedError(version.number);
+      const base = version.basedOnVersionId ? await this.db.codebookVersions.get(version.basedOnVersionId) : undefined;
+      const changes = base ? diffVersions(base.content, version.content, version.changes) : [];
+      const published = CodebookVersion.parse({ ...version, status: 'published', publishedAt: now, changes });
+      await this.db.codebookVersions.put(published);
+      return published;
+    });
+  }
+
+  /** How many codings (passages and judgements) use each value of a version's variables. */
+  async valueUse(projectId: string): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    await this.db.segments.where('projectId').equals(projectId).each((s) => counts.set(s.valueId, (counts.get(s.valueId) ?? 0) + 1));
+    await this.db.judgements.where('projectId').equals(projectId).each((j) => j.valueIds.forEach((v) => counts.set(v, (counts.get(v) ?? 0) + 1)));
+    return counts;
+  }
+
+  /**
+   * Move the project's codings made under older versions of the codebook to `targetVersionId`,
+   * applying the recorded changes of every version in between (merges automatically). Codings
+   * that need a decision (split or removed values) stay where they are and are returned.
+   */
+  async migrate(targetVersionId: string, now: number = Date.now()): Promise<{ moved: number; decide: { kind: 'segment' | 'judgement'; id: string; documentId: string; variableId: string; reason: string }[] }> {
+    const db = this.db;
+    return db.transaction('rw', db.codebookVersions, db.segments, db.judgements, async () => {
+      const target = await db.codebookVersions.get(targetVersionId);
+      if (!target || target.status !== 'published') {
+        throw new OverensError('version-not-published', { sv: 'Kodningar kan bara flyttas till en publicerad version.', en: 'Codings can only be moved to a published version.' });
+      }
+      const versions = await db.codebookVersions.where('codebookId').equals(target.codebookId).sortBy('number');
+      const byId = new Map(versions.map((v) => [v.id, v]));
+      const changesFrom = (versionId: string) => {
+        const from = byId.get(versionId);
+        if (!from) return null;
+        return versions.filter((v) => v.number > from.number && v.number <= target.number).flatMap((v) => v.changes);
+      };
+      const decide: { kind: 'segment' | 'judgement'; id: string; documentId: string; variableId: string; reason: string }[] = [];
+      let moved = 0;
+      const segments = await db.segments.where('projectId').equals(target.projectId).filter((s) => s.codebookVersionId !== target.id && byId.has(s.codebookVersionId)).toArray();
+      const judgements = await db.judgements.where('projectId').equals(target.projectId).filter((j) => j.codebookVersionId !== target.id && byId.has(j.codebookVersionId)).toArray();
+      const groups = new Map<string, { segments: typeof segments; judgements: typeof judgements }>();
+      for (const s of segments) (groups.get(s.codebookVersionId) ?? groups.set(s.codebookVersionId, { segments: [], judgements: [] }).get(s.codebookVersionId)!).segments.push(s);
+      for (const j of judgements) (groups.get(j.codebookVersionId) ?? groups.set(j.codebookVersionId, { segments: [], judgements: [] }).get(j.codebookVersionId)!).judgements.push(j);
+      for (const [versionId, group] of groups) {
+        const changes = changesFrom(versionId);
+        if (!changes) continue;
+        const segPlan = planMigration(group.segments.map((s) => ({ ...s, valueIds: [s.valueId] })), changes, target.content);
+        for (const m of segPlan.move) {
+          await db.segments.update(m.coding.id, { codebookVersionId: target.id, valueId: m.valueIds[0]!, updatedAt: now });
+          moved++;
+        }
+        for (const d of segPlan.decide) decide.push({ kind: 'segment', id: d.coding.id, documentId: d.coding.documentId, variableId: d.coding.variableId, reason: d.reason });
+        const judgementPlan = planMigration(group.judgements, changes, target.content);
+        for (const m of judgementPlan.move) {
+          await db.judgements.update(m.coding.id, { codebookVersionId: target.id, valueIds: m.valueIds, updatedAt: now });
+          moved++;
+        }
+        for (const d of judgementPlan.decide) decide.push({ kind: 'judgement', id: d.coding.id, documentId: d.coding.documentId, variableId: d.coding.variableId, reason: d.reason });
+      }
+      return { moved, decide };
+    });
+  }
+}
+
+function publishedError(number: number): OverensError {
+  return new OverensError('version-published', {
+    sv: `Version ${number} är publicerad och kan inte ändras. Skapa ett nytt utkast.`,
+    en: `Version ${number} is published and cannot be changed. Create a new draft.`,
+  });
 }

@@ -1,6 +1,6 @@
 /** The local store: one Dexie database and the repositories the UI calls. */
 import { openDatabase, type OverensDb } from './db';
-import { CodebookRepository } from './codebooks';
+import { CodebookRepository, CodebookVersioning } from './codebooks';
 import { CoderRepository, ProjectRepository } from './projects';
 import { DocumentRepository } from './documents';
 import { CodingRepository } from './codings';
@@ -17,6 +17,7 @@ export interface Store {
   projects: ProjectRepository;
   coders: CoderRepository;
   codebooks: CodebookRepository;
+  versions: CodebookVersioning;
   documents: DocumentRepository;
   codings: CodingRepository;
 }
@@ -27,6 +28,7 @@ export function createStore(db: OverensDb = openDatabase()): Store {
     projects: new ProjectRepository(db),
     coders: new CoderRepository(db),
     codebooks: new CodebookRepository(db),
+    versions: new CodebookVersioning(db),
     documents: new DocumentRepository(db),
     codings: new CodingRepository(db),
   };
