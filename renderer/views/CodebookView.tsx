@@ -4,10 +4,12 @@
  */
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { localize, type CodebookContent, type Language, type Variable } from '../../src/core';
+import { localize, type CodebookContent, type CodebookVersion, type Language, type Variable, type VersionChange } from '../../src/core';
 import { useI18n, type Translate } from '../i18n';
+import { useNotices } from '../state/errors';
 import { useSession } from '../state/session';
 import { useStore } from '../state/store-context';
+import { DraftEditor } from './codebook/DraftEditor';
 
 export function CodebookView() {
   const { t, lang } = useI18n();
@@ -15,8 +17,28 @@ export function CodebookView() {
   const { project } = useSession();
   const codebookId = project?.settings.codebookId;
   const codebook = useLiveQuery(async () => (codebookId ? ((await store.codebooks.get(codebookId)) ?? null) : null), [store, codebookId]);
-  const version = useLiveQuery(async () => (codebookId ? ((await store.codebooks.latest(codebookId)) ?? null) : null), [store, codebookId]);
+  const versions = useLiveQuery(async () => (codebookId ? store.codebooks.versions(codebookId) : []), [store, codebookId]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const version: CodebookVersion | null | undefined = versions === undefined ? undefined : (versions.find((v) => v.id === chosen) ?? versions.at(-1) ?? null);
+  const projectId = project?.id;
+  const valueUse = useLiveQuery(async () => (projectId ? store.versions.valueUse(projectId) : new Map<string, number>()), [store, projectId]) ?? new Map<string, number>();
+  const latestPublished = versions?.filter((v) => v.status === 'published').at(-1);
+  const behind = useLiveQuery(async () => {
+    if (!projectId || !latestPublished) return 0;
+    const old = (await store.db.segments.where('projectId').equals(projectId).filter((s) => s.codebookVersionId !== latestPublished.id).count()) +
+      (await store.db.judgements.where('projectId').equals(projectId).filter((j) => j.codebookVersionId !== latestPublished.id).count());
+    return old;
+  }, [store, projectId, latestPublished?.id]);
+  const { reportError, inform } = useNotices();
   const [filter, setFilter] = useState('');
+
+  const run = async (work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      reportError(error);
+    }
+  };
 
   if (codebook === undefined || version === undefined) return <p className="muted">{t('common.loading')}</p>;
   if (!codebook || !version) {
@@ -39,6 +61,53 @@ export function CodebookView() {
         </span>
         <span className="muted">{t('codebook.variables', { count: version.content.variables.length })}</span>
       </div>
+      <div className="toolbar">
+        <label className="small">
+          {t('codebook.versionPick')}{' '}
+          <select value={version.id} onChange={(e) => setChosen(e.target.value)} data-testid="version-select">
+            {(versions ?? []).map((v) => (
+              <option key={v.id} value={v.id}>
+                {t('codebook.version', { number: v.number })} · {t(v.status === 'published' ? 'codebook.published' : 'codebook.draft')}
+              </option>
+            ))}
+          </select>
+        </label>
+        {version.status === 'published' && version.id === versions?.at(-1)?.id && (
+          <button type="button" data-testid="new-draft" onClick={() => void run(async () => setChosen((await store.versions.draft(codebook.id)).id))}>
+            {t('codebook.newDraft')}
+          </button>
+        )}
+        {version.status === 'draft' && (
+          <button
+            type="button"
+            className="primary"
+            data-testid="publish"
+            onClick={() =>
+              void run(async () => {
+                const published = await store.versions.publish(version.id);
+                inform(t('codebook.publishedNotice', { number: published.number }));
+              })
+            }
+          >
+            {t('codebook.publish')}
+          </button>
+        )}
+        {latestPublished && (behind ?? 0) > 0 && (
+          <button
+            type="button"
+            data-testid="migrate"
+            onClick={() =>
+              void run(async () => {
+                const result = await store.versions.migrate(latestPublished.id);
+                inform(t('codebook.migrated', { moved: result.moved, decide: result.decide.length, number: latestPublished.number }));
+              })
+            }
+          >
+            {t('codebook.migrate', { count: behind ?? 0, number: latestPublished.number })}
+          </button>
+        )}
+      </div>
+      {version.status === 'published' && version.changes.length > 0 && <ChangeList changes={version.changes} content={version.content} versions={versions ?? []} lang={lang} t={t} />}
       {version.content.variables.length === 0 ? (
         <p className="muted">{t('codebook.noVariables')}</p>
       ) : (
@@ -52,7 +121,7 @@ export function CodebookView() {
             onChange={(e) => setFilter(e.target.value)}
             data-testid="codebook-filter"
           />
-          <CodebookTree content={version.content} filter={filter} lang={lang} t={t} />
+          {version.status === 'draft' ? <DraftEditor draft={version} valueUse={valueUse} /> : <CodebookTree content={version.content} filter={filter} lang={lang} t={t} />}
         </>
       )}
     </section>
@@ -173,6 +242,36 @@ function CodebookTree({ content, filter, lang, t }: { content: CodebookContent; 
           ))}
         </section>
       ))}
+    </div>
+  );
+}
+
+/** What changed in a published version against the one it was based on. */
+function ChangeList({ changes, content, versions, lang, t }: { changes: VersionChange[]; content: CodebookContent; versions: CodebookVersion[]; lang: Language; t: Translate }) {
+  const all = versions.flatMap((v) => v.content.variables);
+  const variableLabel = (id: string) => localize((content.variables.find((v) => v.id === id) ?? all.find((v) => v.id === id))?.label, lang) || id;
+  const valueLabel = (variableId: string, id: string) => {
+    for (const v of [...content.variables, ...all]) {
+      if (v.id !== variableId) continue;
+      const value = v.values.find((x) => x.id === id);
+      if (value) return localize(value.label, lang);
+    }
+    return id;
+  };
+  return (
+    <div className="card change-list" data-testid="change-list">
+      <h2>{t('codebook.changes')}</h2>
+      <ul>
+        {changes.map((c, i) => {
+          const where = c.type !== 'merged' && c.type !== 'split' && c.valueId ? `${variableLabel(c.variableId)}: ${valueLabel(c.variableId, c.valueId)}` : variableLabel(c.variableId);
+          let text: string;
+          if (c.type === 'merged') text = t('change.merged', { variable: variableLabel(c.variableId), from: c.from.map((id) => valueLabel(c.variableId, id)).join(', '), into: valueLabel(c.variableId, c.into) });
+          else if (c.type === 'split') text = t('change.split', { variable: variableLabel(c.variableId), from: valueLabel(c.variableId, c.from), into: c.into.map((id) => valueLabel(c.variableId, id)).join(', ') });
+          else if (c.type === 'renamed') text = t('change.renamed', { from: localize(c.from, lang), to: localize(c.to, lang) });
+          else text = t(`change.${c.type}`, { what: where });
+          return <li key={i}>{text}</li>;
+        })}
+      </ul>
     </div>
   );
 }

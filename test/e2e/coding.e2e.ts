@@ -68,4 +68,45 @@ describe('coding workspace', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('publishes a new codebook version with merged values and moves the codings to it', async () => {
+    const { page, context, errors } = await openApp(browser, { locale: 'sv-SE' });
+    const app = new AppModel(page);
+    await new ProjectsModel(page).create('Versioner', 'Anna');
+    await app.goTo('documents');
+    const docs = new DocumentsModel(page);
+    await docs.importFiles([`${SHARED}corpus/text/dalarna-2021-utf8.md`]);
+    await docs.open('dalarna-2021-utf8.md');
+    await page.getByTestId('text-view').waitFor();
+    const coding = new CodingModel(page);
+    await coding.variable('gemensamma_mal').click();
+    await page.keyboard.press('2');
+    await coding.waitSaved();
+    await expect.poll(() => coding.variable('gemensamma_mal').locator('.value-button.chosen').textContent()).toContain('Ja, vaga mål');
+
+    await app.goTo('codebook');
+    await page.getByTestId('new-draft').click();
+    await page.getByTestId('draft-editor').waitFor();
+    const goals = page.locator('[data-testid="edit-variable"][data-variable="gemensamma_mal"]');
+    await goals.locator('summary').click();
+    await goals.getByTestId('merge-select').nth(0).check();
+    await goals.getByTestId('merge-select').nth(1).check();
+    page.once('dialog', (dialog) => void dialog.accept('Ja'));
+    await goals.getByTestId('merge-values').click();
+    await expect.poll(() => goals.getByTestId('edit-value').count()).toBe(2);
+    await page.getByTestId('publish').click();
+    await page.getByTestId('change-list').waitFor();
+    expect(await page.getByTestId('change-list').textContent()).toContain('Gemensamma mål: Ja, tydliga mål, Ja, vaga mål sammanslagna till Ja');
+    await expect.poll(() => page.getByTestId('migrate').textContent()).toContain('Flytta 1 kodningar till version 2');
+    await page.getByTestId('migrate').click();
+    await page.getByTestId('migrate').waitFor({ state: 'detached' });
+    await screenshot(page, 'codebook-version-2-sv');
+
+    await app.goTo('coding');
+    await page.getByTestId('text-view').waitFor();
+    await expect.poll(() => coding.variable('gemensamma_mal').locator('.value-button.chosen').textContent()).toContain('Ja');
+    expect(await coding.variable('gemensamma_mal').getByTestId('value-button').count()).toBe(2);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -1,0 +1,185 @@
+/**
+ * Editing a draft codebook version: labels (Swedish and English), descriptions, value definitions,
+ * indicator terms and colours; adding, deleting (with a count of the codings that use the value)
+ * and merging values. Every edit is validated and saved to the draft at once.
+ */
+import { useState } from 'react';
+import { localize, type CodebookContent, type CodebookVersion, type Value, type Variable, type VersionChange } from '../../../src/core';
+import { useI18n } from '../../i18n';
+import { useNotices } from '../../state/errors';
+import { useStore } from '../../state/store-context';
+
+function keyFor(label: string): string {
+  const key = label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return /^[a-z]/.test(key) ? key.slice(0, 56) : `v_${key}`.slice(0, 56);
+}
+
+export function DraftEditor({ draft, valueUse }: { draft: CodebookVersion; valueUse: Map<string, number> }) {
+  const { t, lang } = useI18n();
+  const store = useStore();
+  const { reportError, inform } = useNotices();
+  const [selected, setSelected] = useState<Record<string, string[]>>({});
+
+  const save = async (mutate: (content: CodebookContent, changes: VersionChange[]) => void): Promise<boolean> => {
+    const content = structuredClone(draft.content);
+    const changes = structuredClone(draft.changes);
+    mutate(content, changes);
+    try {
+      await store.versions.updateDraft(draft.id, content, changes);
+      return true;
+    } catch (error) {
+      reportError(error);
+      return false;
+    }
+  };
+
+  const editVariable = (id: string, patch: (v: Variable) => void) => void save((c) => patch(c.variables.find((v) => v.id === id)!));
+  const editValue = (variableId: string, valueId: string, patch: (v: Value) => void) =>
+    void save((c) => patch(c.variables.find((v) => v.id === variableId)!.values.find((x) => x.id === valueId)!));
+
+  const addValue = (variable: Variable) => {
+    const label = window.prompt(t('editor.newValuePrompt'))?.trim();
+    if (!label) return;
+    let key = keyFor(label);
+    while (variable.values.some((v) => v.key === key)) key += '_2';
+    void save((c) => {
+      c.variables
+        .find((v) => v.id === variable.id)!
+        .values.push({ id: `${variable.id}.${key}`, key, label: { sv: label }, definition: {}, anchors: [], codingRule: {}, indicatorTerms: [], colour: '#8c564b', absent: false });
+    });
+  };
+
+  const deleteValue = (variable: Variable, value: Value) => {
+    const uses = valueUse.get(value.id) ?? 0;
+    const question = uses > 0 ? t('editor.deleteUsed', { label: localize(value.label, lang), count: uses }) : t('editor.deleteUnused', { label: localize(value.label, lang) });
+    if (!window.confirm(question)) return;
+    void save((c) => {
+      const v = c.variables.find((x) => x.id === variable.id)!;
+      v.values = v.values.filter((x) => x.id !== value.id);
+    });
+  };
+
+  const merge = async (variable: Variable) => {
+    const ids = selected[variable.id] ?? [];
+    if (ids.length < 2) return;
+    const first = variable.values.find((v) => v.id === ids[0])!;
+    const label = window.prompt(t('editor.mergePrompt'), localize(first.label, 'sv'))?.trim();
+    if (!label) return;
+    let key = keyFor(label);
+    while (variable.values.some((v) => v.key === key && !ids.includes(v.id))) key += '_2';
+    const into = `${variable.id}.${key}.m${draft.number}`;
+    const ok = await save((c, changes) => {
+      const v = c.variables.find((x) => x.id === variable.id)!;
+      const at = v.values.findIndex((x) => ids.includes(x.id));
+      const merged: Value = { ...first, id: into, key, label: { sv: label }, absent: ids.some((id) => v.values.find((x) => x.id === id)?.absent) };
+      v.values = v.values.filter((x) => !ids.includes(x.id));
+      v.values.splice(at, 0, merged);
+      changes.push({ type: 'merged', variableId: v.id, from: ids, into });
+    });
+    if (ok) {
+      setSelected((s) => ({ ...s, [variable.id]: [] }));
+      inform(t('editor.merged', { count: ids.length, label }));
+    }
+  };
+
+  return (
+    <div className="draft-editor" data-testid="draft-editor">
+      {draft.content.variables.map((v) => (
+        <details key={v.id} className="variable" data-testid="edit-variable" data-variable={v.key}>
+          <summary>
+            <span className="variable-label">{localize(v.label, lang)}</span>
+            <span className="value-chips">
+              {v.values.map((val) => (
+                <span key={val.id} className="chip" style={{ borderColor: val.colour }}>
+                  <span className="swatch" style={{ background: val.colour }} />
+                  {localize(val.label, lang)}
+                </span>
+              ))}
+            </span>
+          </summary>
+          <div className="variable-body edit-grid">
+            <label>
+              {t('editor.labelSv')}
+              <input defaultValue={v.label.sv ?? ''} onBlur={(e) => e.target.value !== (v.label.sv ?? '') && editVariable(v.id, (x) => void (x.label = { ...x.label, sv: e.target.value }))} />
+            </label>
+            <label>
+              {t('editor.labelEn')}
+              <input defaultValue={v.label.en ?? ''} onBlur={(e) => e.target.value !== (v.label.en ?? '') && editVariable(v.id, (x) => void (x.label = { ...x.label, en: e.target.value }))} />
+            </label>
+            <label className="wide">
+              {t('codebook.definition')}
+              <textarea defaultValue={v.description.sv ?? ''} onBlur={(e) => e.target.value !== (v.description.sv ?? '') && editVariable(v.id, (x) => void (x.description = { ...x.description, sv: e.target.value }))} />
+            </label>
+            <table className="values-table wide">
+              <thead>
+                <tr>
+                  <th />
+                  <th>{t('editor.labelSv')}</th>
+                  <th>{t('editor.labelEn')}</th>
+                  <th>{t('codebook.definition')}</th>
+                  <th>{t('codebook.terms')}</th>
+                  <th>{t('editor.colour')}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {v.values.map((val) => (
+                  <tr key={val.id} data-testid="edit-value">
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={t('editor.selectForMerge')}
+                        data-testid="merge-select"
+                        checked={(selected[v.id] ?? []).includes(val.id)}
+                        onChange={(e) => setSelected((s) => ({ ...s, [v.id]: e.target.checked ? [...(s[v.id] ?? []), val.id] : (s[v.id] ?? []).filter((x) => x !== val.id) }))}
+                      />
+                    </td>
+                    <td>
+                      <input defaultValue={val.label.sv ?? ''} data-testid="value-label-sv" onBlur={(e) => e.target.value !== (val.label.sv ?? '') && editValue(v.id, val.id, (x) => void (x.label = { ...x.label, sv: e.target.value }))} />
+                    </td>
+                    <td>
+                      <input defaultValue={val.label.en ?? ''} onBlur={(e) => e.target.value !== (val.label.en ?? '') && editValue(v.id, val.id, (x) => void (x.label = { ...x.label, en: e.target.value }))} />
+                    </td>
+                    <td>
+                      <textarea defaultValue={val.definition.sv ?? ''} onBlur={(e) => e.target.value !== (val.definition.sv ?? '') && editValue(v.id, val.id, (x) => void (x.definition = { ...x.definition, sv: e.target.value }))} />
+                    </td>
+                    <td>
+                      <input
+                        defaultValue={val.indicatorTerms.join(', ')}
+                        onBlur={(e) => {
+                          const terms = e.target.value.split(',').map((s) => s.trim()).filter(Boolean);
+                          if (terms.join(',') !== val.indicatorTerms.join(',')) editValue(v.id, val.id, (x) => void (x.indicatorTerms = terms));
+                        }}
+                      />
+                    </td>
+                    <td>
+                      <input type="color" defaultValue={val.colour} onBlur={(e) => e.target.value !== val.colour && editValue(v.id, val.id, (x) => void (x.colour = e.target.value))} />
+                    </td>
+                    <td>
+                      <button type="button" className="danger" onClick={() => deleteValue(v, val)}>
+                        {t('editor.delete')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="toolbar wide">
+              <button type="button" onClick={() => addValue(v)}>
+                {t('editor.addValue')}
+              </button>
+              <button type="button" disabled={(selected[v.id] ?? []).length < 2} onClick={() => void merge(v)} data-testid="merge-values">
+                {t('editor.merge')}
+              </button>
+            </div>
+          </div>
+        </details>
+      ))}
+    </div>
+  );
+}
