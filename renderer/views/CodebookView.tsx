@@ -10,6 +10,9 @@ import { useNotices } from '../state/errors';
 import { useSession } from '../state/session';
 import { useStore } from '../state/store-context';
 import { DraftEditor } from './codebook/DraftEditor';
+import { Dialog } from '../components/Dialog';
+import { exportCodebookJson, parseCodebookJson } from '../../src/formats/codebook-json';
+import { usePlatform } from '../state/platform-context';
 
 export function CodebookView() {
   const { t, lang } = useI18n();
@@ -30,7 +33,9 @@ export function CodebookView() {
     return old;
   }, [store, projectId, latestPublished?.id]);
   const { reportError, inform } = useNotices();
+  const platform = usePlatform();
   const [filter, setFilter] = useState('');
+  const [importProblems, setImportProblems] = useState<{ file: string; problems: string[] } | null>(null);
 
   const run = async (work: () => Promise<void>) => {
     try {
@@ -92,6 +97,39 @@ export function CodebookView() {
             {t('codebook.publish')}
           </button>
         )}
+        <button
+          type="button"
+          data-testid="export-codebook"
+          onClick={() =>
+            void run(async () => {
+              const bytes = new TextEncoder().encode(exportCodebookJson(codebook, version));
+              await platform.saveFile(`${codebook.templateId ?? 'kodbok'}-v${version.number}.json`, bytes, [{ name: 'JSON', extensions: ['json'] }]);
+            })
+          }
+        >
+          {t('codebook.export')}
+        </button>
+        <button
+          type="button"
+          data-testid="import-codebook"
+          onClick={() =>
+            void run(async () => {
+              const [file] = await platform.openFiles({ title: t('codebook.import'), filters: [{ name: 'JSON', extensions: ['json'] }], multiple: false });
+              if (!file) return;
+              const parsed = parseCodebookJson(new TextDecoder().decode(file.bytes));
+              if (!parsed.ok) {
+                setImportProblems({ file: file.name, problems: parsed.problems });
+                return;
+              }
+              const draft = await store.versions.draft(codebook.id);
+              await store.versions.updateDraft(draft.id, parsed.template.content, []);
+              setChosen(draft.id);
+              inform(t('codebook.imported', { file: file.name, number: draft.number }));
+            })
+          }
+        >
+          {t('codebook.import')}
+        </button>
         {latestPublished && (behind ?? 0) > 0 && (
           <button
             type="button"
@@ -107,6 +145,23 @@ export function CodebookView() {
           </button>
         )}
       </div>
+      <Dialog
+        open={importProblems !== null}
+        title={importProblems ? t('codebook.importProblems', { file: importProblems.file, count: importProblems.problems.length }) : ''}
+        onClose={() => setImportProblems(null)}
+        testId="codebook-import-problems"
+        actions={
+          <button type="button" onClick={() => setImportProblems(null)}>
+            {t('common.close')}
+          </button>
+        }
+      >
+        <ul className="problem-list">
+          {importProblems?.problems.map((p, i) => (
+            <li key={i}>{p}</li>
+          ))}
+        </ul>
+      </Dialog>
       {version.status === 'published' && version.changes.length > 0 && <ChangeList changes={version.changes} content={version.content} versions={versions ?? []} lang={lang} t={t} />}
       {version.content.variables.length === 0 ? (
         <p className="muted">{t('codebook.noVariables')}</p>

@@ -4,6 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openApp, screenshot } from './browser';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { AppModel, CodebookModel, ProjectsModel } from './models/app';
 
 let browser: Browser;
@@ -92,6 +95,36 @@ describe('application shell', () => {
     await projects.delete('Pilot 2019');
     await expect.poll(() => projects.items.count()).toBe(1);
     await expect.poll(() => app.currentProject.textContent()).toBe('No project open');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('exports the codebook as JSON and refuses a broken JSON file, listing its problems by path', async () => {
+    const { page, context, errors } = await openApp(browser, { locale: 'en-GB' });
+    await new ProjectsModel(page).create('JSON', 'Anna', 'oppna-jamforelser-2019');
+    await new AppModel(page).goTo('codebook');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-codebook').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('oppna-jamforelser-2019-v1.json');
+    const exported = JSON.parse(readFileSync((await file.path())!, 'utf8'));
+    expect(exported.content.variables).toHaveLength(5);
+
+    exported.content.variables[0].values[0].colour = 'grön';
+    exported.content.variables[0].key = '1 fel';
+    const dir = mkdtempSync(path.join(tmpdir(), 'overens-e2e-'));
+    const broken = path.join(dir, 'trasig.json');
+    writeFileSync(broken, JSON.stringify(exported));
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import-codebook').click();
+    await (await chooser).setFiles([broken]);
+    const dialog = page.getByTestId('codebook-import-problems');
+    await dialog.waitFor();
+    const text = await dialog.textContent();
+    expect(text).toContain('trasig.json cannot be imported: 2 problems');
+    expect(text).toContain('content.variables[0].key: key must start with a letter');
+    expect(text).toContain('content.variables[0].values[0].colour: colour must be #rrggbb');
+    await expect.poll(() => page.getByTestId('codebook-version').textContent()).toContain('Version 1');
     expect(errors).toEqual([]);
     await context.close();
   });
