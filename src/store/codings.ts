@@ -3,7 +3,7 @@
  * together is one transaction, and the returned promise resolves only after it committed — the
  * UI shows a coding as saved only then.
  */
-import { Judgement, Segment, newId, type DocumentContent } from '../core';
+import { DocumentMemo, Judgement, Segment, newId, type DocumentContent } from '../core';
 import { anchorSelector } from '../core/anchoring';
 import type { OverensDb } from './db';
 
@@ -85,6 +85,27 @@ export class CodingRepository {
       );
       return { anchored: copies.length - orphaned, orphaned };
     });
+  }
+
+  documentMemo(documentId: string, coderId: string): Promise<DocumentMemo | undefined> {
+    return this.db.memos.where('[documentId+coderId]').equals([documentId, coderId]).first();
+  }
+
+  /** Set a coder's memo on a document (an empty text removes it). */
+  async setDocumentMemo(projectId: string, documentId: string, coderId: string, text: string, now: number = Date.now()): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', db.memos, async () => {
+      const existing = await db.memos.where('[documentId+coderId]').equals([documentId, coderId]).first();
+      if (!text.trim()) {
+        if (existing) await db.memos.delete(existing.id);
+        return;
+      }
+      await db.memos.put(DocumentMemo.parse({ id: existing?.id ?? newId(), projectId, documentId, coderId, text, updatedAt: now }));
+    });
+  }
+
+  async updateJudgementMemo(id: string, memo: string, now: number = Date.now()): Promise<void> {
+    await this.db.judgements.update(id, { memo, updatedAt: now });
   }
 
   /** Insert or replace the judgement for (document, coder, variable). */

@@ -13,6 +13,7 @@ import type {
   Coder,
   DocumentContent,
   DocumentFile,
+  DocumentMemo,
   DocumentMeta,
   Judgement,
   Project,
@@ -38,6 +39,7 @@ export type OverensDb = Dexie & {
   segments: EntityTable<Segment, 'id'>;
   judgements: EntityTable<Judgement, 'id'>;
   meta: EntityTable<MetaEntry, 'key'>;
+  memos: EntityTable<DocumentMemo, 'id'>;
 };
 
 /** Schema version 1. Index strings: first the primary key, then indexes; `&` = unique, `[a+b]` = compound. */
@@ -56,9 +58,24 @@ export const SCHEMA_V1 = {
   meta: 'key',
 } as const;
 
+/** Schema version 2: document memos, one per document and coder. Nothing else changes. */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  memos: 'id, projectId, &[documentId+coderId]',
+} as const;
+
 /** Open (creating or upgrading) the database. Pass a name to keep tests apart. */
 export function openDatabase(name: string = DATABASE_NAME): OverensDb {
   const db = new Dexie(name) as OverensDb;
+  db.version(1).stores(SCHEMA_V1);
+  // Version 2 only adds a table; existing rows need no change.
+  db.version(2).stores(SCHEMA_V2);
+  return db;
+}
+
+/** A database as schema version 1 created it (for upgrade tests). */
+export function openDatabaseV1(name: string): Dexie {
+  const db = new Dexie(name);
   db.version(1).stores(SCHEMA_V1);
   return db;
 }

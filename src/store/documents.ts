@@ -82,8 +82,9 @@ export class DocumentRepository {
 
   async delete(id: string): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.documents, db.documentContents, db.documentFiles, db.segments, db.judgements], async () => {
+    await db.transaction('rw', [db.documents, db.documentContents, db.documentFiles, db.segments, db.judgements, db.memos], async () => {
       await db.segments.where('documentId').equals(id).delete();
+      await db.memos.filter((m) => m.documentId === id).delete();
       await db.judgements.where('documentId').equals(id).delete();
       await db.documentContents.delete(id);
       await db.documentFiles.delete(id);

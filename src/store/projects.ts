@@ -89,7 +89,7 @@ export class ProjectRepository {
     const db = this.db;
     await db.transaction(
       'rw',
-      [db.projects, db.coders, db.codebooks, db.codebookVersions, db.documents, db.documentContents, db.documentFiles, db.segments, db.judgements],
+      [db.projects, db.coders, db.codebooks, db.codebookVersions, db.documents, db.documentContents, db.documentFiles, db.segments, db.judgements, db.memos],
       async () => {
         const documentIds = await db.documents.where('projectId').equals(id).primaryKeys();
         await db.documentContents.bulkDelete(documentIds);
@@ -97,6 +97,7 @@ export class ProjectRepository {
         await db.documents.where('projectId').equals(id).delete();
         await db.segments.where('projectId').equals(id).delete();
         await db.judgements.where('projectId').equals(id).delete();
+        await db.memos.where('projectId').equals(id).delete();
         await db.codebookVersions.where('projectId').equals(id).delete();
         await db.codebooks.where('projectId').equals(id).delete();
         await db.coders.where('projectId').equals(id).delete();

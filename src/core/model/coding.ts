@@ -93,3 +93,16 @@ export const Judgement = z
   })
   .strict();
 export type Judgement = z.infer<typeof Judgement>;
+
+/** A coder's memo on a whole document (analytic notes, doubts, things to discuss). */
+export const DocumentMemo = z
+  .object({
+    id: Id,
+    projectId: Id,
+    documentId: Id,
+    coderId: Id,
+    text: z.string().max(100_000),
+    updatedAt: Timestamp,
+  })
+  .strict();
+export type DocumentMemo = z.infer<typeof DocumentMemo>;

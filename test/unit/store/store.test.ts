@@ -239,12 +239,12 @@ describe('documents and codings', () => {
 });
 
 describe('database', () => {
-  it('keeps data when closed and reopened (schema version 1)', async () => {
+  it('keeps data when closed and reopened', async () => {
     const { project } = await store.projects.create({ name: 'Persisted', coderName: 'A', template: tinyTemplate });
     store.db.close();
     store = createStore(openDatabase(dbName));
     expect((await store.projects.get(project.id))?.name).toBe('Persisted');
-    expect(store.db.verno).toBe(1);
+    expect(store.db.verno).toBe(2);
   });
 
   it('asks for persistent storage once and remembers the answer', async () => {
@@ -317,5 +317,24 @@ describe('carrying codings to a new version of a document', () => {
     expect(judgement?.evidenceSegmentIds.sort()).toEqual(moved.map((s) => s.id).sort());
     // The old version keeps its own codings.
     expect(await store.codings.segmentsOfDocument('v1')).toHaveLength(2);
+  });
+});
+
+describe('schema version 2', () => {
+  it('opens a database created by schema version 1 and keeps its data, adding the memos table', async () => {
+    const { openDatabaseV1 } = await import('../../../src/store');
+    store.db.close();
+    await indexedDB.deleteDatabase(dbName);
+    const v1 = openDatabaseV1(dbName);
+    await v1.open();
+    await v1.table('projects').add({ id: 'old', name: 'Från version 1', description: '', createdAt: 1, updatedAt: 1, settings: { blindCoding: true } });
+    v1.close();
+    store = createStore(openDatabase(dbName));
+    expect((await store.projects.get('old'))?.name).toBe('Från version 1');
+    expect(store.db.verno).toBe(2);
+    await store.codings.setDocumentMemo('old', 'd', 'c', 'Oklart om LVM avses.');
+    expect((await store.codings.documentMemo('d', 'c'))?.text).toBe('Oklart om LVM avses.');
+    await store.codings.setDocumentMemo('old', 'd', 'c', '  ');
+    expect(await store.codings.documentMemo('d', 'c')).toBeUndefined();
   });
 });
