@@ -58,6 +58,12 @@ describe('coding workspace', () => {
     await expect.poll(() => page.getByTestId('judged-progress').textContent()).toBe(`${total - 1} av ${total} variabler bedömda`);
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => page.getByTestId('judged-progress').textContent()).toBe(`${total} av ${total} variabler bedömda`);
+    // Memos on the document and on the current judgement.
+    await page.getByTestId('document-memo-toggle').click();
+    await page.getByTestId('document-memo').fill('Länsövergripande; lokala överenskommelser saknas.');
+    await page.getByTestId('judgement-memo').fill('Ingen utgångspunkt i ANDT-strategin.');
+    await page.getByTestId('judged-progress').click();
+    await coding.waitSaved();
     await screenshot(page, 'coding-judged-sv');
 
     await page.reload();
@@ -65,6 +71,9 @@ describe('coding workspace', () => {
     await expect.poll(() => page.getByTestId('judged-progress').textContent()).toBe(`${total} av ${total} variabler bedömda`);
     await expect.poll(() => coding.highlightedTexts()).toContain('spel om pengar');
     await expect.poll(() => coding.variable('sip').textContent()).toContain('Ja');
+    await expect.poll(() => page.getByTestId('document-memo').inputValue()).toBe('Länsövergripande; lokala överenskommelser saknas.');
+    await coding.variable('andt_strategi').click();
+    await expect.poll(() => page.getByTestId('judgement-memo').inputValue()).toBe('Ingen utgångspunkt i ANDT-strategin.');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -41,6 +41,7 @@ export function CodingView() {
   const blind = project?.settings.blindCoding ?? true;
   const { segments, judgements } = useDocumentCodings(store, documentId, activeCoder, blind);
 
+  const documentMemo = useLiveQuery(async () => (documentId && activeCoder ? ((await store.codings.documentMemo(documentId, activeCoder.id)) ?? null) : null), [store, documentId, activeCoder?.id]);
   const history = useMemo(() => new History(), []);
   const historyState = useSyncExternalStore(
     useCallback((l: () => void) => history.subscribe(l), [history]),
@@ -197,6 +198,30 @@ export function CodingView() {
     [segments, judgements, activeCoder, perform, store],
   );
 
+  const setSegmentMemo = useCallback(
+    (segment: Segment, memo: string) => {
+      if (memo === segment.memo) return;
+      void perform({
+        label: 'memo',
+        redo: () => store.codings.updateSegmentMemo(segment.id, memo),
+        undo: () => store.codings.updateSegmentMemo(segment.id, segment.memo),
+      });
+    },
+    [perform, store],
+  );
+
+  const setJudgementMemo = useCallback(
+    (judgement: Judgement, memo: string) => {
+      if (memo === judgement.memo) return;
+      void perform({
+        label: 'memo',
+        redo: () => store.codings.updateJudgementMemo(judgement.id, memo),
+        undo: () => store.codings.updateJudgementMemo(judgement.id, judgement.memo),
+      });
+    },
+    [perform, store],
+  );
+
   const acceptSuggestion = useCallback(
     (variable: Variable) => {
       const suggestion = suggestJudgement(variable, segments.filter((s) => s.coderId === activeCoder?.id));
@@ -335,6 +360,29 @@ export function CodingView() {
             </span>
           )}
         </div>
+        {open && documentMemo !== undefined && (
+          <details className="document-memo" open={Boolean(documentMemo?.text)}>
+            <summary data-testid="document-memo-toggle">{t('coding.documentMemo')}</summary>
+            <textarea
+              key={`${open.meta.id}:${documentMemo?.text ?? ''}`}
+              className="memo"
+              defaultValue={documentMemo?.text ?? ''}
+              aria-label={t('coding.documentMemo')}
+              data-testid="document-memo"
+              onBlur={(e) => {
+                if (e.target.value === (documentMemo?.text ?? '')) return;
+                setSaveState('saving');
+                store.codings.setDocumentMemo(project.id, open.meta.id, activeCoder.id, e.target.value).then(
+                  () => setSaveState('saved'),
+                  (error: unknown) => {
+                    setSaveState('error');
+                    reportError(error);
+                  },
+                );
+              }}
+            />
+          </details>
+        )}
         {open === undefined ? (
           <p className="muted">{t('common.loading')}</p>
         ) : open === null ? (
@@ -387,6 +435,17 @@ export function CodingView() {
                     <button type="button" className="danger" onClick={() => deleteSegment(id)} data-testid="popover-delete">
                       {t('coding.deletePassage')}
                     </button>
+                  )}
+                  {s.coderId === activeCoder.id && (
+                    <textarea
+                      key={`${s.id}:${s.memo}`}
+                      className="memo"
+                      placeholder={t('coding.memo')}
+                      aria-label={t('coding.memo')}
+                      defaultValue={s.memo}
+                      data-testid="segment-memo"
+                      onBlur={(e) => setSegmentMemo(s, e.target.value)}
+                    />
                   )}
                 </div>
               );
@@ -481,6 +540,18 @@ export function CodingView() {
                   );
                 })}
               </div>
+              {current && judgement && (
+                <textarea
+                  key={`${judgement.id}:${judgement.memo}`}
+                  className="memo"
+                  placeholder={t('coding.judgementMemo')}
+                  aria-label={t('coding.judgementMemo')}
+                  defaultValue={judgement.memo}
+                  data-testid="judgement-memo"
+                  onClick={(e) => e.stopPropagation()}
+                  onBlur={(e) => setJudgementMemo(judgement, e.target.value)}
+                />
+              )}
               {!judgement?.valueIds.length && suggestion && (
                 <div className="suggestion small">
                   {t(suggestion.reason === 'passages' ? 'coding.suggestPassages' : 'coding.suggestAbsent', { value: valueById.get(suggestion.valueId)?.label ?? '' })}{' '}
