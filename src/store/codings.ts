@@ -32,6 +32,31 @@ export class CodingRepository {
     return parsed;
   }
 
+  /** Add many segments in one transaction (all or none). */
+  async addSegments(segments: readonly Segment[]): Promise<void> {
+    const parsed = segments.map((s) => Segment.parse(s));
+    await this.db.transaction('rw', this.db.segments, async () => {
+      await this.db.segments.bulkAdd(parsed);
+    });
+  }
+
+  /** Delete many segments and drop them from judgement evidence, in one transaction. */
+  async deleteSegments(ids: readonly string[], now: number = Date.now()): Promise<void> {
+    const db = this.db;
+    const gone = new Set(ids);
+    await db.transaction('rw', db.segments, db.judgements, async () => {
+      const segments = (await db.segments.bulkGet([...ids])).filter((s): s is Segment => s !== undefined);
+      const pairs = new Set(segments.map((s) => JSON.stringify([s.documentId, s.coderId])));
+      for (const pair of pairs) {
+        const key = JSON.parse(pair) as [string, string];
+        for (const j of await db.judgements.where('[documentId+coderId]').equals(key).toArray()) {
+          if (j.evidenceSegmentIds.some((e) => gone.has(e))) await db.judgements.update(j.id, { evidenceSegmentIds: j.evidenceSegmentIds.filter((e) => !gone.has(e)), updatedAt: now });
+        }
+      }
+      await db.segments.bulkDelete([...ids]);
+    });
+  }
+
   /** Delete a segment and drop it from the evidence of the coder's judgements, together. */
   async deleteSegment(id: string, now: number = Date.now()): Promise<void> {
     const db = this.db;

@@ -118,4 +118,32 @@ describe('coding workspace', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('searches all documents and codes every hit at once, undoably', async () => {
+    const { page, context, errors } = await openApp(browser, { locale: 'sv-SE' });
+    await new ProjectsModel(page).create('Korpus', 'Anna');
+    await new AppModel(page).goTo('documents');
+    const docs = new DocumentsModel(page);
+    await docs.importFiles([`${SHARED}corpus/text/dalarna-2021-utf8.md`, `${SHARED}corpus/real/dalarna-2021-lansovergripande-overenskommelse.pdf`]);
+    await docs.open('dalarna-2021-utf8.md');
+    await page.getByTestId('text-view').waitFor();
+    const coding = new CodingModel(page);
+    await coding.variable('samsjuklighet').click();
+    await page.getByTestId('open-corpus-search').click();
+    await page.getByTestId('corpus-query').fill('samsjuklighet');
+    await expect.poll(() => page.getByTestId('corpus-count').textContent()).toMatch(/^\d+ träffar i 2 dokument$/);
+    const count = Number((await page.getByTestId('corpus-count').textContent())!.split(' ')[0]);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByTestId('code-all').click();
+    await page.getByTestId('corpus-search').waitFor({ state: 'hidden' });
+    await coding.waitSaved();
+    await expect.poll(async () => (await coding.highlightedTexts()).length).toBe(count / 2);
+    await expect.poll(() => coding.variable('samsjuklighet').textContent()).toContain('Förslag från markeringar: Ja');
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await coding.highlightedTexts()).length).toBe(0);
+    await expect.poll(() => coding.variable('samsjuklighet').textContent()).toContain('Inga markeringar');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
+

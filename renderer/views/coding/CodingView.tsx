@@ -19,6 +19,7 @@ import { useStore } from '../../state/store-context';
 import { DocumentPane } from '../../viewer/DocumentPane';
 import type { SelectionResult } from '../../viewer/selection';
 import { useCodebookVersion, useDocumentCodings, useOpenDocument } from './useCodingData';
+import { CorpusSearch } from './CorpusSearch';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -169,6 +170,7 @@ export function CodingView() {
   );
 
   const [dismissed, setDismissed] = useState<Set<string>>(() => new Set());
+  const [searchOpen, setSearchOpen] = useState(false);
   const [scrollTarget, setScrollTarget] = useState<{ offset: number; key: number } | undefined>(undefined);
   const showOffset = useCallback((offset: number) => setScrollTarget((old) => ({ offset, key: (old?.key ?? 0) + 1 })), []);
   const termHits = useMemo((): TermHit[] => {
@@ -345,6 +347,9 @@ export function CodingView() {
           <span className={`save-state ${saveState}`} data-testid="save-state">
             {saveState === 'saving' ? t('coding.saving') : saveState === 'saved' ? t('coding.saved') : saveState === 'error' ? t('coding.saveError') : ''}
           </span>
+          <button type="button" onClick={() => setSearchOpen(true)} data-testid="open-corpus-search">
+            {t('search.open')}
+          </button>
           <label className="small" title={t('coding.blindHelp')}>
             <input
               type="checkbox"
@@ -453,6 +458,16 @@ export function CodingView() {
           </div>
         )}
       </div>
+      <CorpusSearch
+        open={searchOpen}
+        onClose={() => setSearchOpen(false)}
+        project={project}
+        coder={activeCoder}
+        version={version}
+        variable={currentVariable}
+        documents={documents}
+        perform={perform}
+      />
       <aside className="coding-codebook" data-testid="coding-codebook">
         {currentVariable && termHits.length > 0 && open && (
           <details className="term-hits" open data-testid="term-hits">

@@ -338,3 +338,22 @@ describe('schema version 2', () => {
     expect(await store.codings.documentMemo('d', 'c')).toBeUndefined();
   });
 });
+
+describe('bulk coding (code all hits)', () => {
+  it('adds many passages in one transaction and removes them together, evidence included', async () => {
+    const { project, coder } = await store.projects.create({ name: 'P', coderName: 'A', template: tinyTemplate });
+    await store.documents.add(documentFixture(project.id));
+    const versionId = (await store.db.codebookVersions.toArray())[0]!.id;
+    const seg = (id: string): Segment => ({
+      id, projectId: project.id, documentId: 'doc-1', coderId: coder.id, codebookVersionId: versionId, variableId: 'lvm', valueId: 'lvm.ja',
+      selector: { position: { start: 24, end: 27 }, quote: { exact: 'LVM', prefix: '', suffix: '.' } }, memo: '', orphaned: false, createdAt: 1, updatedAt: 1,
+    });
+    await store.codings.addSegments([seg('a'), seg('b')]);
+    await expect(store.codings.addSegments([seg('c'), seg('a')])).rejects.toThrow();
+    expect((await store.codings.segmentsOfDocument('doc-1')).map((s) => s.id).sort()).toEqual(['a', 'b']);
+    await store.codings.putJudgement({ ...judgementFixture(project.id, coder.id, versionId), evidenceSegmentIds: ['a', 'b'] });
+    await store.codings.deleteSegments(['a', 'b']);
+    expect(await store.codings.segmentsOfDocument('doc-1')).toEqual([]);
+    expect((await store.codings.judgementsFor('doc-1', coder.id))[0]?.evidenceSegmentIds).toEqual([]);
+  });
+});
