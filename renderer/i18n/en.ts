@@ -178,6 +178,8 @@ export const en: Record<MessageKey, string> = {
   'search.count': '{count} hits in {documents} documents',
   'search.codeAll': 'Code all {count} hits',
   'search.confirm': 'Code {count} hits in {documents} documents as "{value}"? This can be undone.',
+  'editor.up': 'Move up',
+  'editor.down': 'Move down',
   'coding.title': 'Coding',
   'reliability.title': 'Reliability',
   'results.title': 'Results',

@@ -176,6 +176,8 @@ export const sv = {
   'search.count': '{count} träffar i {documents} dokument',
   'search.codeAll': 'Koda alla {count} träffar',
   'search.confirm': 'Koda {count} träffar i {documents} dokument som "{value}"? Det går att ångra.',
+  'editor.up': 'Flytta upp',
+  'editor.down': 'Flytta ned',
   'coding.title': 'Kodning',
   'reliability.title': 'Reliabilitet',
   'results.title': 'Resultat',

@@ -42,6 +42,23 @@ export function DraftEditor({ draft, valueUse }: { draft: CodebookVersion; value
   const editValue = (variableId: string, valueId: string, patch: (v: Value) => void) =>
     void save((c) => patch(c.variables.find((v) => v.id === variableId)!.values.find((x) => x.id === valueId)!));
 
+  const moveVariable = (id: string, delta: number) =>
+    void save((c) => {
+      const i = c.variables.findIndex((v) => v.id === id);
+      const j = i + delta;
+      if (i < 0 || j < 0 || j >= c.variables.length) return;
+      [c.variables[i], c.variables[j]] = [c.variables[j]!, c.variables[i]!];
+    });
+
+  const moveValue = (variableId: string, valueId: string, delta: number) =>
+    void save((c) => {
+      const values = c.variables.find((v) => v.id === variableId)!.values;
+      const i = values.findIndex((v) => v.id === valueId);
+      const j = i + delta;
+      if (i < 0 || j < 0 || j >= values.length) return;
+      [values[i], values[j]] = [values[j]!, values[i]!];
+    });
+
   const addValue = (variable: Variable) => {
     const label = window.prompt(t('editor.newValuePrompt'))?.trim();
     if (!label) return;
@@ -93,6 +110,14 @@ export function DraftEditor({ draft, valueUse }: { draft: CodebookVersion; value
         <details key={v.id} className="variable" data-testid="edit-variable" data-variable={v.key}>
           <summary>
             <span className="variable-label">{localize(v.label, lang)}</span>
+            <span className="reorder">
+              <button type="button" aria-label={t('editor.up')} title={t('editor.up')} onClick={(e) => (e.preventDefault(), moveVariable(v.id, -1))}>
+                ↑
+              </button>
+              <button type="button" aria-label={t('editor.down')} title={t('editor.down')} onClick={(e) => (e.preventDefault(), moveVariable(v.id, 1))}>
+                ↓
+              </button>
+            </span>
             <span className="value-chips">
               {v.values.map((val) => (
                 <span key={val.id} className="chip" style={{ borderColor: val.colour }}>
@@ -160,7 +185,13 @@ export function DraftEditor({ draft, valueUse }: { draft: CodebookVersion; value
                     <td>
                       <input type="color" defaultValue={val.colour} onBlur={(e) => e.target.value !== val.colour && editValue(v.id, val.id, (x) => void (x.colour = e.target.value))} />
                     </td>
-                    <td>
+                    <td className="reorder">
+                      <button type="button" aria-label={t('editor.up')} onClick={() => moveValue(v.id, val.id, -1)} data-testid="value-up">
+                        ↑
+                      </button>
+                      <button type="button" aria-label={t('editor.down')} onClick={() => moveValue(v.id, val.id, 1)}>
+                        ↓
+                      </button>
                       <button type="button" className="danger" onClick={() => deleteValue(v, val)}>
                         {t('editor.delete')}
                       </button>
