@@ -128,6 +128,11 @@ describe('coding workspace', () => {
     await docs.open('dalarna-2021-utf8.md');
     await page.getByTestId('text-view').waitFor();
     const coding = new CodingModel(page);
+    // A second window on the same project sees every change through live queries.
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await other.getByTestId('text-view').waitFor();
+    const otherCoding = new CodingModel(other);
     await coding.variable('samsjuklighet').click();
     await page.getByTestId('open-corpus-search').click();
     await page.getByTestId('corpus-query').fill('samsjuklighet');
@@ -139,8 +144,10 @@ describe('coding workspace', () => {
     await coding.waitSaved();
     await expect.poll(async () => (await coding.highlightedTexts()).length).toBe(count / 2);
     await expect.poll(() => coding.variable('samsjuklighet').textContent()).toContain('Förslag från markeringar: Ja');
+    await expect.poll(async () => (await otherCoding.highlightedTexts()).length).toBe(count / 2);
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await coding.highlightedTexts()).length).toBe(0);
+    await expect.poll(async () => (await otherCoding.highlightedTexts()).length).toBe(0);
     await expect.poll(() => coding.variable('samsjuklighet').textContent()).toContain('Inga markeringar');
     expect(errors).toEqual([]);
     await context.close();
