@@ -3,7 +3,7 @@
  * DOCX/TXT view, with coded passages painted in their value's colour, search hits, zoom and page
  * navigation. Reports text selections as document offsets and clicks on text as offsets.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentContent, DocumentMeta } from '../../src/core';
 import { pageOf } from '../../src/core/anchoring';
 import { useI18n } from '../i18n';
@@ -29,7 +29,8 @@ export interface DocumentPaneProps {
 
 const SCOPE = 'doc';
 
-export function DocumentPane({ meta, content, bytes, segments, focusedSegmentId, onSelection, onTextClick, onError, scrollTarget }: DocumentPaneProps) {
+/** Memoised: coding actions re-render the workspace, but the document only when its inputs change. */
+export const DocumentPane = memo(function DocumentPane({ meta, content, bytes, segments, focusedSegmentId, onSelection, onTextClick, onError, scrollTarget }: DocumentPaneProps) {
   const { t } = useI18n();
   const [map, setMap] = useState<TextMap | null>(null);
   const [mapMismatch, setMapMismatch] = useState(false);
@@ -154,4 +155,4 @@ export function DocumentPane({ meta, content, bytes, segments, focusedSegmentId,
       </div>
     </div>
   );
-}
+});

@@ -15,9 +15,24 @@ export interface NodeOffset {
 export class TextMap {
   /** Sorted by `start`. */
   private readonly entries: NodeOffset[];
+  private readonly byNode: Map<Text, NodeOffset>;
 
   constructor(entries: NodeOffset[]) {
     this.entries = [...entries].sort((a, b) => a.start - b.start);
+    this.byNode = new Map(this.entries.map((e) => [e.node, e]));
+  }
+
+  /** Index of the first entry whose text ends after `offset` (binary search). */
+  private firstEndingAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const e = this.entries[mid]!;
+      if (e.start + e.node.data.length <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** All text nodes under `root`, in document order, numbered from `startOffset`. */
@@ -44,7 +59,7 @@ export class TextMap {
   /** Document offset of a DOM boundary point (node, offset), or null if outside the map. */
   offsetOf(container: Node, offset: number): number | null {
     if (container.nodeType === Node.TEXT_NODE) {
-      const entry = this.entries.find((e) => e.node === container);
+      const entry = this.byNode.get(container as Text);
       return entry ? entry.start + Math.min(offset, entry.node.data.length) : null;
     }
     // An element boundary: the position before child `offset`. Use the first text node at or
@@ -73,9 +88,10 @@ export class TextMap {
   /** DOM Ranges covering the document range [start, end): one per text node touched. */
   domRanges(start: number, end: number): Range[] {
     const ranges: Range[] = [];
-    for (const e of this.entries) {
-      const nodeEnd = e.start + e.node.data.length;
-      if (nodeEnd <= start || e.start >= end) continue;
+    for (let i = this.firstEndingAfter(start); i < this.entries.length; i++) {
+      const e = this.entries[i]!;
+      if (e.start >= end) break;
+      if (e.node.data.length === 0) continue;
       const range = e.node.ownerDocument.createRange();
       range.setStart(e.node, Math.max(0, start - e.start));
       range.setEnd(e.node, Math.min(e.node.data.length, end - e.start));

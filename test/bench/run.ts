@@ -1,15 +1,16 @@
 /**
  * `npm run bench`: every benchmark, printed as the README's benchmark table. Peers run as outside
- * programs on the same input in the same run. Pass names (agreement, prevalence, extract, viewer) to run some.
+ * programs on the same input in the same run. Pass names (agreement, prevalence, extract, viewer, coding) to run some.
  */
 import os from 'node:os';
 import { benchAgreement } from './agreement';
 import { benchExtract } from './extract';
 import { benchPrevalence } from './prevalence';
 import { benchViewer } from './viewer';
+import { benchCoding } from './coding';
 import type { BenchRow } from './types';
 
-const all: Record<string, () => Promise<BenchRow[]>> = { agreement: benchAgreement, prevalence: benchPrevalence, extract: benchExtract, viewer: benchViewer };
+const all: Record<string, () => Promise<BenchRow[]>> = { agreement: benchAgreement, prevalence: benchPrevalence, extract: benchExtract, viewer: benchViewer, coding: benchCoding };
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const rows: BenchRow[] = [];
 for (const [name, bench] of Object.entries(all)) {

@@ -69,6 +69,18 @@ export function CodingView() {
   const derived = useMemo(() => (content ? computeDerived(content, new Map(judgements.map((j) => [j.variableId, j.valueIds]))) : new Map<string, string | undefined>()), [content, judgements]);
   const judgedCount = codable.filter((v) => (judgementByVariable.get(v.id)?.valueIds.length ?? 0) > 0).length;
 
+  // Per variable, the active coder's passages and the judgement they suggest (computed once per change).
+  const suggestions = useMemo(() => {
+    const own = segments.filter((s) => s.coderId === activeCoder?.id && !s.orphaned);
+    const byVariable = new Map<string, typeof own>();
+    for (const s of own) {
+      const list = byVariable.get(s.variableId);
+      if (list) list.push(s);
+      else byVariable.set(s.variableId, [s]);
+    }
+    return new Map(codable.map((v) => [v.id, suggestJudgement(v, byVariable.get(v.id) ?? [])]));
+  }, [segments, activeCoder, codable]);
+
   const painted = useMemo(
     () => segments.filter((s) => !s.orphaned).map((s) => ({ id: s.id, start: s.selector.position.start, end: s.selector.position.end, colour: valueById.get(s.valueId)?.colour ?? '#888888' })),
     [segments, valueById],
@@ -79,6 +91,8 @@ export function CodingView() {
       setSaveState('saving');
       try {
         await history.run(action);
+        // The transaction has committed: mark it for the benchmark (test/bench/coding.ts).
+        performance.mark('overens:coding-committed');
         setSaveState('saved');
       } catch (error) {
         setSaveState('error');
@@ -517,7 +531,7 @@ export function CodingView() {
           }
           const index = codable.indexOf(v);
           const judgement = judgementByVariable.get(v.id);
-          const suggestion = suggestJudgement(v, segments.filter((s) => s.coderId === activeCoder.id));
+          const suggestion = suggestions.get(v.id) ?? null;
           const current = index === Math.min(variableIndex, codable.length - 1);
           return (
             <div
