@@ -10,6 +10,7 @@ import { useNotices } from '../state/errors';
 import { useSession } from '../state/session';
 import { useStore } from '../state/store-context';
 import { DraftEditor } from './codebook/DraftEditor';
+import { diffVersions } from '../../src/core/codebook';
 import { Dialog } from '../components/Dialog';
 import { exportCodebookJson, parseCodebookJson } from '../../src/formats/codebook-json';
 import { usePlatform } from '../state/platform-context';
@@ -22,6 +23,7 @@ export function CodebookView() {
   const codebook = useLiveQuery(async () => (codebookId ? ((await store.codebooks.get(codebookId)) ?? null) : null), [store, codebookId]);
   const versions = useLiveQuery(async () => (codebookId ? store.codebooks.versions(codebookId) : []), [store, codebookId]);
   const [chosen, setChosen] = useState<string | null>(null);
+  const [compareWith, setCompareWith] = useState<string>('');
   const version: CodebookVersion | null | undefined = versions === undefined ? undefined : (versions.find((v) => v.id === chosen) ?? versions.at(-1) ?? null);
   const projectId = project?.id;
   const valueUse = useLiveQuery(async () => (projectId ? store.versions.valueUse(projectId) : new Map<string, number>()), [store, projectId]) ?? new Map<string, number>();
@@ -162,7 +164,31 @@ export function CodebookView() {
           ))}
         </ul>
       </Dialog>
-      {version.status === 'published' && version.changes.length > 0 && <ChangeList changes={version.changes} content={version.content} versions={versions ?? []} lang={lang} t={t} />}
+      {(versions?.length ?? 0) > 1 && (
+        <label className="small">
+          {t('codebook.compare')}{' '}
+          <select value={compareWith} onChange={(e) => setCompareWith(e.target.value)} data-testid="compare-select">
+            <option value="">{t('codebook.compareNone')}</option>
+            {(versions ?? [])
+              .filter((v) => v.id !== version.id)
+              .map((v) => (
+                <option key={v.id} value={v.id}>
+                  {t('codebook.version', { number: v.number })}
+                </option>
+              ))}
+          </select>
+        </label>
+      )}
+      {(() => {
+        const other = versions?.find((v) => v.id === compareWith);
+        if (other) {
+          const [older, newer] = other.number < version.number ? [other, version] : [version, other];
+          const recorded = (versions ?? []).filter((v) => v.number > older.number && v.number <= newer.number).flatMap((v) => v.changes);
+          const changes = diffVersions(older.content, newer.content, recorded);
+          return <ChangeList title={t('codebook.diffTitle', { a: older.number, b: newer.number })} changes={changes} content={newer.content} versions={versions ?? []} lang={lang} t={t} />;
+        }
+        return version.status === 'published' && version.changes.length > 0 ? <ChangeList title={t('codebook.changes')} changes={version.changes} content={version.content} versions={versions ?? []} lang={lang} t={t} /> : null;
+      })()}
       {version.content.variables.length === 0 ? (
         <p className="muted">{t('codebook.noVariables')}</p>
       ) : (
@@ -302,7 +328,7 @@ function CodebookTree({ content, filter, lang, t }: { content: CodebookContent; 
 }
 
 /** What changed in a published version against the one it was based on. */
-function ChangeList({ changes, content, versions, lang, t }: { changes: VersionChange[]; content: CodebookContent; versions: CodebookVersion[]; lang: Language; t: Translate }) {
+function ChangeList({ title, changes, content, versions, lang, t }: { title: string; changes: VersionChange[]; content: CodebookContent; versions: CodebookVersion[]; lang: Language; t: Translate }) {
   const all = versions.flatMap((v) => v.content.variables);
   const variableLabel = (id: string) => localize((content.variables.find((v) => v.id === id) ?? all.find((v) => v.id === id))?.label, lang) || id;
   const valueLabel = (variableId: string, id: string) => {
@@ -315,7 +341,8 @@ function ChangeList({ changes, content, versions, lang, t }: { changes: VersionC
   };
   return (
     <div className="card change-list" data-testid="change-list">
-      <h2>{t('codebook.changes')}</h2>
+      <h2>{title}</h2>
+      {changes.length === 0 && <p className="muted">{t('codebook.noDiff')}</p>}
       <ul>
         {changes.map((c, i) => {
           const where = c.type !== 'merged' && c.type !== 'split' && c.valueId ? `${variableLabel(c.variableId)}: ${valueLabel(c.variableId, c.valueId)}` : variableLabel(c.variableId);

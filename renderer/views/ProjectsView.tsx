@@ -2,7 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { SHIPPED_TEMPLATES } from '../../src/core/codebook';
-import { localize, type Project } from '../../src/core';
+import { localize, type CodebookTemplate, type Project } from '../../src/core';
+import { codebookAsTemplate } from '../../src/formats/codebook-json';
 import { Dialog } from '../components/Dialog';
 import { useI18n } from '../i18n';
 import { useNotices } from '../state/errors';
@@ -17,6 +18,19 @@ export function ProjectsView() {
   const { project: current, openProject } = useSession();
   const { reportError, inform } = useNotices();
   const projects = useLiveQuery(() => store.projects.list(), [store]);
+  // Codebooks of existing projects can seed a new project (a duplicate of the codebook).
+  const projectCodebooks = useLiveQuery(async () => {
+    const list = await store.projects.list();
+    return list.flatMap((p) => (p.settings.codebookId ? [{ project: p, codebookId: p.settings.codebookId }] : []));
+  }, [store]);
+
+  const templateFor = async (choice: string): Promise<CodebookTemplate | undefined> => {
+    if (!choice.startsWith('codebook:')) return SHIPPED_TEMPLATES.find((tpl) => tpl.id === choice);
+    const codebookId = choice.slice('codebook:'.length);
+    const codebook = await store.codebooks.get(codebookId);
+    const version = (await store.codebooks.latestPublished(codebookId)) ?? (await store.codebooks.latest(codebookId));
+    return codebook && version ? codebookAsTemplate(codebook, version) : undefined;
+  };
 
   const [name, setName] = useState('');
   const [coderName, setCoderName] = useState('');
@@ -29,7 +43,7 @@ export function ProjectsView() {
     e.preventDefault();
     setBusy(true);
     try {
-      const template = SHIPPED_TEMPLATES.find((tpl) => tpl.id === templateId);
+      const template = await templateFor(templateId);
       const created = await store.projects.create({ name, coderName, template });
       openProject(created.project.id);
       inform(t('projects.created', { name: created.project.name }));
@@ -96,6 +110,11 @@ export function ProjectsView() {
               {SHIPPED_TEMPLATES.map((tpl) => (
                 <option key={tpl.id} value={tpl.id}>
                   {localize(tpl.name, lang)}
+                </option>
+              ))}
+              {projectCodebooks?.map((c) => (
+                <option key={c.codebookId} value={`codebook:${c.codebookId}`}>
+                  {t('projects.fromProject', { name: c.project.name })}
                 </option>
               ))}
               <option value="">{t('projects.noTemplate')}</option>

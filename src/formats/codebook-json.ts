@@ -4,8 +4,9 @@
  */
 import { CodebookTemplate, formatIssues, type Codebook, type CodebookVersion } from '../core';
 
-export function exportCodebookJson(codebook: Codebook, version: CodebookVersion): string {
-  const template: CodebookTemplate = {
+/** A codebook version as a template: what export writes and what a new project can start from. */
+export function codebookAsTemplate(codebook: Codebook, version: CodebookVersion): CodebookTemplate {
+  return {
     format: 'overens-codebook',
     formatVersion: 1,
     id: codebook.templateId ?? codebook.id,
@@ -15,7 +16,10 @@ export function exportCodebookJson(codebook: Codebook, version: CodebookVersion)
     language: 'sv',
     content: version.content,
   };
-  return `${JSON.stringify(template, null, 2)}\n`;
+}
+
+export function exportCodebookJson(codebook: Codebook, version: CodebookVersion): string {
+  return `${JSON.stringify(codebookAsTemplate(codebook, version), null, 2)}\n`;
 }
 
 export type CodebookImport = { ok: true; template: CodebookTemplate } | { ok: false; problems: string[] };

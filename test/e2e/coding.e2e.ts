@@ -109,7 +109,26 @@ describe('coding workspace', () => {
     await expect.poll(() => page.getByTestId('migrate').textContent()).toContain('Flytta 1 kodningar till version 2');
     await page.getByTestId('migrate').click();
     await page.getByTestId('migrate').waitFor({ state: 'detached' });
+    // Compare any two versions.
+    await page.getByTestId('version-select').selectOption({ label: 'Version 1 · publicerad' });
+    await page.getByTestId('compare-select').selectOption({ label: 'Version 2' });
+    await expect.poll(() => page.getByTestId('change-list').textContent()).toContain('Skillnader mellan version 1 och 2');
     await screenshot(page, 'codebook-version-2-sv');
+
+    // A new project can start from this project's codebook (a duplicate of version 2).
+    await app.goTo('projects');
+    const projects = new ProjectsModel(page);
+    await page.getByTestId('new-project-name').fill('Uppföljning 2025');
+    await page.getByTestId('new-project-coder').fill('Bertil');
+    await page.getByTestId('new-project-template').selectOption({ label: 'Kodbok från projektet "Versioner"' });
+    await page.getByTestId('create-project').click();
+    await projects.item('Uppföljning 2025').waitFor();
+    await app.goTo('codebook');
+    await page.getByTestId('codebook-variable').first().waitFor();
+    const goalsVariable = page.getByTestId('codebook-variable').filter({ hasText: 'Gemensamma mål' });
+    await expect.poll(() => goalsVariable.locator('.chip').allTextContents()).toEqual(['Ja', 'Nej']);
+    await app.goTo('projects');
+    await projects.open('Versioner');
 
     await app.goTo('coding');
     await page.getByTestId('text-view').waitFor();

@@ -140,6 +140,25 @@ export function DraftEditor({ draft, valueUse }: { draft: CodebookVersion; value
               {t('codebook.definition')}
               <textarea defaultValue={v.description.sv ?? ''} onBlur={(e) => e.target.value !== (v.description.sv ?? '') && editVariable(v.id, (x) => void (x.description = { ...x.description, sv: e.target.value }))} />
             </label>
+            <label>
+              {t('codebook.rule')}
+              <textarea defaultValue={v.codingRule.sv ?? ''} onBlur={(e) => e.target.value !== (v.codingRule.sv ?? '') && editVariable(v.id, (x) => void (x.codingRule = { ...x.codingRule, sv: e.target.value }))} />
+            </label>
+            <label>
+              {t('editor.group')}
+              <select
+                value={v.groupId ?? ''}
+                onChange={(e) => editVariable(v.id, (x) => void (x.groupId = e.target.value || undefined))}
+                data-testid="variable-group"
+              >
+                <option value="">{t('codebook.ungrouped')}</option>
+                {draft.content.groups.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {localize(g.label, lang)}
+                  </option>
+                ))}
+              </select>
+            </label>
             <table className="values-table wide">
               <thead>
                 <tr>
@@ -172,6 +191,31 @@ export function DraftEditor({ draft, valueUse }: { draft: CodebookVersion; value
                     </td>
                     <td>
                       <textarea defaultValue={val.definition.sv ?? ''} onBlur={(e) => e.target.value !== (val.definition.sv ?? '') && editValue(v.id, val.id, (x) => void (x.definition = { ...x.definition, sv: e.target.value }))} />
+                      <textarea
+                        placeholder={t('codebook.rule')}
+                        aria-label={t('codebook.rule')}
+                        defaultValue={val.codingRule.sv ?? ''}
+                        onBlur={(e) => e.target.value !== (val.codingRule.sv ?? '') && editValue(v.id, val.id, (x) => void (x.codingRule = { ...x.codingRule, sv: e.target.value }))}
+                      />
+                      <textarea
+                        placeholder={t('editor.anchors')}
+                        aria-label={t('editor.anchors')}
+                        data-testid="value-anchors"
+                        defaultValue={val.anchors.map((a) => (a.source ? `${a.text} — ${a.source}` : a.text)).join('\n')}
+                        onBlur={(e) => {
+                          const anchors = e.target.value
+                            .split('\n')
+                            .map((line) => line.trim())
+                            .filter(Boolean)
+                            .map((line) => {
+                              const at = line.lastIndexOf(' — ');
+                              return at > 0 ? { text: line.slice(0, at), source: line.slice(at + 3) } : { text: line };
+                            });
+                          if (JSON.stringify(anchors) !== JSON.stringify(val.anchors.map((a) => (a.source ? { text: a.text, source: a.source } : { text: a.text })))) {
+                            editValue(v.id, val.id, (x) => void (x.anchors = anchors));
+                          }
+                        }}
+                      />
                     </td>
                     <td>
                       <input
