@@ -10,6 +10,7 @@ import { useNotices } from '../state/errors';
 import { useSession } from '../state/session';
 import { useStore } from '../state/store-context';
 import { DraftEditor } from './codebook/DraftEditor';
+import { ValueChips } from '../components/ValueChips';
 import { diffVersions } from '../../src/core/codebook';
 import { Dialog } from '../components/Dialog';
 import { exportCodebookJson, parseCodebookJson } from '../../src/formats/codebook-json';
@@ -250,14 +251,7 @@ function CodebookTree({ content, filter, lang, t }: { content: CodebookContent; 
                   {t(`codebook.kind.${v.kind}`)} · {v.level}
                   {v.derived ? ` · ${t('codebook.derived')}` : ''}
                 </span>
-                <span className="value-chips">
-                  {v.values.map((val) => (
-                    <span key={val.id} className="chip" style={{ borderColor: val.colour }}>
-                      <span className="swatch" style={{ background: val.colour }} />
-                      {localize(val.label, lang)}
-                    </span>
-                  ))}
-                </span>
+                <ValueChips values={v.values} lang={lang} />
               </summary>
               <div className="variable-body">
                 {localize(v.description, lang) && <p>{localize(v.description, lang)}</p>}

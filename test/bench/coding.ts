@@ -6,23 +6,17 @@
  * to the "Saved" state being on screen; p95 of 40 presses.
  */
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
+import { withAppInChromium } from './chromium';
 import type { BenchRow } from './types';
 
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const PDF = path.resolve(new URL('../../../shared/corpus/real/dalarna-2021-lansovergripande-overenskommelse.pdf', import.meta.url).pathname);
 
 export async function benchCoding(): Promise<BenchRow[]> {
-  const configFile = new URL('../../vite.config.ts', import.meta.url).pathname;
-  await build({ configFile, logLevel: 'warn' });
-  const server = await preview({ configFile, preview: { port: 0, host: '127.0.0.1' } });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
-  try {
+  return withAppInChromium(async (browser, url) => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'sv-SE' });
     // tsx/esbuild keeps function names with a `__name` helper that page.evaluate code lacks.
     await page.addInitScript({ content: 'window.__name = (f) => f;' });
-    await page.goto(server.resolvedUrls!.local[0]!);
+    await page.goto(url);
     await page.getByTestId('new-project-name').fill('Bench');
     await page.getByTestId('new-project-coder').fill('A');
     await page.getByTestId('create-project').click();
@@ -87,7 +81,7 @@ export async function benchCoding(): Promise<BenchRow[]> {
     });
 
     // (1) Open the document with 2,000 passages: time to the first highlighted page.
-    await page.goto(`${server.resolvedUrls!.local[0]!}#/projects`);
+    await page.goto(`${url}#/projects`);
     await page.getByTestId('project-item').first().waitFor();
     const t0 = Date.now();
     await page.evaluate((id) => (window.location.hash = `#/coding?doc=${id}`), seeded.openDocument);
@@ -153,8 +147,5 @@ export async function benchCoding(): Promise<BenchRow[]> {
         pass: p95 <= 50,
       },
     ];
-  } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-  }
+  });
 }

@@ -4,23 +4,17 @@
  * scroll it end to end and record the peak JS heap (Chrome DevTools Protocol metrics).
  */
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
+import { withAppInChromium } from './chromium';
 import type { BenchRow } from './types';
 
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'];
 const LARGE = path.resolve(new URL('../../../shared/corpus/bad/large-400-pages.pdf', import.meta.url).pathname);
 
 export async function benchViewer(): Promise<BenchRow[]> {
-  const configFile = new URL('../../vite.config.ts', import.meta.url).pathname;
-  await build({ configFile, logLevel: 'warn' });
-  const server = await preview({ configFile, preview: { port: 0, host: '127.0.0.1' } });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
-  try {
+  return withAppInChromium(async (browser, url) => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'sv-SE' });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    await page.goto(server.resolvedUrls!.local[0]!);
+    await page.goto(url);
     await page.getByTestId('new-project-name').fill('Bench');
     await page.getByTestId('new-project-coder').fill('A');
     await page.getByTestId('create-project').click();
@@ -76,8 +70,5 @@ export async function benchViewer(): Promise<BenchRow[]> {
         pass: peak <= 500e6,
       },
     ];
-  } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-  }
+  });
 }

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { localize, type CodebookContent, type CodebookVersion, type Value, type Variable, type VersionChange } from '../../../src/core';
+import { ValueChips } from '../../components/ValueChips';
 import { useI18n } from '../../i18n';
 import { useNotices } from '../../state/errors';
 import { useStore } from '../../state/store-context';
@@ -118,14 +119,7 @@ export function DraftEditor({ draft, valueUse }: { draft: CodebookVersion; value
                 ↓
               </button>
             </span>
-            <span className="value-chips">
-              {v.values.map((val) => (
-                <span key={val.id} className="chip" style={{ borderColor: val.colour }}>
-                  <span className="swatch" style={{ background: val.colour }} />
-                  {localize(val.label, lang)}
-                </span>
-              ))}
-            </span>
+            <ValueChips values={v.values} lang={lang} />
           </summary>
           <div className="variable-body edit-grid">
             <label>
