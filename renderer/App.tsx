@@ -9,6 +9,7 @@ import { navigate, useView, VIEWS } from './state/route';
 import { useSession } from './state/session';
 import { CodebookView } from './views/CodebookView';
 import { CodingView } from './views/coding/CodingView';
+import { ReliabilityView } from './views/reliability/ReliabilityView';
 import { DocumentsView } from './views/documents/DocumentsView';
 import { UpcomingView } from './views/Placeholder';
 import { ProjectsView } from './views/ProjectsView';
@@ -48,7 +49,7 @@ export function App({ persistenceDenied }: { persistenceDenied: boolean }) {
           {view === 'documents' && <DocumentsView />}
           {view === 'codebook' && <CodebookView />}
           {view === 'coding' && <CodingView />}
-          {view === 'reliability' && <UpcomingView title="reliability.title" />}
+          {view === 'reliability' && <ReliabilityView />}
           {view === 'results' && <UpcomingView title="results.title" />}
         </main>
       </div>

@@ -97,7 +97,8 @@ export function cohenKappa(table: TwoCoderTable, weights: Weights = 'none'): Kap
   }
   const variance = (s - (kappa - pe * (1 - kappa)) ** 2) / (n * (1 - pe) ** 2);
   const se = Math.sqrt(Math.max(0, variance));
-  return { value: kappa, se, ci95: [kappa - 1.959963984540054 * se, kappa + 1.959963984540054 * se] };
+  // The normal-approximation interval, kept within κ's range [−1, 1].
+  return { value: kappa, se, ci95: [Math.max(-1, kappa - 1.959963984540054 * se), Math.min(1, kappa + 1.959963984540054 * se)] };
 }
 
 /** Scott's π for two coders over units coded by both. */

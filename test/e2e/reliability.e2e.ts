@@ -1,0 +1,88 @@
+// Two coders judge the same three documents differently; the Reliability view shows the α and κ
+// computed by hand, and a disagreement is resolved into a consensus judgement.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, screenshot } from './browser';
+import { AppModel, ProjectsModel } from './models/app';
+import { CodingModel, DocumentsModel, SHARED } from './models/documents';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function judgeLvm(page: Page, documentIds: string[], keys: string[]): Promise<void> {
+  const coding = new CodingModel(page);
+  for (let i = 0; i < documentIds.length; i++) {
+    await page.evaluate((id) => (window.location.hash = `#/coding?doc=${id}`), documentIds[i]!);
+    await page.getByTestId('text-view').or(page.getByTestId('pdf-page').first()).first().waitFor();
+    await coding.variable('lvm').click();
+    await page.keyboard.press(keys[i]!);
+    await coding.waitSaved();
+  }
+}
+
+describe('reliability', () => {
+  it('shows α and κ for two coders, and records a consensus', async () => {
+    const { page, context, errors } = await openApp(browser, { locale: 'sv-SE' });
+    const app = new AppModel(page);
+    await new ProjectsModel(page).create('Reliabilitet', 'Anna');
+    page.once('dialog', (dialog) => void dialog.accept('Bertil'));
+    await page.getByTestId('coder-select').selectOption('__add__');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="coder-select"]') as HTMLSelectElement).selectedOptions[0]?.textContent === 'Bertil');
+    await page.getByTestId('coder-select').selectOption({ label: 'Anna' });
+
+    await app.goTo('documents');
+    await new DocumentsModel(page).importFiles([`${SHARED}corpus/text/dalarna-2021-utf8.md`, `${SHARED}corpus/text/dalarna-2021-windows-1252.txt`, `${SHARED}corpus/synthetic/s001-stockholm.docx`]);
+    const ids = await page.evaluate(async () => {
+      const rows = [...document.querySelectorAll('[data-testid="document-row"]')];
+      return rows.length;
+    });
+    expect(ids).toBe(3);
+    // Document ids, in the table's order, from IndexedDB.
+    const documentIds = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const req = indexedDB.open('overens');
+          req.onsuccess = () => {
+            const all = req.result.transaction('documents').objectStore('documents').getAll();
+            all.onsuccess = () => resolve((all.result as { id: string; fileName: string }[]).sort((a, b) => a.fileName.localeCompare(b.fileName)).map((d) => d.id));
+          };
+        }),
+    );
+
+    // Anna: Ja, Ja, Nej. Bertil: Ja, Nej, Nej.
+    await judgeLvm(page, documentIds, ['1', '1', '2']);
+    await page.getByTestId('coder-select').selectOption({ label: 'Bertil' });
+    await judgeLvm(page, documentIds, ['1', '2', '2']);
+
+    await app.goTo('reliability');
+    const lvm = page.getByTestId('reliability-row').filter({ hasText: 'LVM' });
+    await lvm.waitFor();
+    // By hand: coincidences o(Ja,Ja) = 2, o(Ja,Nej) = o(Nej,Ja) = 1, o(Nej,Nej) = 2; n = 6, n_Ja = n_Nej = 3:
+    // α = 1 − (n − 1)·2/(2·3·3) = 1 − 10/18 = 0.444. Cohen: p_o = 2/3, p_e = 4/9, κ = (2/9)/(5/9) = 0.400.
+    expect(await lvm.getByTestId('alpha-cell').textContent()).toBe('0.444');
+    expect(await lvm.textContent()).toContain('0.400');
+    await lvm.click();
+    await page.getByTestId('confusion').waitFor();
+    await screenshot(page, 'reliability-sv');
+
+    const disagreement = page.getByTestId('disagreement');
+    await expect.poll(() => disagreement.count()).toBe(1);
+    await disagreement.getByTestId('consensus-value').selectOption({ label: 'Ja' });
+    await disagreement.getByTestId('consensus-reason').fill('Texten nämner LVM-vård i avsnittet om målgrupper.');
+    await disagreement.getByTestId('resolve').click();
+    await expect.poll(() => disagreement.getByTestId('consensus').textContent()).toContain('Konsensus: Ja — Texten nämner LVM-vård');
+    // The coders' own judgements are unchanged.
+    expect(await lvm.getByTestId('alpha-cell').textContent()).toBe('0.444');
+
+    await app.setLanguage('en');
+    await expect.poll(() => page.getByTestId('disagreements').textContent()).toContain('Disagreements (1)');
+    await screenshot(page, 'reliability-en');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
