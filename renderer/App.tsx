@@ -10,8 +10,8 @@ import { useSession } from './state/session';
 import { CodebookView } from './views/CodebookView';
 import { CodingView } from './views/coding/CodingView';
 import { ReliabilityView } from './views/reliability/ReliabilityView';
+import { ResultsView } from './views/results/ResultsView';
 import { DocumentsView } from './views/documents/DocumentsView';
-import { UpcomingView } from './views/Placeholder';
 import { ProjectsView } from './views/ProjectsView';
 
 export function App({ persistenceDenied }: { persistenceDenied: boolean }) {
@@ -50,7 +50,7 @@ export function App({ persistenceDenied }: { persistenceDenied: boolean }) {
           {view === 'codebook' && <CodebookView />}
           {view === 'coding' && <CodingView />}
           {view === 'reliability' && <ReliabilityView />}
-          {view === 'results' && <UpcomingView title="results.title" />}
+          {view === 'results' && <ResultsView />}
         </main>
       </div>
       <div className="notices" role="status" aria-live="polite">

@@ -1,6 +1,8 @@
 // Two coders judge the same three documents differently; the Reliability view shows the α and κ
 // computed by hand, and a disagreement is resolved into a consensus judgement.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, screenshot } from './browser';
 import { AppModel, ProjectsModel } from './models/app';
@@ -82,6 +84,34 @@ describe('reliability', () => {
     await app.setLanguage('en');
     await expect.poll(() => page.getByTestId('disagreements').textContent()).toContain('Disagreements (1)');
     await screenshot(page, 'reliability-en');
+
+    // Results: prevalence by level, read back from the XLSX export.
+    await app.setLanguage('sv');
+    await app.goTo('documents');
+    const levels = ['county', 'local', 'local'];
+    for (let i = 0; i < 3; i++) {
+      const cell = page.getByTestId('document-row').nth(i).getByTestId('attr-level');
+      await cell.fill(levels[i]!);
+      await cell.press('Enter');
+    }
+    await expect.poll(() => page.getByTestId('attr-level').nth(2).inputValue()).toBe('local');
+    await app.goTo('results');
+    await page.getByTestId('results-coder').selectOption({ label: 'Anna' });
+    await page.getByTestId('results-by').selectOption('level');
+    const lvmTable = page.getByTestId('results-table').filter({ hasText: 'LVM' });
+    await expect.poll(() => lvmTable.locator('tbody tr').allTextContents()).toEqual(['Länsgemensamma överenskommelser100010', 'Lokala överenskommelser505020']);
+    await page.getByTestId('chart').locator('canvas').waitFor();
+    await screenshot(page, 'results-sv');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-xlsx').click();
+    const file = await (await download).path();
+    const workbook = new ExcelJS.Workbook();
+    const xlsx = readFileSync(file!);
+    await workbook.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
+    const sheet = workbook.getWorksheet('LVM')!;
+    expect(sheet.getRow(2).values).toEqual([undefined, 'Nivå', 'n', 'Saknas', 'Ja, %', 'Nej, %']);
+    expect(sheet.getRow(3).values).toEqual([undefined, 'Länsgemensamma överenskommelser', 1, 0, 100, 0]);
+    expect(sheet.getRow(4).values).toEqual([undefined, 'Lokala överenskommelser', 2, 0, 50, 50]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,0 +1,194 @@
+/**
+ * Results: per-category prevalence by any document attribute (level, county, year…), for one
+ * coder or the consensus, as tables laid out like Vårdanalys 2017:1 Bilaga 2, a chart per
+ * variable, and exports (CSV, XLSX, chart PNG/SVG, an HTML report with methods text).
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { localize } from '../../../src/core';
+import { computeDerived } from '../../../src/core/codebook';
+import { prevalence, type VariablePrevalence } from '../../../src/core/prevalence';
+import { prevalenceCsv, prevalenceXlsx, type PrevalenceLabels } from '../../../src/formats/prevalence-export';
+import { isMessageKey, useI18n } from '../../i18n';
+import { useNotices } from '../../state/errors';
+import { usePlatform } from '../../state/platform-context';
+import { useSession } from '../../state/session';
+import { useStore } from '../../state/store-context';
+import { useCodebookVersion } from '../coding/useCodingData';
+import { chartSvg, mountChart, prevalenceOption } from './chart';
+import { reportHtml } from './report';
+
+export function ResultsView() {
+  const { t, lang } = useI18n();
+  const store = useStore();
+  const platform = usePlatform();
+  const { reportError } = useNotices();
+  const { project, coders } = useSession();
+  const version = useCodebookVersion(store, project);
+  const documents = useLiveQuery(async () => (project ? store.documents.list(project.id) : []), [store, project]);
+  const judgements = useLiveQuery(async () => (project ? store.codings.judgementsOfProject(project.id) : []), [store, project]);
+  const attributes = useMemo(() => [...new Set((documents ?? []).flatMap((d) => Object.keys(d.attributes)))].sort(), [documents]);
+  const [by, setBy] = useState<string>('level');
+  const consensus = coders.find((c) => c.kind === 'consensus');
+  const [coderId, setCoderId] = useState<string>('');
+  const chosenCoder = coders.find((c) => c.id === coderId) ?? coders.find((c) => c.kind === 'human');
+  const [chartVariable, setChartVariable] = useState<string>('');
+  const chartRef = useRef<HTMLDivElement>(null);
+
+  const variables = useMemo(() => version?.content.variables.filter((v) => v.kind !== 'thematic') ?? [], [version]);
+  const tables = useMemo((): VariablePrevalence[] => {
+    if (!documents || !judgements || !version || !chosenCoder) return [];
+    const own = judgements.filter((j) => j.coderId === chosenCoder.id);
+    const byDocument = new Map<string, Map<string, readonly string[]>>();
+    for (const j of own) {
+      const m = byDocument.get(j.documentId) ?? new Map<string, readonly string[]>();
+      m.set(j.variableId, j.valueIds);
+      byDocument.set(j.documentId, m);
+    }
+    const rows = own.filter((j) => !variables.find((v) => v.id === j.variableId)?.derived).map((j) => ({ documentId: j.documentId, variable: j.variableId, values: j.valueIds }));
+    for (const [documentId, values] of byDocument) {
+      for (const [variableId, valueId] of computeDerived(version.content, values)) rows.push({ documentId, variable: variableId, values: valueId ? [valueId] : [] });
+    }
+    const attribute = attributes.includes(by) ? by : undefined;
+    return prevalence({
+      documents: documents.map((d) => ({ id: d.id, attributes: d.attributes })),
+      judgements: rows,
+      variables: variables.map((v) => ({ id: v.id, values: v.values.map((x) => x.id) })),
+      by: attribute,
+      groupOrder: attribute === 'level' ? ['county', 'local'] : undefined,
+    });
+  }, [documents, judgements, version, chosenCoder, variables, by, attributes]);
+
+  const variableLabel = (id: string) => localize(variables.find((v) => v.id === id)?.label, lang) || id;
+  const valueLabel = (variableId: string, valueId: string) => localize(variables.find((v) => v.id === variableId)?.values.find((x) => x.id === valueId)?.label, lang) || valueId;
+  const groupLabel = (g: string) => (g === '' ? t('results.noValue') : isMessageKey(`group.${g}`) ? t(`group.${g}` as 'group.county') : g);
+  const byLabel = isMessageKey(`attr.${by}`) ? t(`attr.${by}` as 'attr.level') : by;
+  const labels: PrevalenceLabels = { by: byLabel, variable: variableLabel, value: valueLabel, group: groupLabel, n: 'n', missing: t('results.missing') };
+  const chartTable = tables.find((x) => x.variable === chartVariable) ?? tables.find((x) => x.groups.some((g) => g.n > 0)) ?? tables[0];
+  const option = chartTable ? prevalenceOption(chartTable, { title: variableLabel(chartTable.variable), value: (v) => valueLabel(chartTable.variable, v), group: groupLabel }) : null;
+
+  useEffect(() => {
+    if (!chartRef.current || !option) return;
+    const chart = mountChart(chartRef.current, option);
+    return () => chart.dispose();
+  }, [option]);
+
+  const save = async (name: string, bytes: Uint8Array, extensions: string[]) => {
+    try {
+      await platform.saveFile(name, bytes, [{ name: extensions[0]!.toUpperCase(), extensions }]);
+    } catch (error) {
+      reportError(error);
+    }
+  };
+  const stem = `${(project?.name ?? 'resultat').replace(/[^\p{L}\p{N}]+/gu, '-')}-${by}`;
+
+  if (!project || !version || !documents || !judgements) return <p className="muted">{t('common.loading')}</p>;
+  return (
+    <section className="view wide" aria-labelledby="results-title">
+      <h1 id="results-title">{t('results.title')}</h1>
+      <div className="toolbar">
+        <label className="small">
+          {t('results.by')}{' '}
+          <select value={by} onChange={(e) => setBy(e.target.value)} data-testid="results-by">
+            <option value="">{t('results.all')}</option>
+            {attributes.map((a) => (
+              <option key={a} value={a}>
+                {isMessageKey(`attr.${a}`) ? t(`attr.${a}` as 'attr.level') : a}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="small">
+          {t('results.coder')}{' '}
+          <select value={chosenCoder?.id ?? ''} onChange={(e) => setCoderId(e.target.value)} data-testid="results-coder">
+            {coders.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.kind === 'consensus' ? t('results.consensus') : c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => void save(`${stem}.csv`, new TextEncoder().encode(prevalenceCsv(tables, labels)), ['csv'])} data-testid="export-csv">
+          CSV
+        </button>
+        <button type="button" onClick={() => void prevalenceXlsx(tables, labels).then((b) => save(`${stem}.xlsx`, b, ['xlsx']), reportError)} data-testid="export-xlsx">
+          XLSX
+        </button>
+        <button
+          type="button"
+          data-testid="export-report"
+          onClick={() =>
+            void save(
+              `${stem}-rapport.html`,
+              new TextEncoder().encode(reportHtml({ project, version, coder: chosenCoder, consensus, documents: documents.length, tables, labels, lang, t })),
+              ['html'],
+            )
+          }
+        >
+          {t('results.report')}
+        </button>
+      </div>
+      <div className="card chart-card">
+        <div className="toolbar">
+          <select value={chartTable?.variable ?? ''} onChange={(e) => setChartVariable(e.target.value)} aria-label={t('results.chartVariable')} data-testid="chart-variable">
+            {tables.map((x) => (
+              <option key={x.variable} value={x.variable}>
+                {variableLabel(x.variable)}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            onClick={() => {
+              const canvas = chartRef.current?.querySelector('canvas');
+              if (!canvas) return;
+              canvas.toBlob((blob) => blob && void blob.arrayBuffer().then((b) => save(`${stem}-diagram.png`, new Uint8Array(b), ['png'])));
+            }}
+          >
+            PNG
+          </button>
+          <button type="button" onClick={() => option && void save(`${stem}-diagram.svg`, new TextEncoder().encode(chartSvg(option)), ['svg'])} data-testid="export-svg">
+            SVG
+          </button>
+        </div>
+        <div ref={chartRef} className="chart" data-testid="chart" />
+      </div>
+      {tables.map((table) => {
+        const values = table.groups[0]?.values.map((v) => v.value) ?? [];
+        return (
+          <div key={table.variable} className="results-table" data-testid="results-table">
+            <h2>{variableLabel(table.variable)}</h2>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th>{byLabel || t('results.all')}</th>
+                  {values.map((v) => (
+                    <th key={v} className="num">
+                      {valueLabel(table.variable, v)}, %
+                    </th>
+                  ))}
+                  <th className="num">n</th>
+                  <th className="num">{t('results.missing')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {table.groups.map((g) => (
+                  <tr key={g.group}>
+                    <td>{groupLabel(g.group)}</td>
+                    {g.values.map((v) => (
+                      <td key={v.value} className="num" title={`${v.count} / ${g.n}`}>
+                        {v.percent === null ? '—' : v.percent.toFixed(0)}
+                      </td>
+                    ))}
+                    <td className="num">{g.n}</td>
+                    <td className="num">{g.missing}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
