@@ -102,6 +102,22 @@ describe('reliability', () => {
     await expect.poll(() => lvmTable.locator('tbody tr').allTextContents()).toEqual(['Länsgemensamma överenskommelser100010', 'Lokala överenskommelser505020']);
     await page.getByTestId('chart').locator('canvas').waitFor();
     await screenshot(page, 'results-sv');
+    // A stratified reliability sample, assigned to Bertil.
+    await app.goTo('reliability');
+    await page.getByTestId('passage-agreement').waitFor();
+    await page.getByTestId('sample-amount').fill('50');
+    await page.getByTestId('sample-stratum').selectOption('level');
+    await page.getByTestId('draw-sample').click();
+    // ⌈50 % of 1 county⌉ = 1 and ⌈50 % of 2 local⌉ = 1.
+    await expect.poll(() => page.getByTestId('sample-result').textContent()).toBe('2 av 3 dokument.');
+    await page.getByTestId('assign-sample').click();
+    await app.goTo('documents');
+    await expect.poll(async () => (await page.getByTestId('attr-urval').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).filter((v) => v === 'Bertil').length).toBe(2);
+    await app.goTo('results');
+    await page.getByTestId('results-coder').selectOption({ label: 'Anna' });
+    await page.getByTestId('results-by').selectOption('level');
+    await lvmTable.waitFor();
+
     const download = page.waitForEvent('download');
     await page.getByTestId('export-xlsx').click();
     const file = await (await download).path();

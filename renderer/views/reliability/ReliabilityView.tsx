@@ -13,6 +13,8 @@ import { useSession } from '../../state/session';
 import { useStore } from '../../state/store-context';
 import { useCodebookVersion } from '../coding/useCodingData';
 import { DisagreementList } from './DisagreementList';
+import { SampleCard } from './SampleCard';
+import { PassageAgreement } from './PassageAgreement';
 
 export function alphaBand(alpha: number | null): 'reliable' | 'tentative' | 'unreliable' | 'undefined' {
   if (alpha === null) return 'undefined';
@@ -123,6 +125,8 @@ export function ReliabilityView() {
         </div>
       )}
       <p className="small muted">{t('reliability.bands')}</p>
+      {selectedCoders.length >= 2 && <PassageAgreement project={project} coders={selectedCoders} variables={variables} documents={documents} onlyShared={onlyShared} />}
+      <SampleCard documents={documents} coders={humans} />
       {analysis && selectedCoders.length >= 2 && (
         <DisagreementList judgements={analysis.current as Judgement[]} coders={selectedCoders} variables={variables} documents={documents} project={project} version={version} />
       )}

@@ -15,7 +15,7 @@ import { usePlatform } from '../../state/platform-context';
 import { useSession } from '../../state/session';
 import { useStore } from '../../state/store-context';
 import { useCodebookVersion } from '../coding/useCodingData';
-import { chartSvg, mountChart, prevalenceOption } from './chart';
+import { chartSvg, mountChart, prevalenceOption, rankingOption } from './chart';
 import { reportHtml } from './report';
 
 export function ResultsView() {
@@ -34,6 +34,8 @@ export function ResultsView() {
   const chosenCoder = coders.find((c) => c.id === coderId) ?? coders.find((c) => c.kind === 'human');
   const [chartVariable, setChartVariable] = useState<string>('');
   const chartRef = useRef<HTMLDivElement>(null);
+  const rankingRef = useRef<HTMLDivElement>(null);
+  const [rankingValue, setRankingValue] = useState('');
 
   const variables = useMemo(() => version?.content.variables.filter((v) => v.kind !== 'thematic') ?? [], [version]);
   const tables = useMemo((): VariablePrevalence[] => {
@@ -65,13 +67,33 @@ export function ResultsView() {
   const byLabel = isMessageKey(`attr.${by}`) ? t(`attr.${by}` as 'attr.level') : by;
   const labels: PrevalenceLabels = { by: byLabel, variable: variableLabel, value: valueLabel, group: groupLabel, n: 'n', missing: t('results.missing') };
   const chartTable = tables.find((x) => x.variable === chartVariable) ?? tables.find((x) => x.groups.some((g) => g.n > 0)) ?? tables[0];
-  const option = chartTable ? prevalenceOption(chartTable, { title: variableLabel(chartTable.variable), value: (v) => valueLabel(chartTable.variable, v), group: groupLabel }) : null;
+  // Charts are rebuilt only when their data or the language change (not on every render).
+  const chartKey = chartTable ? `${lang}:${JSON.stringify(chartTable)}` : '';
+  const option = useMemo(
+    () => (chartTable ? prevalenceOption(chartTable, { title: variableLabel(chartTable.variable), value: (v) => valueLabel(chartTable.variable, v), group: groupLabel }) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [chartKey],
+  );
 
   useEffect(() => {
     if (!chartRef.current || !option) return;
     const chart = mountChart(chartRef.current, option);
     return () => chart.dispose();
   }, [option]);
+
+  // With more than two groups (e.g. by county), a ranking of the groups for one value.
+  const rankingTable = chartTable && chartTable.groups.length > 2 ? chartTable : undefined;
+  const rankedValue = rankingTable?.groups[0]?.values.find((v) => v.value === rankingValue)?.value ?? rankingTable?.groups[0]?.values[0]?.value;
+  const ranking = useMemo(
+    () => (rankingTable && rankedValue ? rankingOption(rankingTable, rankedValue, { title: variableLabel(rankingTable.variable), value: (v) => valueLabel(rankingTable.variable, v), group: groupLabel }) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [chartKey, rankedValue],
+  );
+  useEffect(() => {
+    if (!rankingRef.current || !ranking) return;
+    const chart = mountChart(rankingRef.current, ranking);
+    return () => chart.dispose();
+  }, [ranking]);
 
   const save = async (name: string, bytes: Uint8Array, extensions: string[]) => {
     try {
@@ -152,6 +174,23 @@ export function ResultsView() {
           </button>
         </div>
         <div ref={chartRef} className="chart" data-testid="chart" />
+        {rankingTable && (
+          <>
+            <div className="toolbar">
+              <label className="small">
+                {t('results.ranking')}{' '}
+                <select value={rankedValue ?? ''} onChange={(e) => setRankingValue(e.target.value)} data-testid="ranking-value">
+                  {rankingTable.groups[0]?.values.map((v) => (
+                    <option key={v.value} value={v.value}>
+                      {valueLabel(rankingTable.variable, v.value)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <div ref={rankingRef} className="chart ranking" data-testid="ranking-chart" style={{ height: `${Math.max(12, rankingTable.groups.length * 1.8 + 4)}rem` }} />
+          </>
+        )}
       </div>
       {tables.map((table) => {
         const values = table.groups[0]?.values.map((v) => v.value) ?? [];

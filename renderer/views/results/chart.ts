@@ -52,3 +52,21 @@ export function chartSvg(option: echarts.EChartsCoreOption, width = 800, height 
   chart.dispose();
   return svg;
 }
+
+/** A map-free ranking: the share of documents with one value, per group (e.g. county), sorted. */
+export function rankingOption(table: VariablePrevalence, valueId: string, labels: ChartLabels): echarts.EChartsCoreOption {
+  const rows = table.groups
+    .map((g) => ({ group: labels.group(g.group), n: g.n, percent: g.values.find((v) => v.value === valueId)?.percent ?? null }))
+    .filter((r) => r.percent !== null)
+    .sort((a, b) => b.percent! - a.percent!);
+  return {
+    animation: false,
+    color: [COLOURS[0]],
+    title: { text: `${labels.title}: ${labels.value(valueId)}`, left: 'left', textStyle: { fontSize: 14 } },
+    tooltip: { trigger: 'axis' },
+    grid: { left: 8, right: 40, top: 40, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
+    yAxis: { type: 'category', data: rows.map((r) => `${r.group} (n = ${r.n})`), inverse: true },
+    series: [{ type: 'bar', data: rows.map((r) => Math.round(r.percent! * 10) / 10), label: { show: true, position: 'right', formatter: '{c} %' } }],
+  };
+}
