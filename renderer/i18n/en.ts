@@ -238,6 +238,8 @@ export const en: Record<MessageKey, string> = {
   'passages.none': 'No passages of the chosen coders in the shared documents.',
   'passages.summary': 'Where (|uα): {binary} · Codes given where (cuα): {cu} · All codes (α_U): {alphaU} · Matching ≥ 50 %: {match}',
   'results.ranking': 'Ranking by the share with',
+  'reliability.variables': 'Variables (none chosen = all):',
+  'disagree.more': 'Show more ({shown} of {count} shown)',
   'coding.title': 'Coding',
   'reliability.title': 'Reliability',
   'results.title': 'Results',

@@ -236,6 +236,8 @@ export const sv = {
   'passages.none': 'Inga markeringar av de valda kodarna i de gemensamma dokumenten.',
   'passages.summary': 'Var (|uα): {binary} · Koder givet var (cuα): {cu} · Alla koder (α_U): {alphaU} · Matchning ≥ 50 %: {match}',
   'results.ranking': 'Rangordning efter andel med',
+  'reliability.variables': 'Variabler (inget val = alla):',
+  'disagree.more': 'Visa fler ({shown} av {count} visas)',
   'coding.title': 'Kodning',
   'reliability.title': 'Reliabilitet',
   'results.title': 'Resultat',

@@ -52,6 +52,8 @@ export function DisagreementList({ judgements, coders, variables, documents, pro
   const consensusJudgements = useLiveQuery(async () => (consensus ? store.db.judgements.where('[variableId+coderId]').anyOf(variables.map((v) => [v.id, consensus.id])).toArray() : []), [store, consensus?.id, variables]) ?? [];
   const list = findDisagreements(judgements, coders, variables);
   const [draft, setDraft] = useState<Record<string, { valueId: string; reason: string }>>({});
+  // Long lists are shown a page at a time so the view stays quick with thousands of units.
+  const [shown, setShown] = useState(50);
   const name = (coderId: string) => allCoders.find((c) => c.id === coderId)?.name ?? coderId;
   const valueLabel = (v: Variable, ids: readonly string[]) => ids.map((id) => localize(v.values.find((x) => x.id === id)?.label, lang)).join(', ') || '—';
 
@@ -87,7 +89,7 @@ export function DisagreementList({ judgements, coders, variables, documents, pro
       <h2>{t('disagree.title', { count: list.length })}</h2>
       {list.length === 0 && <p className="muted">{t('disagree.none')}</p>}
       <ul>
-        {list.map((d) => {
+        {list.slice(0, shown).map((d) => {
           const key = `${d.documentId}:${d.variable.id}`;
           const resolved = consensusJudgements.find((j) => j.documentId === d.documentId && j.variableId === d.variable.id);
           const doc = documents.find((x) => x.id === d.documentId);
@@ -144,6 +146,11 @@ export function DisagreementList({ judgements, coders, variables, documents, pro
           );
         })}
       </ul>
+      {list.length > shown && (
+        <button type="button" onClick={() => setShown((n) => n + 50)} data-testid="more-disagreements">
+          {t('disagree.more', { shown, count: list.length })}
+        </button>
+      )}
     </section>
   );
 }

@@ -35,12 +35,15 @@ export function ReliabilityView() {
   const selectedCoders = chosen ?? humans.map((c) => c.id);
   const [onlyShared, setOnlyShared] = useState(true);
   const [openVariable, setOpenVariable] = useState<string | null>(null);
+  const [onlyVariables, setOnlyVariables] = useState<string[]>([]);
 
-  const variables: Variable[] = useMemo(() => version?.content.variables.filter((v) => v.kind === 'single' && !v.derived) ?? [], [version]);
+  const allVariables: Variable[] = useMemo(() => version?.content.variables.filter((v) => v.kind === 'single' && !v.derived) ?? [], [version]);
+  const variables: Variable[] = useMemo(() => (onlyVariables.length ? allVariables.filter((v) => onlyVariables.includes(v.id)) : allVariables), [allVariables, onlyVariables]);
 
   const analysis = useMemo(() => {
     if (!judgements || !version) return null;
-    const relevant = judgements.filter((j) => selectedCoders.includes(j.coderId) && j.valueIds.length > 0);
+    const wanted = new Set(variables.map((v) => v.id));
+    const relevant = judgements.filter((j) => selectedCoders.includes(j.coderId) && j.valueIds.length > 0 && wanted.has(j.variableId));
     const excluded = relevant.filter((j) => j.codebookVersionId !== version.id).length;
     const current = relevant.filter((j) => j.codebookVersionId === version.id);
     let docs = new Set(current.map((j) => j.documentId));
@@ -92,6 +95,22 @@ export function ReliabilityView() {
         ))}
         <label className="small">
           <input type="checkbox" checked={onlyShared} onChange={(e) => setOnlyShared(e.target.checked)} /> {t('reliability.onlyShared')}
+        </label>
+        <label className="small">
+          {t('reliability.variables')}{' '}
+          <select
+            multiple
+            size={3}
+            value={onlyVariables}
+            onChange={(e) => setOnlyVariables([...e.target.selectedOptions].map((o) => o.value))}
+            data-testid="reliability-variables"
+          >
+            {allVariables.map((v) => (
+              <option key={v.id} value={v.id}>
+                {localize(v.label, lang)}
+              </option>
+            ))}
+          </select>
         </label>
       </div>
       <p className="muted small" data-testid="reliability-summary">
