@@ -187,6 +187,11 @@ export function CodingView() {
   const [searchOpen, setSearchOpen] = useState(false);
   const [scrollTarget, setScrollTarget] = useState<{ offset: number; key: number } | undefined>(undefined);
   const showOffset = useCallback((offset: number) => setScrollTarget((old) => ({ offset, key: (old?.key ?? 0) + 1 })), []);
+  // Opened at a passage (e.g. from the disagreement review): #/coding?doc=…&at=<offset>.
+  const routeAt = useRouteParam('at');
+  useEffect(() => {
+    if (routeAt !== null && Number.isFinite(Number(routeAt))) showOffset(Number(routeAt));
+  }, [routeAt, documentId, showOffset]);
   const termHits = useMemo((): TermHit[] => {
     if (!open || !currentVariable || !activeCoder) return [];
     const own = segments.filter((s) => s.coderId === activeCoder.id && s.variableId === currentVariable.id);

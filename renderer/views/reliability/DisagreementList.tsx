@@ -96,7 +96,16 @@ export function DisagreementList({ judgements, coders, variables, documents, pro
           return (
             <li key={key} data-testid="disagreement">
               <div className="disagree-head">
-                <button type="button" className="link" onClick={() => navigate('coding', { doc: d.documentId })}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    const evidence = d.judgements.flatMap((j) => j.evidenceSegmentIds)[0];
+                    void (evidence ? store.db.segments.get(evidence) : Promise.resolve(undefined)).then((segment) =>
+                      navigate('coding', segment ? { doc: d.documentId, at: String(segment.selector.position.start) } : { doc: d.documentId }),
+                    );
+                  }}
+                >
                   {doc?.fileName ?? d.documentId}
                 </button>{' '}
                 · <strong>{localize(d.variable.label, lang)}</strong>

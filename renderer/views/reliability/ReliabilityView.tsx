@@ -13,7 +13,7 @@ import { useSession } from '../../state/session';
 import { useStore } from '../../state/store-context';
 import { useCodebookVersion } from '../coding/useCodingData';
 import { DisagreementList } from './DisagreementList';
-import { SampleCard } from './SampleCard';
+import { SAMPLE_ATTRIBUTE, SampleCard } from './SampleCard';
 import { PassageAgreement } from './PassageAgreement';
 
 export function alphaBand(alpha: number | null): 'reliable' | 'tentative' | 'unreliable' | 'undefined' {
@@ -33,7 +33,8 @@ export function ReliabilityView() {
   const humans = coders.filter((c) => c.kind === 'human');
   const [chosen, setChosen] = useState<string[] | null>(null);
   const selectedCoders = chosen ?? humans.map((c) => c.id);
-  const [onlyShared, setOnlyShared] = useState(true);
+  const [scope, setScope] = useState<'shared' | 'all' | 'sample'>('shared');
+  const onlyShared = scope !== 'all';
   const [openVariable, setOpenVariable] = useState<string | null>(null);
   const [onlyVariables, setOnlyVariables] = useState<string[]>([]);
 
@@ -47,13 +48,17 @@ export function ReliabilityView() {
     const excluded = relevant.filter((j) => j.codebookVersionId !== version.id).length;
     const current = relevant.filter((j) => j.codebookVersionId === version.id);
     let docs = new Set(current.map((j) => j.documentId));
+    if (scope === 'sample') {
+      const sampled = new Set((documents ?? []).filter((d) => (d.attributes[SAMPLE_ATTRIBUTE] ?? '').trim() !== '').map((d) => d.id));
+      docs = new Set([...docs].filter((d) => sampled.has(d)));
+    }
     if (onlyShared) {
       docs = new Set([...docs].filter((d) => selectedCoders.every((c) => current.some((j) => j.documentId === d && j.coderId === c))));
     }
     const rows: LongCoding[] = current.filter((j) => docs.has(j.documentId)).map((j) => ({ document: j.documentId, coder: j.coderId, variable: j.variableId, value: j.valueIds[0]! }));
     const report = agreementReport(rows, { categoryOrder: new Map(variables.map((v) => [v.id, v.values.map((x) => x.id)])), coders: selectedCoders });
     return { report, excluded, documents: docs.size, current: current.filter((j) => docs.has(j.documentId)) };
-  }, [judgements, version, selectedCoders, onlyShared, variables]);
+  }, [judgements, version, selectedCoders, onlyShared, scope, documents, variables]);
 
   if (!project || !version || !judgements || !documents) return <p className="muted">{t('common.loading')}</p>;
   const byId = new Map(variables.map((v) => [v.id, v]));
@@ -94,7 +99,12 @@ export function ReliabilityView() {
           </label>
         ))}
         <label className="small">
-          <input type="checkbox" checked={onlyShared} onChange={(e) => setOnlyShared(e.target.checked)} /> {t('reliability.onlyShared')}
+          {t('reliability.documents')}{' '}
+          <select value={scope} onChange={(e) => setScope(e.target.value as 'shared' | 'all' | 'sample')} data-testid="reliability-scope">
+            <option value="shared">{t('reliability.onlyShared')}</option>
+            <option value="sample">{t('reliability.sample')}</option>
+            <option value="all">{t('reliability.allDocuments')}</option>
+          </select>
         </label>
         <label className="small">
           {t('reliability.variables')}{' '}
