@@ -128,6 +128,14 @@ describe('reliability', () => {
     expect(sheet.getRow(2).values).toEqual([undefined, 'Nivå', 'n', 'Saknas', 'Ja, %', 'Nej, %']);
     expect(sheet.getRow(3).values).toEqual([undefined, 'Länsgemensamma överenskommelser', 1, 0, 100, 0]);
     expect(sheet.getRow(4).values).toEqual([undefined, 'Lokala överenskommelser', 2, 0, 50, 50]);
+
+    // The long dataset is the statistics CLI's input: Anna, Bertil and the consensus.
+    const longDownload = page.waitForEvent('download');
+    await page.getByTestId('dataset-long').click();
+    const long = readFileSync((await (await longDownload).path())!, 'utf8').trim().split('\r\n');
+    expect(long[0]).toBe('document,coder,variable,value,level,urval');
+    expect(long.filter((l) => l.includes(',LVM,'))).toHaveLength(7);
+    expect(long.some((l) => l.startsWith('dalarna-2021-windows-1252.txt,Konsensus,LVM,Ja'))).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -17,6 +17,7 @@ import { useStore } from '../../state/store-context';
 import { useCodebookVersion } from '../coding/useCodingData';
 import { chartSvg, mountChart, prevalenceOption, rankingOption } from './chart';
 import { reportHtml } from './report';
+import { longCsv, segmentsCsv, spssSyntax, wideCsv, wideXlsx } from '../../../src/formats/dataset';
 
 export function ResultsView() {
   const { t, lang } = useI18n();
@@ -103,6 +104,7 @@ export function ResultsView() {
     }
   };
   const stem = `${(project?.name ?? 'resultat').replace(/[^\p{L}\p{N}]+/gu, '-')}-${by}`;
+  const datasetInput = () => ({ content: version!.content, documents: documents ?? [], coders, judgements: judgements ?? [], lang });
 
   if (!project || !version || !documents || !judgements) return <p className="muted">{t('common.loading')}</p>;
   return (
@@ -149,6 +151,27 @@ export function ResultsView() {
         >
           {t('results.report')}
         </button>
+      </div>
+      <div className="toolbar" data-testid="dataset-exports">
+        <span className="small">{t('results.dataset')}</span>
+        {(
+          [
+            ['long', () => Promise.resolve(new TextEncoder().encode(longCsv(datasetInput()))), `${stem}-lang.csv`, 'csv'],
+            ['wide', () => Promise.resolve(new TextEncoder().encode(wideCsv(datasetInput()))), `${stem}-bred.csv`, 'csv'],
+            ['wideXlsx', () => wideXlsx(datasetInput()), `${stem}-bred.xlsx`, 'xlsx'],
+            ['spss', () => Promise.resolve(new TextEncoder().encode(spssSyntax(datasetInput(), `${stem}-bred.csv`))), `${stem}-bred.sps`, 'sps'],
+            [
+              'segments',
+              async () => new TextEncoder().encode(segmentsCsv(await store.db.segments.where('projectId').equals(project.id).toArray(), datasetInput())),
+              `${stem}-markeringar.csv`,
+              'csv',
+            ],
+          ] as const
+        ).map(([key, make, name, ext]) => (
+          <button key={key} type="button" data-testid={`dataset-${key}`} onClick={() => void make().then((bytes) => save(name, bytes, [ext]), reportError)}>
+            {t(`dataset.${key}`)}
+          </button>
+        ))}
       </div>
       <div className="card chart-card">
         <div className="toolbar">
