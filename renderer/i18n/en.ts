@@ -249,6 +249,7 @@ export const en: Record<MessageKey, string> = {
   'dataset.wideXlsx': 'Wide format (XLSX)',
   'dataset.spss': 'SPSS syntax',
   'dataset.segments': 'Passages (CSV)',
+  'dataset.qdpx': 'REFI-QDA project (.qdpx)',
   'coding.title': 'Coding',
   'reliability.title': 'Reliability',
   'results.title': 'Results',

@@ -247,6 +247,7 @@ export const sv = {
   'dataset.wideXlsx': 'Brett format (XLSX)',
   'dataset.spss': 'SPSS-syntax',
   'dataset.segments': 'Markeringar (CSV)',
+  'dataset.qdpx': 'REFI-QDA-projekt (.qdpx)',
   'coding.title': 'Kodning',
   'reliability.title': 'Reliabilitet',
   'results.title': 'Resultat',

@@ -2,6 +2,7 @@
 // computed by hand, and a disagreement is resolved into a consensus judgement.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, screenshot } from './browser';
@@ -136,6 +137,15 @@ describe('reliability', () => {
     expect(long[0]).toBe('document,coder,variable,value,level,urval');
     expect(long.filter((l) => l.includes(',LVM,'))).toHaveLength(7);
     expect(long.some((l) => l.startsWith('dalarna-2021-windows-1252.txt,Konsensus,LVM,Ja'))).toBe(true);
+
+    // The whole project as REFI-QDA: project.qde plus the three sources.
+    const qdpxDownload = page.waitForEvent('download');
+    await page.getByTestId('dataset-qdpx').click();
+    const zip = await JSZip.loadAsync(readFileSync((await (await qdpxDownload).path())!));
+    expect(Object.keys(zip.files).filter((n) => n.startsWith('sources/') && !n.endsWith('/'))).toHaveLength(3);
+    const qde = await zip.file('project.qde')!.async('string');
+    expect(qde).toContain('<User ');
+    expect((qde.match(/<Coding /g) ?? []).length).toBe(7);
     expect(errors).toEqual([]);
     await context.close();
   });

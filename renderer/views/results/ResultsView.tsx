@@ -18,6 +18,7 @@ import { useCodebookVersion } from '../coding/useCodingData';
 import { chartSvg, mountChart, prevalenceOption, rankingOption } from './chart';
 import { reportHtml } from './report';
 import { longCsv, segmentsCsv, spssSyntax, wideCsv, wideXlsx } from '../../../src/formats/dataset';
+import { exportQdpx } from '../../../src/formats/refi-qda';
 
 export function ResultsView() {
   const { t, lang } = useI18n();
@@ -160,6 +161,29 @@ export function ResultsView() {
             ['wide', () => Promise.resolve(new TextEncoder().encode(wideCsv(datasetInput()))), `${stem}-bred.csv`, 'csv'],
             ['wideXlsx', () => wideXlsx(datasetInput()), `${stem}-bred.xlsx`, 'xlsx'],
             ['spss', () => Promise.resolve(new TextEncoder().encode(spssSyntax(datasetInput(), `${stem}-bred.csv`))), `${stem}-bred.sps`, 'sps'],
+            [
+              'qdpx',
+              async () => {
+                const docs = await Promise.all(
+                  (documents ?? []).map(async (meta) => {
+                    const content = (await store.documents.content(meta.id))!;
+                    const file = await store.documents.file(meta.id);
+                    return { meta, content, bytes: file ? new Uint8Array(await file.bytes.arrayBuffer()) : new Uint8Array() };
+                  }),
+                );
+                return exportQdpx({
+                  project,
+                  coders,
+                  content: version!.content,
+                  documents: docs,
+                  segments: await store.db.segments.where('projectId').equals(project.id).toArray(),
+                  judgements: judgements ?? [],
+                  memos: await store.db.memos.where('projectId').equals(project.id).toArray(),
+                });
+              },
+              `${stem}.qdpx`,
+              'qdpx',
+            ],
             [
               'segments',
               async () => new TextEncoder().encode(segmentsCsv(await store.db.segments.where('projectId').equals(project.id).toArray(), datasetInput())),

@@ -1,0 +1,140 @@
+/**
+ * REFI-QDA project export (`.qdpx`: a zip of `project.qde` + `sources/`), the QDA exchange
+ * standard read by ATLAS.ti, MAXQDA, NVivo and QualCoder (QDA-XML 1.0, urn:QDA-XML:project:1.0).
+ * Mapping:
+ * - coders → Users (the coder id is already a GUID);
+ * - each variable → a non-codable parent Code, each value → a codable child Code with its colour
+ *   and definition as Description (stable GUIDs derived from the stable ids);
+ * - PDF → PDFSource with the original file and a plain-text Representation; DOCX/TXT →
+ *   TextSource with `plainTextPath`; passages → PlainTextSelection with Coding/CodeRef and
+ *   creatingUser (positions counted in Unicode characters, as the standard counts them);
+ * - document-level judgements → Coding on the source; attributes → Variables/VariableValue;
+ *   memos on passages and documents → Notes with NoteRef.
+ */
+import JSZip from 'jszip';
+import type { CodebookContent, Coder, DocumentContent, DocumentMemo, DocumentMeta, Judgement, Project, Segment } from '../core';
+import { localize } from '../core';
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/** A stable GUID for any id: the id itself when it is one, else a 128-bit FNV-1a hash of it. */
+export function guidFor(id: string): string {
+  if (GUID.test(id)) return id.toLowerCase();
+  const parts: string[] = [];
+  for (let round = 0; round < 4; round++) {
+    let h = 0x811c9dc5 ^ (round * 0x9e3779b9);
+    for (const ch of `${round}:${id}`) {
+      h ^= ch.codePointAt(0)!;
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    parts.push(h.toString(16).padStart(8, '0'));
+  }
+  const hex = parts.join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Characters XML 1.0 forbids (C0 controls other than tab, newline and carriage return). */
+const XML_INVALID = new RegExp('[' + String.fromCharCode(0) + '-' + String.fromCharCode(8) + String.fromCharCode(11, 12) + String.fromCharCode(14) + '-' + String.fromCharCode(31) + ']', 'g');
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(XML_INVALID, '');
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** UTF-16 offset → Unicode character (code point) offset. */
+export function codePointOffset(text: string, offset: number): number {
+  let count = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) i++;
+    count++;
+  }
+  return count;
+}
+
+export interface QdpxInput {
+  project: Project;
+  coders: readonly Coder[];
+  content: CodebookContent;
+  documents: readonly { meta: DocumentMeta; content: DocumentContent; bytes: Uint8Array }[];
+  segments: readonly Segment[];
+  judgements: readonly Judgement[];
+  memos: readonly DocumentMemo[];
+}
+
+export function projectQde(input: QdpxInput): string {
+  const { project, coders, content } = input;
+  const notes: string[] = [];
+  const note = (text: string, userId: string, at: number) => {
+    const guid = guidFor(`note:${userId}:${at}:${notes.length}:${text.slice(0, 20)}`);
+    notes.push(`<Note guid="${guid}" creatingUser="${guidFor(userId)}" creationDateTime="${iso(at)}"><PlainTextContent>${esc(text)}</PlainTextContent></Note>`);
+    return `<NoteRef targetGUID="${guid}"/>`;
+  };
+  const users = coders.map((c) => `<User guid="${guidFor(c.id)}" name="${esc(c.name)}" id="${esc(c.kind === 'consensus' ? 'consensus' : c.name)}"/>`).join('');
+  const codes = content.variables
+    .map((v) => {
+      const children = v.values
+        .map((x) => {
+          const description = [localize(x.definition, 'sv'), localize(x.codingRule, 'sv')].filter(Boolean).join('\n\n');
+          return `<Code guid="${guidFor(x.id)}" name="${esc(localize(x.label, 'sv'))}" isCodable="true" color="${x.colour}">${description ? `<Description>${esc(description)}</Description>` : ''}</Code>`;
+        })
+        .join('');
+      const description = localize(v.description, 'sv');
+      return `<Code guid="${guidFor(v.id)}" name="${esc(localize(v.label, 'sv'))}" isCodable="false">${description ? `<Description>${esc(description)}</Description>` : ''}${children}</Code>`;
+    })
+    .join('');
+  const attributes = [...new Set(input.documents.flatMap((d) => Object.keys(d.meta.attributes)))].sort();
+  const variables = attributes.map((a) => `<Variable guid="${guidFor(`attribute:${a}`)}" name="${esc(a)}" typeOfVariable="Text"/>`).join('');
+
+  const sources = input.documents
+    .map(({ meta, content: c }) => {
+      const text = c.text;
+      const selections = input.segments
+        .filter((s) => s.documentId === meta.id && !s.orphaned)
+        .map((s) => {
+          const memo = s.memo ? note(s.memo, s.coderId, s.updatedAt) : '';
+          return `<PlainTextSelection guid="${guidFor(s.id)}" name="${esc(s.selector.quote.exact.slice(0, 60))}" startPosition="${codePointOffset(text, s.selector.position.start)}" endPosition="${codePointOffset(text, s.selector.position.end)}" creatingUser="${guidFor(s.coderId)}" creationDateTime="${iso(s.createdAt)}"><Coding guid="${guidFor(`coding:${s.id}`)}" creatingUser="${guidFor(s.coderId)}" creationDateTime="${iso(s.createdAt)}"><CodeRef targetGUID="${guidFor(s.valueId)}"/></Coding>${memo}</PlainTextSelection>`;
+        })
+        .join('');
+      const codings = input.judgements
+        .filter((j) => j.documentId === meta.id)
+        .flatMap((j) => j.valueIds.map((v) => `<Coding guid="${guidFor(`judgement:${j.id}:${v}`)}" creatingUser="${guidFor(j.coderId)}" creationDateTime="${iso(j.updatedAt)}"><CodeRef targetGUID="${guidFor(v)}"/></Coding>`))
+        .join('');
+      const noteRefs = input.memos.filter((m) => m.documentId === meta.id).map((m) => note(m.text, m.coderId, m.updatedAt)).join('');
+      const values = attributes
+        .filter((a) => meta.attributes[a] !== undefined && meta.attributes[a] !== '')
+        .map((a) => `<VariableValue><VariableRef targetGUID="${guidFor(`attribute:${a}`)}"/><TextValue>${esc(meta.attributes[a]!)}</TextValue></VariableValue>`)
+        .join('');
+      const guid = guidFor(meta.id);
+      if (meta.kind === 'pdf') {
+        const rep = guidFor(`representation:${meta.id}`);
+        return `<PDFSource guid="${guid}" name="${esc(meta.fileName)}" path="internal://${guid}.pdf" creationDateTime="${iso(meta.importedAt)}"><Representation guid="${rep}" name="${esc(meta.fileName)}" plainTextPath="internal://${rep}.txt">${selections}</Representation>${codings}${noteRefs}${values}</PDFSource>`;
+      }
+      return `<TextSource guid="${guid}" name="${esc(meta.fileName)}" plainTextPath="internal://${guid}.txt" creationDateTime="${iso(meta.importedAt)}">${selections}${codings}${noteRefs}${values}</TextSource>`;
+    })
+    .join('');
+
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<Project xmlns="urn:QDA-XML:project:1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" name="${esc(project.name)}" origin="Överens" creationDateTime="${iso(project.createdAt)}" modifiedDateTime="${iso(project.updatedAt)}">`,
+    users ? `<Users>${users}</Users>` : '',
+    codes ? `<CodeBook><Codes>${codes}</Codes></CodeBook>` : '',
+    variables ? `<Variables>${variables}</Variables>` : '',
+    sources ? `<Sources>${sources}</Sources>` : '',
+    notes.length ? `<Notes>${notes.join('')}</Notes>` : '',
+    project.description ? `<Description>${esc(project.description)}</Description>` : '',
+    '</Project>',
+  ].join('\n');
+}
+
+export async function exportQdpx(input: QdpxInput): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file('project.qde', projectQde(input));
+  for (const { meta, content, bytes } of input.documents) {
+    const guid = guidFor(meta.id);
+    if (meta.kind === 'pdf') {
+      zip.file(`sources/${guid}.pdf`, bytes);
+      zip.file(`sources/${guidFor(`representation:${meta.id}`)}.txt`, content.text);
+    } else {
+      zip.file(`sources/${guid}.txt`, content.text);
+    }
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
