@@ -4,6 +4,7 @@ import { CodebookRepository, CodebookVersioning } from './codebooks';
 import { CoderRepository, ProjectRepository } from './projects';
 import { DocumentRepository } from './documents';
 import { CodingRepository } from './codings';
+import { BackupRepository } from './backup';
 
 export * from './db';
 export * from './persistence';
@@ -11,6 +12,7 @@ export * from './projects';
 export * from './codebooks';
 export * from './documents';
 export * from './codings';
+export * from './backup';
 
 export interface Store {
   db: OverensDb;
@@ -20,6 +22,7 @@ export interface Store {
   versions: CodebookVersioning;
   documents: DocumentRepository;
   codings: CodingRepository;
+  backups: BackupRepository;
 }
 
 export function createStore(db: OverensDb = openDatabase()): Store {
@@ -31,5 +34,6 @@ export function createStore(db: OverensDb = openDatabase()): Store {
     versions: new CodebookVersioning(db),
     documents: new DocumentRepository(db),
     codings: new CodingRepository(db),
+    backups: new BackupRepository(db),
   };
 }

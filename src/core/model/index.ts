@@ -4,3 +4,4 @@ export * from './project';
 export * from './codebook';
 export * from './document';
 export * from './coding';
+export * from './backup';

@@ -1,0 +1,73 @@
+/**
+ * Back up one project (every record, and the original documents) and restore it. A restore
+ * never merges: when the project already exists, it is replaced only when asked, in one
+ * transaction (the old rows are deleted and the backup's inserted, or nothing changes).
+ */
+import { BACKUP_FORMAT, OverensError, type BackupData } from '../core';
+import type { OverensDb } from './db';
+import { ProjectRepository } from './projects';
+
+export class BackupRepository {
+  constructor(private readonly db: OverensDb) {}
+
+  async collect(projectId: string, now: number = Date.now()): Promise<{ data: BackupData; files: Map<string, Uint8Array> }> {
+    const db = this.db;
+    const project = await db.projects.get(projectId);
+    if (!project) throw new OverensError('project-not-found', { sv: 'Projektet finns inte.', en: 'The project does not exist.' });
+    const documents = await db.documents.where('projectId').equals(projectId).toArray();
+    const ids = documents.map((d) => d.id);
+    const contents = (await db.documentContents.bulkGet(ids)).filter((c): c is NonNullable<typeof c> => c !== undefined);
+    const fileRows = (await db.documentFiles.bulkGet(ids)).filter((f): f is NonNullable<typeof f> => f !== undefined);
+    const files = new Map<string, Uint8Array>();
+    for (const f of fileRows) files.set(f.documentId, new Uint8Array(await f.bytes.arrayBuffer()));
+    const data: BackupData = {
+      format: BACKUP_FORMAT,
+      formatVersion: 1,
+      exportedAt: now,
+      project,
+      coders: await db.coders.where('projectId').equals(projectId).toArray(),
+      codebooks: await db.codebooks.where('projectId').equals(projectId).toArray(),
+      codebookVersions: await db.codebookVersions.where('projectId').equals(projectId).toArray(),
+      documents,
+      documentContents: contents,
+      files: fileRows.map((f) => ({ documentId: f.documentId, mimeType: f.mimeType })),
+      segments: await db.segments.where('projectId').equals(projectId).toArray(),
+      judgements: await db.judgements.where('projectId').equals(projectId).toArray(),
+      memos: await db.memos.where('projectId').equals(projectId).toArray(),
+    };
+    return { data, files };
+  }
+
+  async exists(projectId: string): Promise<boolean> {
+    return (await this.db.projects.get(projectId)) !== undefined;
+  }
+
+  async restore(data: BackupData, files: ReadonlyMap<string, Uint8Array>, options: { replace: boolean }): Promise<void> {
+    const db = this.db;
+    await db.transaction(
+      'rw',
+      [db.projects, db.coders, db.codebooks, db.codebookVersions, db.documents, db.documentContents, db.documentFiles, db.segments, db.judgements, db.memos],
+      async () => {
+        if (await db.projects.get(data.project.id)) {
+          if (!options.replace) {
+            throw new OverensError('project-exists', {
+              sv: `Projektet "${data.project.name}" finns redan. Välj att ersätta det, eller avbryt.`,
+              en: `The project "${data.project.name}" already exists. Choose to replace it, or cancel.`,
+            });
+          }
+          await new ProjectRepository(db).delete(data.project.id);
+        }
+        await db.projects.add(data.project);
+        await db.coders.bulkAdd(data.coders);
+        await db.codebooks.bulkAdd(data.codebooks);
+        await db.codebookVersions.bulkAdd(data.codebookVersions);
+        await db.documents.bulkAdd(data.documents);
+        await db.documentContents.bulkAdd(data.documentContents);
+        await db.documentFiles.bulkAdd(data.files.map((f) => ({ documentId: f.documentId, mimeType: f.mimeType, bytes: new Blob([(files.get(f.documentId) ?? new Uint8Array()).slice()], { type: f.mimeType }) })));
+        await db.segments.bulkAdd(data.segments);
+        await db.judgements.bulkAdd(data.judgements);
+        await db.memos.bulkAdd(data.memos);
+      },
+    );
+  }
+}
