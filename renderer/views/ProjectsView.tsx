@@ -4,6 +4,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { SHIPPED_TEMPLATES } from '../../src/core/codebook';
 import { localize, type CodebookTemplate, type Project } from '../../src/core';
 import { codebookAsTemplate } from '../../src/formats/codebook-json';
+import { readBackup, writeBackup } from '../../src/formats/backup';
+import { usePlatform } from '../state/platform-context';
 import { Dialog } from '../components/Dialog';
 import { useI18n } from '../i18n';
 import { useNotices } from '../state/errors';
@@ -38,6 +40,37 @@ export function ProjectsView() {
   const [busy, setBusy] = useState(false);
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [deleting, setDeleting] = useState<{ project: Project; documents: number; codings: number } | null>(null);
+  const platform = usePlatform();
+  const [restoreProblems, setRestoreProblems] = useState<{ file: string; problems: string[] } | null>(null);
+
+  const backup = async (project: Project) => {
+    try {
+      const { data, files } = await store.backups.collect(project.id);
+      const bytes = await writeBackup(data, files);
+      await platform.saveFile(`${project.name.replace(/[^\p{L}\p{N}]+/gu, '-')}.overens-backup.zip`, bytes, [{ name: 'Överens backup', extensions: ['zip'] }]);
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const restore = async () => {
+    try {
+      const [file] = await platform.openFiles({ title: t('backup.restore'), filters: [{ name: 'Överens backup', extensions: ['zip'] }], multiple: false });
+      if (!file) return;
+      const read = await readBackup(file.bytes);
+      if (!read.ok) {
+        setRestoreProblems({ file: file.name, problems: read.problems });
+        return;
+      }
+      const exists = await store.backups.exists(read.data.project.id);
+      if (exists && !window.confirm(t('backup.replace', { name: read.data.project.name }))) return;
+      await store.backups.restore(read.data, read.files, { replace: exists });
+      openProject(read.data.project.id);
+      inform(t('backup.restored', { name: read.data.project.name }));
+    } catch (error) {
+      reportError(error);
+    }
+  };
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
@@ -126,7 +159,12 @@ export function ProjectsView() {
         </form>
 
         <div className="card">
-          <h2>{t('projects.list')}</h2>
+          <div className="view-heading">
+            <h2>{t('projects.list')}</h2>
+            <button type="button" onClick={() => void restore()} data-testid="restore-backup">
+              {t('backup.restore')}
+            </button>
+          </div>
           {projects === undefined ? (
             <p className="muted">{t('common.loading')}</p>
           ) : projects.length === 0 ? (
@@ -172,6 +210,9 @@ export function ProjectsView() {
                             {t('projects.open')}
                           </button>
                         )}
+                        <button type="button" onClick={() => void backup(p)} data-testid="backup-project">
+                          {t('backup.make')}
+                        </button>
                         <button type="button" onClick={() => setRenaming({ id: p.id, name: p.name })} data-testid="rename-project">
                           {t('projects.rename')}
                         </button>
@@ -188,6 +229,23 @@ export function ProjectsView() {
         </div>
       </div>
 
+      <Dialog
+        open={restoreProblems !== null}
+        title={restoreProblems ? t('backup.problems', { file: restoreProblems.file }) : ''}
+        onClose={() => setRestoreProblems(null)}
+        testId="restore-problems"
+        actions={
+          <button type="button" onClick={() => setRestoreProblems(null)}>
+            {t('common.close')}
+          </button>
+        }
+      >
+        <ul className="problem-list">
+          {restoreProblems?.problems.map((p, i) => (
+            <li key={i}>{p}</li>
+          ))}
+        </ul>
+      </Dialog>
       <Dialog
         open={deleting !== null}
         title={deleting ? t('projects.deleteTitle', { name: deleting.project.name }) : ''}

@@ -125,6 +125,23 @@ describe('application shell', () => {
     expect(text).toContain('content.variables[0].key: key must start with a letter');
     expect(text).toContain('content.variables[0].values[0].colour: colour must be #rrggbb');
     await expect.poll(() => page.getByTestId('codebook-version').textContent()).toContain('Version 1');
+    await page.getByTestId('codebook-import-problems').getByRole('button').click();
+
+    // Back the project up, delete it, and restore it from the file.
+    const app = new AppModel(page);
+    const projects = new ProjectsModel(page);
+    await app.goTo('projects');
+    const backupDownload = page.waitForEvent('download');
+    await projects.item('JSON').getByTestId('backup-project').click();
+    const backupFile = await (await backupDownload).path();
+    await projects.delete('JSON');
+    const restoreChooser = page.waitForEvent('filechooser');
+    await page.getByTestId('restore-backup').click();
+    await (await restoreChooser).setFiles([backupFile!]);
+    await projects.item('JSON').waitFor();
+    await expect.poll(() => app.currentProject.textContent()).toBe('JSON');
+    await app.goTo('codebook');
+    await expect.poll(() => page.getByTestId('variable-label').count()).toBe(5);
     expect(errors).toEqual([]);
     await context.close();
   });
