@@ -26,7 +26,7 @@ export async function readBackup(bytes: Uint8Array): Promise<BackupRead> {
   }
   const entries = Object.values(zip.files);
   const names = entries.map((e) => (e as unknown as { unsafeOriginalName?: string }).unsafeOriginalName ?? e.name);
-  const bad = names.filter((n) => n !== 'backup.json' && n !== 'files/' && !/^files\/[A-Za-z0-9_.:-]+$/.test(n));
+  const bad = names.filter((n) => n !== '/' && n !== 'backup.json' && n !== 'files/' && !/^files\/[A-Za-z0-9_.:-]+$/.test(n));
   if (bad.length) return { ok: false, problems: [`unexpected entries: ${bad.join(', ')}`] };
   const unpacked = entries.reduce((n, e) => n + ((e as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
   if (unpacked > MAX_BACKUP_UNPACKED) return { ok: false, problems: ['the backup unpacks to more than 4 GB'] };

@@ -1,0 +1,242 @@
+/**
+ * REFI-QDA project import (`.qdpx` from ATLAS.ti, MAXQDA, NVivo, QualCoder): the zip is checked
+ * (no absolute or ../ entry names, a cap on the unpacked size), `project.qde` parsed
+ * (fast-xml-parser), and users, the code tree, sources (internal:// files in `sources/` or
+ * `Sources/`), selections with their codings and notes, source codings and variables (on sources
+ * or on Cases) read into plain data. Known traps handled: selection positions counted with
+ * "\r\n" as one character or as two (detected per source), positions in Unicode characters
+ * (converted to UTF-16 offsets), parents marked codable that are only categories. What cannot be
+ * mapped is listed in `problems`, never silently dropped.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import JSZip from 'jszip';
+
+export const MAX_QDPX_UNPACKED = 2 * 1024 * 1024 * 1024;
+
+export interface ImportedCode {
+  guid: string;
+  name: string;
+  isCodable: boolean;
+  color?: string;
+  description?: string;
+  children: ImportedCode[];
+}
+
+export interface ImportedSelection {
+  guid: string;
+  /** UTF-16 offsets into the normalised text (\n line ends, NFC). */
+  start: number;
+  end: number;
+  creatingUser?: string;
+  codeGuids: string[];
+  notes: string[];
+}
+
+export interface ImportedSource {
+  guid: string;
+  name: string;
+  kind: 'pdf' | 'txt';
+  text: string;
+  original?: Uint8Array;
+  selections: ImportedSelection[];
+  codings: { codeGuid: string; user?: string }[];
+  variables: Record<string, string>;
+  notes: string[];
+}
+
+export interface QdpxProject {
+  name: string;
+  users: { guid: string; name: string }[];
+  codes: ImportedCode[];
+  sources: ImportedSource[];
+  problems: string[];
+}
+
+type Xml = Record<string, unknown>;
+const ARRAYS = new Set(['User', 'Code', 'TextSource', 'PDFSource', 'PictureSource', 'AudioSource', 'VideoSource', 'PlainTextSelection', 'Coding', 'Variable', 'VariableValue', 'Case', 'Note', 'NoteRef', 'SourceRef']);
+const list = (x: unknown): Xml[] => (Array.isArray(x) ? (x as Xml[]) : x === undefined ? [] : [x as Xml]);
+const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : undefined);
+
+export function unsafeEntryName(name: string): boolean {
+  const n = name.replace(/\\/g, '/');
+  return n.startsWith('/') || /^[a-zA-Z]:/.test(n) || n.split('/').includes('..');
+}
+
+/** Map a position counted in code points of `raw` (optionally counting "\r\n" as one) to a UTF-16 offset into the normalised text. */
+function positionMapper(raw: string, crlfAsOne: boolean): (position: number) => number | null {
+  // Walk the raw text once, recording for each counted position the normalised UTF-16 offset.
+  const offsets: number[] = [0];
+  let normalisedLength = 0;
+  for (let i = 0; i < raw.length; ) {
+    const cp = raw.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (raw[i] === '\r' && raw[i + 1] === '\n') {
+      if (crlfAsOne) {
+        normalisedLength += 1;
+        offsets.push(normalisedLength);
+        i += 2;
+        continue;
+      }
+      offsets.push(normalisedLength); // the CR itself vanishes in the normalised text
+      i += 1;
+      continue;
+    }
+    normalisedLength += raw[i] === '\r' ? 1 : width;
+    offsets.push(normalisedLength);
+    i += width;
+  }
+  return (p) => (Number.isInteger(p) && p >= 0 && p < offsets.length ? offsets[p]! : null);
+}
+
+function readCodes(nodes: Xml[]): ImportedCode[] {
+  return nodes.map((c) => ({
+    guid: (str(c.guid) ?? '').toLowerCase().replace(/[{}]/g, ''),
+    name: str(c.name) ?? '(unnamed)',
+    isCodable: str(c.isCodable) === 'true',
+    color: str(c.color),
+    description: str(c.Description),
+    children: readCodes(list(c.Code)),
+  }));
+}
+
+const guidOf = (x: unknown) => (str(x) ?? '').toLowerCase().replace(/[{}]/g, '');
+
+export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx'): Promise<{ ok: true; project: QdpxProject } | { ok: false; problems: string[] }> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (error) {
+    return { ok: false, problems: [`${fileName}: not a REFI-QDA project (zip): ${error instanceof Error ? error.message : String(error)}`] };
+  }
+  const entries = Object.values(zip.files);
+  // JSZip adds a folder entry "/" for "../x"; the offending entry itself is reported.
+  const unsafe = entries.map((e) => (e as unknown as { unsafeOriginalName?: string }).unsafeOriginalName ?? e.name).filter((n) => n !== '/' && unsafeEntryName(n));
+  if (unsafe.length) return { ok: false, problems: [`${fileName}: forbidden paths in the package: ${unsafe.join(', ')}`] };
+  const unpacked = entries.reduce((n, e) => n + ((e as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
+  if (unpacked > MAX_QDPX_UNPACKED) return { ok: false, problems: [`${fileName}: the package unpacks to more than 2 GB`] };
+  const qdeEntry = entries.find((e) => !e.dir && /(^|\/)[^/]+\.qde$/i.test(e.name));
+  if (!qdeEntry) return { ok: false, problems: [`${fileName}: no project.qde in the package`] };
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', removeNSPrefix: true, isArray: (name) => ARRAYS.has(name), parseTagValue: false, parseAttributeValue: false, trimValues: false, processEntities: true });
+  let root: Xml;
+  try {
+    const xml = parser.parse(await qdeEntry.async('string'), true) as Xml;
+    root = (xml.Project as Xml) ?? {};
+    if (!xml.Project) throw new Error('the root element is not <Project>');
+  } catch (error) {
+    return { ok: false, problems: [`${fileName}: project.qde is not valid QDA-XML: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+  const problems: string[] = [];
+  const fileIn = (path: string | undefined): JSZip.JSZipObject | null => {
+    if (!path) return null;
+    const m = /^internal:\/\/(.+)$/i.exec(path);
+    if (!m) {
+      problems.push(`${path}: only sources inside the package (internal://) can be imported`);
+      return null;
+    }
+    const name = m[1]!;
+    return zip.file(`sources/${name}`) ?? zip.file(`Sources/${name}`) ?? null;
+  };
+  const notes = new Map(list((root.Notes as Xml | undefined)?.Note).map((n) => [guidOf(n.guid), str(n.PlainTextContent) ?? '']));
+  const noteTexts = (x: Xml) => list(x.NoteRef).map((r) => notes.get(guidOf(r.targetGUID))).filter((t): t is string => t !== undefined && t !== '');
+  const variableNames = new Map(list((root.Variables as Xml | undefined)?.Variable).map((v) => [guidOf(v.guid), str(v.name) ?? 'variable']));
+  const variableValues = (x: Xml) =>
+    Object.fromEntries(
+      list(x.VariableValue).flatMap((vv) => {
+        const name = variableNames.get(guidOf((vv.VariableRef as Xml | undefined)?.targetGUID));
+        const value = str(vv.TextValue) ?? str(vv.IntegerValue) ?? str(vv.FloatValue) ?? str(vv.BooleanValue) ?? str(vv.DateValue) ?? str(vv.DateTimeValue);
+        return name && value !== undefined ? [[name, value]] : [];
+      }),
+    );
+
+  const sources: ImportedSource[] = [];
+  const sourcesXml = (root.Sources as Xml | undefined) ?? {};
+  for (const kind of ['TextSource', 'PDFSource'] as const) {
+    for (const s of list(sourcesXml[kind])) {
+      const name = str(s.name) ?? guidOf(s.guid);
+      const textHolder = kind === 'PDFSource' ? ((s.Representation as Xml | undefined) ?? null) : s;
+      if (!textHolder) {
+        problems.push(`${name}: a PDF source without a plain-text representation cannot be coded as text; skipped`);
+        continue;
+      }
+      const textFile = fileIn(str(textHolder.plainTextPath));
+      const inline = str(textHolder.PlainTextContent);
+      if (!textFile && inline === undefined) {
+        problems.push(`${name}: its text file ${str(textHolder.plainTextPath) ?? '(none given)'} is missing from the package; skipped`);
+        continue;
+      }
+      const raw = (textFile ? await textFile.async('string') : inline!).replace(/^\uFEFF/, '');
+      const text = raw.replace(/\r\n?/g, '\n').normalize('NFC');
+      const selectionsXml = list(textHolder.PlainTextSelection);
+      const rawLength = [...raw].length;
+      const lfLength = [...raw.replace(/\r\n/g, '\n')].length;
+      const maxEnd = Math.max(0, ...selectionsXml.map((x) => Number(str(x.endPosition) ?? 0)));
+      const crlfAsOne = !(maxEnd > lfLength && maxEnd <= rawLength);
+      const map = positionMapper(raw, crlfAsOne);
+      const selections: ImportedSelection[] = [];
+      for (const sel of selectionsXml) {
+        const start = map(Number(str(sel.startPosition)));
+        const end = map(Number(str(sel.endPosition)));
+        if (start === null || end === null || end <= start || end > text.length) {
+          problems.push(`${name}: selection ${guidOf(sel.guid)} (${str(sel.startPosition)}–${str(sel.endPosition)}) lies outside the text; skipped`);
+          continue;
+        }
+        selections.push({
+          guid: guidOf(sel.guid),
+          start,
+          end,
+          creatingUser: guidOf(sel.creatingUser) || undefined,
+          codeGuids: list(sel.Coding).map((c) => guidOf((c.CodeRef as Xml | undefined)?.targetGUID)).filter(Boolean),
+          notes: noteTexts(sel),
+        });
+      }
+      const original = kind === 'PDFSource' ? fileIn(str(s.path)) : null;
+      sources.push({
+        guid: guidOf(s.guid),
+        name,
+        kind: kind === 'PDFSource' ? 'pdf' : 'txt',
+        text,
+        original: original ? await original.async('uint8array') : undefined,
+        selections,
+        codings: list(s.Coding).map((c) => ({ codeGuid: guidOf((c.CodeRef as Xml | undefined)?.targetGUID), user: guidOf(c.creatingUser) || undefined })),
+        variables: variableValues(s),
+        notes: noteTexts(s),
+      });
+    }
+  }
+  for (const kind of ['PictureSource', 'AudioSource', 'VideoSource']) {
+    const n = list(sourcesXml[kind]).length;
+    if (n) problems.push(`${n} ${kind} element(s) cannot be imported (only text and PDF sources)`);
+  }
+  // Variables given on Cases apply to the sources the case refers to.
+  for (const c of list((root.Cases as Xml | undefined)?.Case)) {
+    const values = variableValues(c);
+    for (const ref of list(c.SourceRef)) {
+      const source = sources.find((s) => s.guid === guidOf(ref.targetGUID));
+      if (source) Object.assign(source.variables, values);
+    }
+  }
+  return {
+    ok: true,
+    project: {
+      name: str(root.name) ?? fileName,
+      users: list((root.Users as Xml | undefined)?.User).map((u) => ({ guid: guidOf(u.guid), name: str(u.name) ?? str(u.id) ?? guidOf(u.guid) })),
+      codes: readCodes(list(((root.CodeBook as Xml | undefined)?.Codes as Xml | undefined)?.Code)),
+      sources,
+      problems,
+    },
+  };
+}
+
+/** Counts and problems, for `overens qdpx --json`. */
+export function qdpxSummary(project: QdpxProject) {
+  const countCodes = (codes: ImportedCode[]): number => codes.reduce((n, c) => n + 1 + countCodes(c.children), 0);
+  return {
+    users: project.users.length,
+    sources: project.sources.length,
+    codes: countCodes(project.codes),
+    selections: project.sources.reduce((n, s) => n + s.selections.length, 0),
+    codings: project.sources.reduce((n, s) => n + s.selections.reduce((m, x) => m + x.codeGuids.length, 0) + s.codings.length, 0),
+    variables: new Set(project.sources.flatMap((s) => Object.keys(s.variables))).size,
+    problems: project.problems,
+  };
+}

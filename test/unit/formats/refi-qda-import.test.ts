@@ -1,0 +1,123 @@
+// REFI-QDA import: hand-made packages in the shapes ATLAS.ti and MAXQDA write, a round trip
+// through our own export, and broken packages.
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { getTemplate } from '../../../src/core/codebook';
+import { describeRange } from '../../../src/core/anchoring';
+import { exportQdpx, guidFor } from '../../../src/formats/refi-qda';
+import { qdpxSummary, readQdpx } from '../../../src/formats/refi-qda-import';
+
+const G = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+async function pack(qde: string, files: Record<string, string>, folder = 'sources'): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file('project.qde', qde);
+  for (const [name, content] of Object.entries(files)) zip.file(`${folder}/${name}`, content);
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+// ATLAS.ti shape: hierarchical codebook with descriptions, internal:// text, CRLF counted as one.
+const atlasText = 'Rubrik\r\nPersoner som vårdas enligt LVM omfattas.\r\nTvister hanteras lokalt.';
+const atlasQde = `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="ATLAS-projekt">
+  <Users><User guid="{${G(1).toUpperCase()}}" name="Anna"/></Users>
+  <CodeBook><Codes>
+    <Code guid="${G(10)}" name="LVM" isCodable="false"><Description>Tvångsvård</Description>
+      <Code guid="${G(11)}" name="Ja" isCodable="true" color="#ff0000"/>
+      <Code guid="${G(12)}" name="Nej" isCodable="true"/>
+    </Code>
+  </Codes></CodeBook>
+  <Variables><Variable guid="${G(20)}" name="level" typeOfVariable="Text"/></Variables>
+  <Sources>
+    <TextSource guid="${G(30)}" name="avtal.txt" plainTextPath="internal://${G(30)}.txt">
+      <PlainTextSelection guid="${G(31)}" startPosition="${'Rubrik\nPersoner som vårdas enligt '.length}" endPosition="${'Rubrik\nPersoner som vårdas enligt LVM'.length}" creatingUser="${G(1)}">
+        <Coding guid="${G(32)}" creatingUser="${G(1)}"><CodeRef targetGUID="${G(11)}"/></Coding>
+        <NoteRef targetGUID="${G(40)}"/>
+      </PlainTextSelection>
+      <VariableValue><VariableRef targetGUID="${G(20)}"/><TextValue>county</TextValue></VariableValue>
+    </TextSource>
+    <PictureSource guid="${G(50)}" name="bild.png" path="internal://${G(50)}.png"/>
+  </Sources>
+  <Notes><Note guid="${G(40)}"><PlainTextContent>Tydligt exempel</PlainTextContent></Note></Notes>
+</Project>`;
+
+describe('REFI-QDA import', () => {
+  it('reads an ATLAS.ti-shaped package: code tree, users, text, selections with CRLF as one character, notes, variables', async () => {
+    const result = await readQdpx(await pack(atlasQde, { [`${G(30)}.txt`]: atlasText }));
+    if (!result.ok) throw new Error(result.problems.join('; '));
+    const p = result.project;
+    expect(p.name).toBe('ATLAS-projekt');
+    expect(p.users).toEqual([{ guid: G(1), name: 'Anna' }]);
+    expect(p.codes[0]).toMatchObject({ name: 'LVM', isCodable: false, description: 'Tvångsvård', children: [{ name: 'Ja', color: '#ff0000' }, { name: 'Nej' }] });
+    const source = p.sources[0]!;
+    expect(source.text).toBe(atlasText.replace(/\r\n/g, '\n'));
+    const sel = source.selections[0]!;
+    expect(source.text.slice(sel.start, sel.end)).toBe('LVM');
+    expect(sel).toMatchObject({ codeGuids: [G(11)], notes: ['Tydligt exempel'], creatingUser: G(1) });
+    expect(source.variables).toEqual({ level: 'county' });
+    expect(p.problems).toEqual(['1 PictureSource element(s) cannot be imported (only text and PDF sources)']);
+    expect(qdpxSummary(p)).toMatchObject({ users: 1, sources: 1, codes: 3, selections: 1, codings: 1, variables: 1 });
+  });
+
+  it('reads a MAXQDA-shaped package: Sources/ folder, CRLF counted as two, variables on Cases', async () => {
+    const text = 'A\r\nB\r\nSIP ska upprättas.';
+    const start = [...'A\r\nB\r\n'].length; // CR and LF counted separately
+    const qde = `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="MAXQDA">
+  <CodeBook><Codes><Code guid="${G(10)}" name="SIP" isCodable="true"><Code guid="${G(11)}" name="Ja" isCodable="true"/></Code></Codes></CodeBook>
+  <Variables><Variable guid="${G(20)}" name="Län" typeOfVariable="Text"/></Variables>
+  <Cases><Case guid="${G(60)}" name="Dalarna"><VariableValue><VariableRef targetGUID="${G(20)}"/><TextValue>Dalarna</TextValue></VariableValue><SourceRef targetGUID="${G(30)}"/></Case></Cases>
+  <Sources><TextSource guid="${G(30)}" name="avtal" plainTextPath="internal://t.txt">
+    <PlainTextSelection guid="${G(31)}" startPosition="${start}" endPosition="${start + 3}"><Coding guid="${G(32)}"><CodeRef targetGUID="${G(11)}"/></Coding></PlainTextSelection>
+    <PlainTextSelection guid="${G(33)}" startPosition="${start + 3}" endPosition="${start + 999}"><Coding guid="${G(34)}"><CodeRef targetGUID="${G(10)}"/></Coding></PlainTextSelection>
+  </TextSource></Sources>
+</Project>`;
+    // The second selection runs past the end: reported, not imported. With it, the longest end
+    // exceeds the LF-normalised length, so positions are read as counting CR and LF apart.
+    const result = await readQdpx(await pack(qde, { 't.txt': text }, 'Sources'));
+    if (!result.ok) throw new Error(result.problems.join('; '));
+    const source = result.project.sources[0]!;
+    expect(source.variables).toEqual({ Län: 'Dalarna' });
+    expect(result.project.problems).toEqual([`avtal: selection ${G(33)} (${start + 3}–${start + 999}) lies outside the text; skipped`]);
+    expect(source.selections).toHaveLength(1);
+  });
+
+  it('round-trips our own export: same texts, selections and codes', async () => {
+    const content = getTemplate('oppna-jamforelser-2019')!.content;
+    const text = 'Gemensamma mål 🙂 finns. Rutiner för samarbete finns.';
+    const phrase = 'Rutiner för samarbete';
+    const s = text.indexOf(phrase);
+    const bytes = await exportQdpx({
+      project: { id: 'p', name: 'Rund', description: '', createdAt: 0, updatedAt: 0, settings: { blindCoding: true } },
+      coders: [{ id: G(1), projectId: 'p', name: 'Anna', kind: 'human', createdAt: 0 }],
+      content,
+      documents: [{ meta: { id: G(30), projectId: 'p', fileName: 'a.txt', kind: 'txt', sha256: 'a'.repeat(64), size: 1, version: 1, importedAt: 0, pageCount: 1, textLength: text.length, hasText: true, attributes: { level: 'local' }, warnings: [] }, content: { documentId: G(30), text, pageStarts: [0] }, bytes: new Uint8Array() }],
+      segments: [{ id: G(31), projectId: 'p', documentId: G(30), coderId: G(1), codebookVersionId: 'v', variableId: 'oj19.rutiner_samarbete', valueId: 'oj19.rutiner_samarbete.ja', selector: describeRange(text, s, s + phrase.length), memo: '', orphaned: false, createdAt: 0, updatedAt: 0 }],
+      judgements: [],
+      memos: [],
+    });
+    const result = await readQdpx(bytes);
+    if (!result.ok) throw new Error(result.problems.join('; '));
+    const source = result.project.sources[0]!;
+    expect(source.text).toBe(text);
+    expect(source.text.slice(source.selections[0]!.start, source.selections[0]!.end)).toBe(phrase);
+    expect(source.selections[0]!.codeGuids).toEqual([guidFor('oj19.rutiner_samarbete.ja')]);
+    expect(result.project.codes.map((c) => c.name)).toEqual(content.variables.map((v) => v.label.sv));
+    expect(source.variables).toEqual({ level: 'local' });
+  });
+
+  it('refuses zip slip, missing project.qde and malformed XML, and reports missing source files', async () => {
+    const slip = new JSZip();
+    slip.file('project.qde', atlasQde);
+    slip.file('../evil.txt', 'x');
+    expect(await readQdpx(await slip.generateAsync({ type: 'uint8array' }), 'x.qdpx')).toEqual({ ok: false, problems: ['x.qdpx: forbidden paths in the package: ../evil.txt'] });
+    const empty = new JSZip();
+    empty.file('readme.txt', 'x');
+    expect(await readQdpx(await empty.generateAsync({ type: 'uint8array' }), 'y.qdpx')).toEqual({ ok: false, problems: ['y.qdpx: no project.qde in the package'] });
+    const bad = await readQdpx(await pack('<Project name="x"><Users>', {}), 'z.qdpx');
+    expect(bad.ok).toBe(false);
+    const missing = await readQdpx(await pack(atlasQde, {}));
+    expect(missing.ok && missing.project.problems[0]).toMatch(/avtal\.txt: its text file internal:\/\/.* is missing from the package; skipped/);
+    expect((await readQdpx(new Uint8Array([1, 2]))).ok).toBe(false);
+  });
+});
