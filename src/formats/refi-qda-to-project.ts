@@ -1,0 +1,154 @@
+/**
+ * Turn an imported REFI-QDA project into a new Överens project (as backup data, restored in one
+ * transaction): users → coders (+ the consensus coder); code tree → codebook (a parent with
+ * children → a variable whose values are the children; deeper levels flattened as "Parent /
+ * Child"; codes without a parent → values of a thematic variable "Koder"; a parent marked codable
+ * that selections use gets an extra value); sources → documents; selections × codings → passages;
+ * source codings → judgements; variables → attributes; notes → memos. Unmapped things are listed.
+ */
+import { BACKUP_FORMAT, newId, type BackupData, type Coder, type CodebookContent, type Judgement, type Segment, type Value, type Variable } from '../core';
+import { describeRange } from '../core/anchoring';
+import { guidFor } from './refi-qda';
+import type { ImportedCode, QdpxProject } from './refi-qda-import';
+
+const PALETTE = ['#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#17becf', '#d62728', '#8c564b', '#bcbd22'];
+
+function keyFor(name: string, taken: Set<string>): string {
+  let key = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 50);
+  if (!/^[a-z]/.test(key)) key = `k_${key}`.slice(0, 50);
+  let candidate = key;
+  for (let i = 2; taken.has(candidate); i++) candidate = `${key}_${i}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes.slice());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function qdpxToBackup(imported: QdpxProject, now: number = Date.now()): Promise<{ data: BackupData; files: Map<string, Uint8Array>; problems: string[] }> {
+  const problems = [...imported.problems];
+  const projectId = newId();
+  const usedSelectionCodes = new Set(imported.sources.flatMap((s) => [...s.selections.flatMap((x) => x.codeGuids), ...s.codings.map((c) => c.codeGuid)]));
+
+  // Codebook.
+  const codeToValue = new Map<string, { variableId: string; valueId: string }>();
+  const variableKeys = new Set<string>();
+  const variables: Variable[] = [];
+  const loose: ImportedCode[] = [];
+  const flatten = (code: ImportedCode, prefix: string): { code: ImportedCode; label: string }[] =>
+    code.children.length === 0 ? [{ code, label: `${prefix}${code.name}` }] : code.children.flatMap((c) => flatten(c, `${prefix}${code.name} / `));
+  for (const code of imported.codes) {
+    if (code.children.length === 0) {
+      loose.push(code);
+      continue;
+    }
+    const variableId = `qdpx.${guidFor(code.guid || code.name)}`;
+    const valueKeys = new Set<string>();
+    const leaves = code.children.flatMap((c) => flatten(c, ''));
+    if (code.children.some((c) => c.children.length)) problems.push(`${code.name}: deeper code levels were flattened into "Parent / Child" values`);
+    const entries = [...(code.isCodable && usedSelectionCodes.has(code.guid) ? [{ code: { ...code, children: [] }, label: `${code.name} (allmänt)` }] : []), ...leaves];
+    const values: Value[] = entries.map((e, i) => {
+      const valueId = `${variableId}.${guidFor(e.code.guid || e.label)}`;
+      codeToValue.set(e.code.guid, { variableId, valueId });
+      return { id: valueId, key: keyFor(e.label, valueKeys), label: { sv: e.label }, definition: e.code.description ? { sv: e.code.description } : {}, anchors: [], codingRule: {}, indicatorTerms: [], colour: /^#[0-9a-fA-F]{6}$/.test(e.code.color ?? '') ? e.code.color! : PALETTE[i % PALETTE.length]!, absent: false };
+    });
+    variables.push({ id: variableId, key: keyFor(code.name, variableKeys), label: { sv: code.name }, description: code.description ? { sv: code.description } : {}, codingRule: {}, kind: values.length >= 2 ? 'single' : 'thematic', level: 'nominal', values });
+  }
+  if (loose.length) {
+    const variableId = 'qdpx.koder';
+    const valueKeys = new Set<string>();
+    const values: Value[] = loose.map((c, i) => {
+      const valueId = `${variableId}.${guidFor(c.guid || c.name)}`;
+      codeToValue.set(c.guid, { variableId, valueId });
+      return { id: valueId, key: keyFor(c.name, valueKeys), label: { sv: c.name }, definition: c.description ? { sv: c.description } : {}, anchors: [], codingRule: {}, indicatorTerms: [], colour: /^#[0-9a-fA-F]{6}$/.test(c.color ?? '') ? c.color! : PALETTE[i % PALETTE.length]!, absent: false };
+    });
+    variables.push({ id: variableId, key: keyFor('koder', variableKeys), label: { sv: 'Koder', en: 'Codes' }, description: {}, codingRule: {}, kind: 'thematic', level: 'nominal', values });
+  }
+  const content: CodebookContent = { groups: [], variables };
+  const codebookId = newId();
+  const versionId = newId();
+
+  // Coders.
+  // Coder names are unique per project, and "Konsensus" is the project's own consensus coder:
+  // a clashing imported name gets a numbered suffix (and a problem line saying so).
+  const takenNames = new Set(['Konsensus']);
+  const coders: Coder[] = imported.users.map((u) => {
+    const base = u.name.trim() || u.guid;
+    let name = base;
+    for (let i = 2; takenNames.has(name); i++) name = `${base} (${i})`;
+    if (name !== base) problems.push(`User "${base}" was renamed to "${name}" (coder names must be unique)`);
+    takenNames.add(name);
+    return { id: newId(), projectId, name, kind: 'human', createdAt: now };
+  });
+  const coderByGuid = new Map(imported.users.map((u, i) => [u.guid, coders[i]!.id]));
+  let fallbackCoder = coders[0]?.id;
+  if (!fallbackCoder) {
+    coders.push({ id: newId(), projectId, name: 'Importerad', kind: 'human', createdAt: now });
+    fallbackCoder = coders[0]!.id;
+  }
+  coders.push({ id: newId(), projectId, name: 'Konsensus', kind: 'consensus', createdAt: now });
+  const coderOf = (guid: string | undefined) => (guid && coderByGuid.get(guid)) || fallbackCoder!;
+
+  // Documents, passages, judgements, memos.
+  const files = new Map<string, Uint8Array>();
+  const documents: BackupData['documents'] = [];
+  const documentContents: BackupData['documentContents'] = [];
+  const fileRows: BackupData['files'] = [];
+  const segments: Segment[] = [];
+  const judgements: Judgement[] = [];
+  const memos: BackupData['memos'] = [];
+  const unknownCodes = new Set<string>();
+  for (const source of imported.sources) {
+    const id = newId();
+    const bytes = source.original ?? new TextEncoder().encode(source.text);
+    files.set(id, bytes);
+    documents.push({ id, projectId, fileName: source.name, kind: source.kind, sha256: await sha256(bytes), size: bytes.length, version: 1, importedAt: now, pageCount: 1, textLength: source.text.length, hasText: source.text.trim().length > 0, attributes: source.variables, warnings: [] });
+    documentContents.push({ documentId: id, text: source.text, pageStarts: [0] });
+    fileRows.push({ documentId: id, mimeType: source.kind === 'pdf' ? 'application/pdf' : 'text/plain' });
+    for (const sel of source.selections) {
+      for (const codeGuid of sel.codeGuids) {
+        const target = codeToValue.get(codeGuid);
+        if (!target) {
+          unknownCodes.add(codeGuid);
+          continue;
+        }
+        segments.push({ id: newId(), projectId, documentId: id, coderId: coderOf(sel.creatingUser), codebookVersionId: versionId, variableId: target.variableId, valueId: target.valueId, selector: describeRange(source.text, sel.start, sel.end), memo: sel.notes.join('\n\n'), orphaned: false, createdAt: now, updatedAt: now });
+      }
+    }
+    const byCoderVariable = new Map<string, string[]>();
+    for (const c of source.codings) {
+      const target = codeToValue.get(c.codeGuid);
+      if (!target) {
+        unknownCodes.add(c.codeGuid);
+        continue;
+      }
+      const key = `${coderOf(c.user)}\u0000${target.variableId}`;
+      byCoderVariable.set(key, [...(byCoderVariable.get(key) ?? []), target.valueId]);
+    }
+    for (const [key, valueIds] of byCoderVariable) {
+      const [coderId, variableId] = key.split('\u0000') as [string, string];
+      judgements.push({ id: newId(), projectId, documentId: id, coderId, codebookVersionId: versionId, variableId, valueIds: [...new Set(valueIds)], status: 'final', origin: 'explicit', evidenceSegmentIds: [], memo: '', createdAt: now, updatedAt: now });
+    }
+    if (source.notes.length) memos.push({ id: newId(), projectId, documentId: id, coderId: fallbackCoder, text: source.notes.join('\n\n'), updatedAt: now });
+  }
+  if (unknownCodes.size) problems.push(`${unknownCodes.size} coding(s) refer to codes that are not in the codebook (${[...unknownCodes].slice(0, 5).join(', ')}…); skipped`);
+
+  const data: BackupData = {
+    format: BACKUP_FORMAT,
+    formatVersion: 1,
+    exportedAt: now,
+    project: { id: projectId, name: imported.name, description: 'Importerat från REFI-QDA', createdAt: now, updatedAt: now, settings: { blindCoding: true, codebookId } },
+    coders,
+    codebooks: [{ id: codebookId, projectId, name: { sv: imported.name }, description: {}, createdAt: now, updatedAt: now }],
+    codebookVersions: [{ id: versionId, codebookId, projectId, number: 1, status: 'published', createdAt: now, publishedAt: now, note: 'REFI-QDA', content, changes: [] }],
+    documents,
+    documentContents,
+    files: fileRows,
+    segments,
+    judgements,
+    memos,
+  };
+  return { data, files, problems };
+}
