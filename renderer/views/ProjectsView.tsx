@@ -5,6 +5,8 @@ import { SHIPPED_TEMPLATES } from '../../src/core/codebook';
 import { localize, type CodebookTemplate, type Project } from '../../src/core';
 import { codebookAsTemplate } from '../../src/formats/codebook-json';
 import { readBackup, writeBackup } from '../../src/formats/backup';
+import { readQdpx } from '../../src/formats/refi-qda-import';
+import { qdpxToBackup } from '../../src/formats/refi-qda-to-project';
 import { usePlatform } from '../state/platform-context';
 import { Dialog } from '../components/Dialog';
 import { useI18n } from '../i18n';
@@ -41,7 +43,7 @@ export function ProjectsView() {
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [deleting, setDeleting] = useState<{ project: Project; documents: number; codings: number } | null>(null);
   const platform = usePlatform();
-  const [restoreProblems, setRestoreProblems] = useState<{ file: string; problems: string[] } | null>(null);
+  const [restoreProblems, setRestoreProblems] = useState<{ title: string; problems: string[] } | null>(null);
 
   const backup = async (project: Project) => {
     try {
@@ -59,7 +61,7 @@ export function ProjectsView() {
       if (!file) return;
       const read = await readBackup(file.bytes);
       if (!read.ok) {
-        setRestoreProblems({ file: file.name, problems: read.problems });
+        setRestoreProblems({ title: t('backup.problems', { file: file.name }), problems: read.problems });
         return;
       }
       const exists = await store.backups.exists(read.data.project.id);
@@ -67,6 +69,25 @@ export function ProjectsView() {
       await store.backups.restore(read.data, read.files, { replace: exists });
       openProject(read.data.project.id);
       inform(t('backup.restored', { name: read.data.project.name }));
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const importQdpx = async () => {
+    try {
+      const [file] = await platform.openFiles({ title: t('qdpx.import'), filters: [{ name: 'REFI-QDA', extensions: ['qdpx'] }], multiple: false });
+      if (!file) return;
+      const read = await readQdpx(file.bytes, file.name);
+      if (!read.ok) {
+        setRestoreProblems({ title: t('qdpx.failed', { file: file.name }), problems: read.problems });
+        return;
+      }
+      const { data, files, problems } = await qdpxToBackup(read.project);
+      await store.backups.restore(data, files, { replace: false });
+      openProject(data.project.id);
+      inform(t('qdpx.imported', { name: data.project.name, documents: data.documents.length, passages: data.segments.length }));
+      if (problems.length) setRestoreProblems({ title: t('qdpx.notes', { file: file.name }), problems });
     } catch (error) {
       reportError(error);
     }
@@ -161,9 +182,14 @@ export function ProjectsView() {
         <div className="card">
           <div className="view-heading">
             <h2>{t('projects.list')}</h2>
-            <button type="button" onClick={() => void restore()} data-testid="restore-backup">
-              {t('backup.restore')}
-            </button>
+            <span className="toolbar">
+              <button type="button" onClick={() => void importQdpx()} data-testid="import-qdpx">
+                {t('qdpx.import')}
+              </button>
+              <button type="button" onClick={() => void restore()} data-testid="restore-backup">
+                {t('backup.restore')}
+              </button>
+            </span>
           </div>
           {projects === undefined ? (
             <p className="muted">{t('common.loading')}</p>
@@ -231,7 +257,7 @@ export function ProjectsView() {
 
       <Dialog
         open={restoreProblems !== null}
-        title={restoreProblems ? t('backup.problems', { file: restoreProblems.file }) : ''}
+        title={restoreProblems?.title ?? ''}
         onClose={() => setRestoreProblems(null)}
         testId="restore-problems"
         actions={

@@ -141,11 +141,29 @@ describe('reliability', () => {
     // The whole project as REFI-QDA: project.qde plus the three sources.
     const qdpxDownload = page.waitForEvent('download');
     await page.getByTestId('dataset-qdpx').click();
-    const zip = await JSZip.loadAsync(readFileSync((await (await qdpxDownload).path())!));
+    const qdpxPath = (await (await qdpxDownload).path())!;
+    const zip = await JSZip.loadAsync(readFileSync(qdpxPath));
     expect(Object.keys(zip.files).filter((n) => n.startsWith('sources/') && !n.endsWith('/'))).toHaveLength(3);
     const qde = await zip.file('project.qde')!.async('string');
     expect(qde).toContain('<User ');
     expect((qde.match(/<Coding /g) ?? []).length).toBe(7);
+
+    // …and read back in as a new project: three documents, coders Anna and Bertil, and a note
+    // that the package's own "Konsensus" user became an ordinary coder under another name.
+    await app.goTo('projects');
+    const qdpxChooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import-qdpx').click();
+    await (await qdpxChooser).setFiles([{ name: 'Reliabilitet.qdpx', mimeType: 'application/zip', buffer: readFileSync(qdpxPath) }]);
+    await page.getByTestId('restore-problems').waitFor();
+    expect(await page.getByTestId('restore-problems').textContent()).toContain('Reliabilitet.qdpx importerades');
+    expect(await page.getByTestId('restore-problems').textContent()).toContain('"Konsensus" was renamed');
+    await screenshot(page, 'qdpx-import');
+    await page.getByTestId('restore-problems').getByRole('button').click();
+    await expect.poll(() => page.getByTestId('project-list').locator('li').count()).toBe(2);
+    await app.goTo('documents');
+    await expect.poll(() => page.getByTestId('document-row').count()).toBe(3);
+    const coderNames = await page.getByTestId('coder-select').locator('option').allTextContents();
+    expect(coderNames).toEqual(expect.arrayContaining(['Anna', 'Bertil']));
     expect(errors).toEqual([]);
     await context.close();
   });
