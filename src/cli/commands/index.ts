@@ -3,6 +3,7 @@ import type { CliCommand } from '../io';
 import { agreementCommand } from './agreement';
 import { extractCommand } from './extract';
 import { prevalenceCommand } from './prevalence';
+import { qdpxCommand } from './qdpx';
 import { unitizingCommand } from './unitizing';
 
-export const commands: CliCommand[] = [extractCommand, agreementCommand, unitizingCommand, prevalenceCommand];
+export const commands: CliCommand[] = [extractCommand, agreementCommand, unitizingCommand, prevalenceCommand, qdpxCommand];

@@ -1,0 +1,48 @@
+// `overens qdpx`: reports the contents of a package as the app's import reads it, lists problems,
+// and exits 1 for a file that is not a REFI-QDA package (naming the file).
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { cli, tempFiles } from './run-cli';
+
+const { file } = tempFiles('overens-qdpx-');
+const G = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const qde = `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Studie">
+  <Users><User guid="${G(1)}" name="Anna"/></Users>
+  <CodeBook><Codes><Code guid="${G(10)}" name="LVM" isCodable="true"><Code guid="${G(11)}" name="Ja" isCodable="true"/><Code guid="${G(12)}" name="Nej" isCodable="true"/></Code></Codes></CodeBook>
+  <Sources><TextSource guid="${G(30)}" name="avtal.txt" plainTextPath="internal://${G(30)}.txt">
+    <PlainTextSelection guid="${G(31)}" startPosition="0" endPosition="3" creatingUser="${G(1)}"><Coding guid="${G(32)}"><CodeRef targetGUID="${G(11)}"/></Coding></PlainTextSelection>
+  </TextSource>
+  <TextSource guid="${G(40)}" name="extern.txt" plainTextPath="absolute:///tmp/extern.txt"/></Sources>
+</Project>`;
+
+async function pack(): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file('project.qde', qde);
+  zip.file(`sources/${G(30)}.txt`, 'LVM gäller.');
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+describe('overens qdpx', () => {
+  it('prints counts and problems as JSON', async () => {
+    const good = file('studie.qdpx', await pack());
+    const { code, stdout } = await cli(['qdpx', good, '--json']);
+    expect(code).toBe(0);
+    const [report] = JSON.parse(stdout);
+    expect(report).toMatchObject({ file: good, ok: true, name: 'Studie', users: 1, sources: 1, codes: 3, selections: 1, codings: 1, variables: 0 });
+    expect(report.problems).toEqual([
+      'absolute:///tmp/extern.txt: only sources inside the package (internal://) can be imported',
+      'extern.txt: its text file absolute:///tmp/extern.txt is missing from the package; skipped',
+    ]);
+  });
+
+  it('reports a broken file by name and exits 1, after the others', async () => {
+    const good = file('ok.qdpx', await pack());
+    const bad = file('trasig.qdpx', 'inte en zip');
+    const { code, stdout } = await cli(['qdpx', good, bad]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('"Studie" — 1 users, 1 sources, 3 codes');
+    expect(stdout).toContain(`${bad}: cannot be imported`);
+    expect(stdout).toContain('trasig.qdpx: not a REFI-QDA project (zip)');
+  });
+});
