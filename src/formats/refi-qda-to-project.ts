@@ -74,13 +74,14 @@ export async function qdpxToBackup(imported: QdpxProject, now: number = Date.now
   // Coder names are unique per project, and "Konsensus" is the project's own consensus coder:
   // a clashing imported name gets a numbered suffix (and a problem line saying so).
   const takenNames = new Set(['Konsensus']);
-  const coders: Coder[] = imported.users.map((u) => {
+  // createdAt increases by 1 ms per user so the coder list keeps the package's order.
+  const coders: Coder[] = imported.users.map((u, i) => {
     const base = u.name.trim() || u.guid;
     let name = base;
     for (let i = 2; takenNames.has(name); i++) name = `${base} (${i})`;
     if (name !== base) problems.push(`User "${base}" was renamed to "${name}" (coder names must be unique)`);
     takenNames.add(name);
-    return { id: newId(), projectId, name, kind: 'human', createdAt: now };
+    return { id: newId(), projectId, name, kind: 'human', createdAt: now + i };
   });
   const coderByGuid = new Map(imported.users.map((u, i) => [u.guid, coders[i]!.id]));
   let fallbackCoder = coders[0]?.id;
