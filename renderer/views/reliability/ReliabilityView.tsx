@@ -27,7 +27,12 @@ export function ReliabilityView() {
   const { t, lang } = useI18n();
   const store = useStore();
   const { project, coders } = useSession();
-  const version = useCodebookVersion(store, project);
+  const latest = useCodebookVersion(store, project);
+  const codebookId = project?.settings.codebookId;
+  // Reliability is computed within one codebook version: published versions (and the current one) can be chosen.
+  const versions = useLiveQuery(async () => (codebookId ? (await store.codebooks.versions(codebookId)).filter((v) => v.status === 'published') : []), [store, codebookId]);
+  const [versionId, setVersionId] = useState<string | null>(null);
+  const version = versions?.find((v) => v.id === versionId) ?? latest;
   const judgements = useLiveQuery(async () => (project ? store.codings.judgementsOfProject(project.id) : []), [store, project]);
   const documents = useLiveQuery(async () => (project ? store.documents.list(project.id) : []), [store, project]);
   const humans = coders.filter((c) => c.kind === 'human');
@@ -98,6 +103,16 @@ export function ReliabilityView() {
             {c.name}
           </label>
         ))}
+        <label className="small">
+          {t('reliability.version')}{' '}
+          <select value={version?.id ?? ''} onChange={(e) => setVersionId(e.target.value)} data-testid="reliability-version">
+            {[...(versions ?? []), ...(latest && !versions?.some((v) => v.id === latest.id) ? [latest] : [])].map((v) => (
+              <option key={v.id} value={v.id}>
+                {t('reliability.versionOption', { number: v.number })}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="small">
           {t('reliability.documents')}{' '}
           <select value={scope} onChange={(e) => setScope(e.target.value as 'shared' | 'all' | 'sample')} data-testid="reliability-scope">
