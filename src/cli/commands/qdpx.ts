@@ -13,7 +13,7 @@ const usage = `Usage: overens qdpx <file.qdpx>... [--json]
 
 Check REFI-QDA project packages (from ATLAS.ti, MAXQDA, NVivo, QualCoder, Överens) as the app
 would import them.
-  --json   print a JSON array, one object per file:
+  --json   print one JSON object per file (an array of them for several files):
            {"file","ok","name","users","sources","codes","selections","codings","variables","problems":[...]}
 Exit status 1 if any package cannot be read (after reporting all of them).`;
 
@@ -44,7 +44,7 @@ export const qdpxCommand: CliCommand = {
       reports.push({ file, ok: true, name: read.project.name, ...qdpxSummary(read.project) });
     }
     if (parsed.values.json) {
-      io.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
     } else {
       for (const r of reports) {
         if (r.ok) io.stdout.write(`${r.file}: "${r.name}" — ${r.users} users, ${r.sources} sources, ${r.codes} codes, ${r.selections} selections, ${r.codings} codings, ${r.variables} variables\n`);

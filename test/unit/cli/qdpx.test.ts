@@ -28,7 +28,7 @@ describe('overens qdpx', () => {
     const good = file('studie.qdpx', await pack());
     const { code, stdout } = await cli(['qdpx', good, '--json']);
     expect(code).toBe(0);
-    const [report] = JSON.parse(stdout);
+    const report = JSON.parse(stdout);
     expect(report).toMatchObject({ file: good, ok: true, name: 'Studie', users: 1, sources: 1, codes: 3, selections: 1, codings: 1, variables: 0 });
     expect(report.problems).toEqual([
       'absolute:///tmp/extern.txt: only sources inside the package (internal://) can be imported',
@@ -41,6 +41,8 @@ describe('overens qdpx', () => {
     const bad = file('trasig.qdpx', 'inte en zip');
     const { code, stdout } = await cli(['qdpx', good, bad]);
     expect(code).toBe(1);
+    const json = await cli(['qdpx', good, bad, '--json']);
+    expect(JSON.parse(json.stdout).map((r: { ok: boolean }) => r.ok)).toEqual([true, false]);
     expect(stdout).toContain('"Studie" — 1 users, 1 sources, 3 codes');
     expect(stdout).toContain(`${bad}: cannot be imported`);
     expect(stdout).toContain('trasig.qdpx: not a REFI-QDA project (zip)');
