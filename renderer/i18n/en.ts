@@ -240,6 +240,7 @@ export const en: Record<MessageKey, string> = {
   'results.ranking': 'Ranking by the share with',
   'reliability.version': 'Codebook version:',
   'reliability.versionOption': 'Version {number}',
+  'reliability.bootstrap': '95% CI for α (bootstrap, 1,000 resamples, seed 1)',
   'reliability.variables': 'Variables (none chosen = all):',
   'disagree.more': 'Show more ({shown} of {count} shown)',
   'reliability.documents': 'Documents:',

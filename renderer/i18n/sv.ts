@@ -238,6 +238,7 @@ export const sv = {
   'results.ranking': 'Rangordning efter andel med',
   'reliability.version': 'Kodboksversion:',
   'reliability.versionOption': 'Version {number}',
+  'reliability.bootstrap': '95 % KI för α (bootstrap, 1 000 urval, frö 1)',
   'reliability.variables': 'Variabler (inget val = alla):',
   'disagree.more': 'Visa fler ({shown} av {count} visas)',
   'reliability.documents': 'Dokument:',

@@ -68,6 +68,10 @@ describe('reliability', () => {
     // By hand: coincidences o(Ja,Ja) = 2, o(Ja,Nej) = o(Nej,Ja) = 1, o(Nej,Nej) = 2; n = 6, n_Ja = n_Nej = 3:
     // α = 1 − (n − 1)·2/(2·3·3) = 1 − 10/18 = 0.444. Cohen: p_o = 2/3, p_e = 4/9, κ = (2/9)/(5/9) = 0.400.
     expect(await lvm.getByTestId('alpha-cell').textContent()).toBe('0.444');
+    // α's bootstrap interval on request (1,000 unit resamples, seed 1): shown next to α.
+    await page.getByTestId('reliability-bootstrap').check();
+    await expect.poll(() => lvm.getByTestId('alpha-cell').textContent()).toMatch(/^0\.444 \[-?\d\.\d{3}, -?\d\.\d{3}\]$/);
+    await page.getByTestId('reliability-bootstrap').uncheck();
     // Computed within one codebook version, chosen here (the template's published version 1).
     expect(await page.getByTestId('reliability-version').locator('option').allTextContents()).toEqual(['Version 1']);
     expect(await lvm.textContent()).toContain('0.400');

@@ -42,6 +42,8 @@ export function ReliabilityView() {
   const onlyShared = scope !== 'all';
   const [openVariable, setOpenVariable] = useState<string | null>(null);
   const [onlyVariables, setOnlyVariables] = useState<string[]>([]);
+  // Bootstrap CI for α on request: 1,000 unit resamples with a fixed seed, so it is reproducible (and matches `overens agreement --bootstrap 1000 --seed 1`).
+  const [bootstrap, setBootstrap] = useState(false);
 
   const allVariables: Variable[] = useMemo(() => version?.content.variables.filter((v) => v.kind === 'single' && !v.derived) ?? [], [version]);
   const variables: Variable[] = useMemo(() => (onlyVariables.length ? allVariables.filter((v) => onlyVariables.includes(v.id)) : allVariables), [allVariables, onlyVariables]);
@@ -61,9 +63,9 @@ export function ReliabilityView() {
       docs = new Set([...docs].filter((d) => selectedCoders.every((c) => current.some((j) => j.documentId === d && j.coderId === c))));
     }
     const rows: LongCoding[] = current.filter((j) => docs.has(j.documentId)).map((j) => ({ document: j.documentId, coder: j.coderId, variable: j.variableId, value: j.valueIds[0]! }));
-    const report = agreementReport(rows, { categoryOrder: new Map(variables.map((v) => [v.id, v.values.map((x) => x.id)])), coders: selectedCoders });
+    const report = agreementReport(rows, { categoryOrder: new Map(variables.map((v) => [v.id, v.values.map((x) => x.id)])), coders: selectedCoders, bootstrap: bootstrap ? 1000 : 0, seed: 1 });
     return { report, excluded, documents: docs.size, current: current.filter((j) => docs.has(j.documentId)) };
-  }, [judgements, version, selectedCoders, onlyShared, scope, documents, variables]);
+  }, [judgements, version, selectedCoders, onlyShared, scope, documents, variables, bootstrap]);
 
   if (!project || !version || !judgements || !documents) return <p className="muted">{t('common.loading')}</p>;
   const byId = new Map(variables.map((v) => [v.id, v]));
@@ -82,6 +84,7 @@ export function ReliabilityView() {
       <td className="num">{fmt(r.gwet_ac1)}</td>
       <td className={`num band-${alphaBand(r.krippendorff_alpha)}`} data-testid="alpha-cell">
         {fmt(r.krippendorff_alpha)}
+        {r.ci95.krippendorff_alpha && <span className="muted small"> [{fmt(r.ci95.krippendorff_alpha[0])}, {fmt(r.ci95.krippendorff_alpha[1])}]</span>}
       </td>
       <td className="small muted">{r.notes.join('; ')}</td>
     </tr>
@@ -122,6 +125,9 @@ export function ReliabilityView() {
           </select>
         </label>
         <label className="small">
+          <input type="checkbox" checked={bootstrap} onChange={(e) => setBootstrap(e.target.checked)} data-testid="reliability-bootstrap" /> {t('reliability.bootstrap')}
+        </label>
+        <label className="small">
           {t('reliability.variables')}{' '}
           <select
             multiple
@@ -155,7 +161,7 @@ export function ReliabilityView() {
                 <th className="num">κ [95 % CI]</th>
                 <th className="num">Fleiss κ</th>
                 <th className="num">AC1</th>
-                <th className="num">α</th>
+                <th className="num">{bootstrap ? 'α [95 % CI]' : 'α'}</th>
                 <th>{t('reliability.notes')}</th>
               </tr>
             </thead>
