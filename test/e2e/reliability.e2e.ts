@@ -68,6 +68,11 @@ describe('reliability', () => {
     // By hand: coincidences o(Ja,Ja) = 2, o(Ja,Nej) = o(Nej,Ja) = 1, o(Nej,Nej) = 2; n = 6, n_Ja = n_Nej = 3:
     // α = 1 − (n − 1)·2/(2·3·3) = 1 − 10/18 = 0.444. Cohen: p_o = 2/3, p_e = 4/9, κ = (2/9)/(5/9) = 0.400.
     expect(await lvm.getByTestId('alpha-cell').textContent()).toBe('0.444');
+    // Scott's π by hand: average marginals Ja = Nej = 1/2, p_e = 1/2, π = (2/3 − 1/2)/(1/2) = 0.333,
+    // with its 95% CI (Gwet's two-coder SE, t with 2 df) below it; κ and AC1 carry theirs too.
+    expect(await lvm.getByTestId('pi-cell').textContent()).toMatch(/^0\.333 \[-?\d\.\d{3}, \d\.\d{3}\]$/);
+    expect(await lvm.getByTestId('kappa-cell').textContent()).toMatch(/^0\.400 \[-?\d\.\d{3}, \d\.\d{3}\]$/);
+    expect(await lvm.getByTestId('ac1-cell').textContent()).toMatch(/^\d\.\d{3} \[-?\d\.\d{3}, \d\.\d{3}\]$/);
     // α's bootstrap interval on request (1,000 unit resamples, seed 1): shown next to α.
     await page.getByTestId('reliability-bootstrap').check();
     await expect.poll(() => lvm.getByTestId('alpha-cell').textContent()).toMatch(/^0\.444 \[-?\d\.\d{3}, -?\d\.\d{3}\]$/);
@@ -111,7 +116,12 @@ describe('reliability', () => {
     await screenshot(page, 'results-sv');
     // A stratified reliability sample, assigned to Bertil.
     await app.goTo('reliability');
+    // Passage agreement is the second tab (arrow keys move between tabs).
+    await page.getByTestId('reliability-tab-judgements').focus();
+    await page.keyboard.press('ArrowRight');
     await page.getByTestId('passage-agreement').waitFor();
+    expect(await page.getByTestId('reliability-table').count()).toBe(0);
+    await screenshot(page, 'reliability-passages-sv');
     await page.getByTestId('sample-amount').fill('50');
     await page.getByTestId('sample-stratum').selectOption('level');
     await page.getByTestId('draw-sample').click();
@@ -135,6 +145,16 @@ describe('reliability', () => {
     expect(sheet.getRow(2).values).toEqual([undefined, 'Nivå', 'n', 'Saknas', 'Ja, %', 'Nej, %']);
     expect(sheet.getRow(3).values).toEqual([undefined, 'Länsgemensamma överenskommelser', 1, 0, 100, 0]);
     expect(sheet.getRow(4).values).toEqual([undefined, 'Lokala överenskommelser', 2, 0, 50, 50]);
+
+    // The HTML report: methods text names the coders and coefficients; the reliability table has
+    // the hand-computed α and π. The sample (2 documents, 1 of them disagreeing) is judged by both.
+    const reportDownload = page.waitForEvent('download');
+    await page.getByTestId('export-report').click();
+    const html = readFileSync((await (await reportDownload).path())!, 'utf8');
+    expect(html).toContain('Kodarna Anna, Bertil bedömde');
+    expect(html).toContain('(reliabilitetsurvalet)');
+    expect(html).toContain('Cohens κ, Scotts π');
+    expect(html).toMatch(/<table data-table="reliability">.*<td>LVM<\/td><td>2<\/td>/s);
 
     // The long dataset is the statistics CLI's input: Anna, Bertil and the consensus.
     const longDownload = page.waitForEvent('download');

@@ -7,13 +7,14 @@
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localize, type Judgement, type Variable } from '../../../src/core';
-import { agreementReport, type AgreementRow, type LongCoding } from '../../../src/core/agreement';
+import type { AgreementRow } from '../../../src/core/agreement';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../state/session';
 import { useStore } from '../../state/store-context';
 import { useCodebookVersion } from '../coding/useCodingData';
 import { DisagreementList } from './DisagreementList';
-import { SAMPLE_ATTRIBUTE, SampleCard } from './SampleCard';
+import { SampleCard } from './SampleCard';
+import { analyseReliability, reliabilityVariables } from './analysis';
 import { PassageAgreement } from './PassageAgreement';
 
 export function alphaBand(alpha: number | null): 'reliable' | 'tentative' | 'unreliable' | 'undefined' {
@@ -22,6 +23,21 @@ export function alphaBand(alpha: number | null): 'reliable' | 'tentative' | 'unr
 }
 
 const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(3));
+
+/** A coefficient with its 95% CI on a second line (the CI only where it was computed). */
+function Coefficient({ value, ci, testId }: { value: number | null; ci: [number, number] | null; testId?: string }) {
+  return (
+    <>
+      <span data-testid={testId}>{fmt(value)}</span>
+      {ci && value !== null && (
+        <span className="muted small ci">
+          {' '}
+          [{fmt(ci[0])}, {fmt(ci[1])}]
+        </span>
+      )}
+    </>
+  );
+}
 
 export function ReliabilityView() {
   const { t, lang } = useI18n();
@@ -44,51 +60,65 @@ export function ReliabilityView() {
   const [onlyVariables, setOnlyVariables] = useState<string[]>([]);
   // Bootstrap CI for α on request: 1,000 unit resamples with a fixed seed, so it is reproducible (and matches `overens agreement --bootstrap 1000 --seed 1`).
   const [bootstrap, setBootstrap] = useState(false);
+  const [tab, setTab] = useState<'judgements' | 'passages'>('judgements');
 
-  const allVariables: Variable[] = useMemo(() => version?.content.variables.filter((v) => v.kind === 'single' && !v.derived) ?? [], [version]);
+  const allVariables: Variable[] = useMemo(() => (version ? reliabilityVariables(version) : []), [version]);
   const variables: Variable[] = useMemo(() => (onlyVariables.length ? allVariables.filter((v) => onlyVariables.includes(v.id)) : allVariables), [allVariables, onlyVariables]);
 
-  const analysis = useMemo(() => {
-    if (!judgements || !version) return null;
-    const wanted = new Set(variables.map((v) => v.id));
-    const relevant = judgements.filter((j) => selectedCoders.includes(j.coderId) && j.valueIds.length > 0 && wanted.has(j.variableId));
-    const excluded = relevant.filter((j) => j.codebookVersionId !== version.id).length;
-    const current = relevant.filter((j) => j.codebookVersionId === version.id);
-    let docs = new Set(current.map((j) => j.documentId));
-    if (scope === 'sample') {
-      const sampled = new Set((documents ?? []).filter((d) => (d.attributes[SAMPLE_ATTRIBUTE] ?? '').trim() !== '').map((d) => d.id));
-      docs = new Set([...docs].filter((d) => sampled.has(d)));
-    }
-    if (onlyShared) {
-      docs = new Set([...docs].filter((d) => selectedCoders.every((c) => current.some((j) => j.documentId === d && j.coderId === c))));
-    }
-    const rows: LongCoding[] = current.filter((j) => docs.has(j.documentId)).map((j) => ({ document: j.documentId, coder: j.coderId, variable: j.variableId, value: j.valueIds[0]! }));
-    const report = agreementReport(rows, { categoryOrder: new Map(variables.map((v) => [v.id, v.values.map((x) => x.id)])), coders: selectedCoders, bootstrap: bootstrap ? 1000 : 0, seed: 1 });
-    return { report, excluded, documents: docs.size, current: current.filter((j) => docs.has(j.documentId)) };
-  }, [judgements, version, selectedCoders, onlyShared, scope, documents, variables, bootstrap]);
+  const analysis = useMemo(
+    () => (judgements && version && documents ? analyseReliability({ judgements, documents, version, variables, coders: selectedCoders, scope, bootstrap }) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- selectedCoders is derived state; its content is in the key
+    [judgements, version, selectedCoders.join(','), scope, documents, variables, bootstrap],
+  );
 
   if (!project || !version || !judgements || !documents) return <p className="muted">{t('common.loading')}</p>;
   const byId = new Map(variables.map((v) => [v.id, v]));
   const rows = analysis ? [...analysis.report.variables].sort((a, b) => variables.findIndex((v) => v.id === a.variable) - variables.findIndex((v) => v.id === b.variable)) : [];
 
+  // κ and π are two-coder coefficients; with more coders Fleiss' κ (π's generalisation) takes their place.
+  const two = selectedCoders.length === 2;
+  const columns = two ? 8 : 7;
   const row = (r: AgreementRow, label: string, pooled = false) => (
     <tr key={r.variable} className={pooled ? 'pooled' : undefined} data-testid={pooled ? 'reliability-pooled' : 'reliability-row'} onClick={() => !pooled && setOpenVariable(openVariable === r.variable ? null : r.variable)}>
       <td>{label}</td>
       <td className="num">{r.units}</td>
-      <td className="num">{fmt(r.percent_agreement)}</td>
       <td className="num">
-        {fmt(r.cohen_kappa)}
-        {r.ci95.cohen_kappa && <span className="muted small"> [{fmt(r.ci95.cohen_kappa[0])}, {fmt(r.ci95.cohen_kappa[1])}]</span>}
+        <Coefficient value={r.percent_agreement} ci={r.ci95.percent_agreement} />
       </td>
-      <td className="num">{fmt(r.fleiss_kappa)}</td>
-      <td className="num">{fmt(r.gwet_ac1)}</td>
+      {two ? (
+        <>
+          <td className="num" data-testid="kappa-cell">
+            <Coefficient value={r.cohen_kappa} ci={r.ci95.cohen_kappa} />
+          </td>
+          <td className="num" data-testid="pi-cell">
+            <Coefficient value={r.scott_pi} ci={r.ci95.scott_pi} />
+          </td>
+        </>
+      ) : (
+        <td className="num" data-testid="fleiss-cell">
+          <Coefficient value={r.fleiss_kappa} ci={r.ci95.fleiss_kappa} />
+        </td>
+      )}
+      <td className="num" data-testid="ac1-cell">
+        <Coefficient value={r.gwet_ac1} ci={r.ci95.gwet_ac1} />
+      </td>
       <td className={`num band-${alphaBand(r.krippendorff_alpha)}`} data-testid="alpha-cell">
-        {fmt(r.krippendorff_alpha)}
-        {r.ci95.krippendorff_alpha && <span className="muted small"> [{fmt(r.ci95.krippendorff_alpha[0])}, {fmt(r.ci95.krippendorff_alpha[1])}]</span>}
+        <Coefficient value={r.krippendorff_alpha} ci={r.ci95.krippendorff_alpha} testId="alpha-value" />
       </td>
       <td className="small muted">{r.notes.join('; ')}</td>
     </tr>
   );
+  const tabs = [
+    { id: 'judgements', label: t('reliability.tabJudgements') },
+    { id: 'passages', label: t('reliability.tabPassages') },
+  ] as const;
+  const onTabKey = (e: React.KeyboardEvent) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    e.preventDefault();
+    const next = tab === 'judgements' ? 'passages' : 'judgements';
+    setTab(next);
+    document.getElementById(`reliability-tab-${next}`)?.focus();
+  };
 
   return (
     <section className="view wide" aria-labelledby="reliability-title">
@@ -148,6 +178,26 @@ export function ReliabilityView() {
         {t('reliability.summary', { documents: analysis?.documents ?? 0, version: version.number })}
         {analysis && analysis.excluded > 0 && ` ${t('reliability.excluded', { count: analysis.excluded })}`}
       </p>
+      <div role="tablist" aria-label={t('reliability.title')} className="tabs" onKeyDown={onTabKey}>
+        {tabs.map((x) => (
+          <button
+            key={x.id}
+            id={`reliability-tab-${x.id}`}
+            role="tab"
+            type="button"
+            aria-selected={tab === x.id}
+            aria-controls={`reliability-panel-${x.id}`}
+            tabIndex={tab === x.id ? 0 : -1}
+            className={tab === x.id ? 'tab active' : 'tab'}
+            data-testid={`reliability-tab-${x.id}`}
+            onClick={() => setTab(x.id)}
+          >
+            {x.label}
+          </button>
+        ))}
+      </div>
+      {tab === 'judgements' && (
+        <div role="tabpanel" id="reliability-panel-judgements" aria-labelledby="reliability-tab-judgements">
       {selectedCoders.length < 2 ? (
         <p className="notice">{t('reliability.needTwo')}</p>
       ) : (
@@ -158,16 +208,22 @@ export function ReliabilityView() {
                 <th>{t('reliability.variable')}</th>
                 <th className="num">{t('reliability.units')}</th>
                 <th className="num">{t('reliability.percent')}</th>
-                <th className="num">κ [95 % CI]</th>
-                <th className="num">Fleiss κ</th>
-                <th className="num">AC1</th>
-                <th className="num">{bootstrap ? 'α [95 % CI]' : 'α'}</th>
+                {two ? (
+                  <>
+                    <th className="num">Cohen κ</th>
+                    <th className="num">Scott π</th>
+                  </>
+                ) : (
+                  <th className="num">Fleiss κ</th>
+                )}
+                <th className="num">Gwet AC1</th>
+                <th className="num">Krippendorff α</th>
                 <th>{t('reliability.notes')}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
-                <FragmentRow key={r.variable} open={openVariable === r.variable} row={row(r, localize(byId.get(r.variable)?.label, lang))} detail={<CategoryDetail row={r} variable={byId.get(r.variable)} />} />
+                <FragmentRow key={r.variable} columns={columns} open={openVariable === r.variable} row={row(r, localize(byId.get(r.variable)?.label, lang))} detail={<CategoryDetail row={r} variable={byId.get(r.variable)} />} />
               ))}
               {analysis && row(analysis.report.pooled, t('reliability.pooled'), true)}
             </tbody>
@@ -175,22 +231,33 @@ export function ReliabilityView() {
         </div>
       )}
       <p className="small muted">{t('reliability.bands')}</p>
-      {selectedCoders.length >= 2 && <PassageAgreement project={project} coders={selectedCoders} variables={variables} documents={documents} onlyShared={onlyShared} />}
-      <SampleCard documents={documents} coders={humans} />
+      <p className="small muted">{t('reliability.ciMethod')}</p>
       {analysis && selectedCoders.length >= 2 && (
         <DisagreementList judgements={analysis.current as Judgement[]} coders={selectedCoders} variables={variables} documents={documents} project={project} version={version} />
       )}
+        </div>
+      )}
+      {tab === 'passages' && (
+        <div role="tabpanel" id="reliability-panel-passages" aria-labelledby="reliability-tab-passages">
+          {selectedCoders.length < 2 ? (
+            <p className="notice">{t('reliability.needTwo')}</p>
+          ) : (
+            <PassageAgreement project={project} coders={selectedCoders} variables={variables} documents={documents} onlyShared={onlyShared} />
+          )}
+        </div>
+      )}
+      <SampleCard documents={documents} coders={humans} />
     </section>
   );
 }
 
-function FragmentRow({ open, row, detail }: { open: boolean; row: React.ReactNode; detail: React.ReactNode }) {
+function FragmentRow({ open, row, detail, columns }: { open: boolean; row: React.ReactNode; detail: React.ReactNode; columns: number }) {
   return (
     <>
       {row}
       {open && (
         <tr className="detail-row">
-          <td colSpan={8}>{detail}</td>
+          <td colSpan={columns}>{detail}</td>
         </tr>
       )}
     </>

@@ -9,8 +9,9 @@ import { drawSample } from '../../../src/core/sampling';
 import { useI18n } from '../../i18n';
 import { useNotices } from '../../state/errors';
 import { useStore } from '../../state/store-context';
+import { SAMPLE_ATTRIBUTE } from './analysis';
 
-export const SAMPLE_ATTRIBUTE = 'urval';
+export { SAMPLE_ATTRIBUTE } from './analysis';
 
 export function SampleCard({ documents, coders }: { documents: DocumentMeta[]; coders: Coder[] }) {
   const { t } = useI18n();

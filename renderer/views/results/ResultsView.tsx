@@ -17,6 +17,7 @@ import { useStore } from '../../state/store-context';
 import { useCodebookVersion } from '../coding/useCodingData';
 import { chartSvg, mountChart, prevalenceOption, rankingOption } from './chart';
 import { reportHtml } from './report';
+import { analyseReliability, reliabilityVariables } from '../reliability/analysis';
 import { longCsv, segmentsCsv, spssSyntax, wideCsv, wideXlsx } from '../../../src/formats/dataset';
 import { exportQdpx } from '../../../src/formats/refi-qda';
 
@@ -107,6 +108,20 @@ export function ResultsView() {
   const stem = `${(project?.name ?? 'resultat').replace(/[^\p{L}\p{N}]+/gu, '-')}-${by}`;
   const datasetInput = () => ({ content: version!.content, documents: documents ?? [], coders, judgements: judgements ?? [], lang });
 
+  // The report's reliability section: the human coders with judgements under this version, on the
+  // documents all of them judged — the reliability sample when one was drawn and judged.
+  const reportReliability = () => {
+    if (!version || !documents || !judgements) return undefined;
+    const judged = new Set(judgements.filter((j) => j.codebookVersionId === version.id && j.valueIds.length > 0).map((j) => j.coderId));
+    const humans = coders.filter((c) => c.kind === 'human' && judged.has(c.id));
+    if (humans.length < 2) return undefined;
+    const base = { judgements, documents, version, variables: reliabilityVariables(version), coders: humans.map((c) => c.id) };
+    const sampled = analyseReliability({ ...base, scope: 'sample' });
+    const analysis = sampled.documents > 0 ? sampled : analyseReliability({ ...base, scope: 'shared' });
+    if (analysis.documents === 0) return undefined;
+    return { analysis, coderNames: humans.map((c) => c.name), sample: analysis === sampled };
+  };
+
   if (!project || !version || !documents || !judgements) return <p className="muted">{t('common.loading')}</p>;
   return (
     <section className="view wide" aria-labelledby="results-title">
@@ -145,7 +160,7 @@ export function ResultsView() {
           onClick={() =>
             void save(
               `${stem}-rapport.html`,
-              new TextEncoder().encode(reportHtml({ project, version, coder: chosenCoder, consensus, documents: documents.length, tables, labels, lang, t })),
+              new TextEncoder().encode(reportHtml({ project, version, coder: chosenCoder, consensus, documents: documents.length, tables, labels, lang, t, reliability: reportReliability() })),
               ['html'],
             )
           }

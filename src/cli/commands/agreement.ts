@@ -2,7 +2,7 @@
  * `overens agreement codings.csv`: inter-rater agreement per variable and pooled, from the
  * long-format codings file (document,coder,variable,value). Output keys are a contract.
  */
-import { agreementReport, type AgreementRow, type Level, type Weights } from '../../core/agreement';
+import { agreementReport, CI_KEYS, type AgreementRow, type Level, type Weights } from '../../core/agreement';
 import { parseCodingsCsv } from '../../formats/stats-csv';
 import { csvText, failOnProblems, fmt, InputError, readTextFile, textTable } from '../read-input';
 import { parseCommandArgs } from '../args';
@@ -23,6 +23,8 @@ Coefficients undefined for the data are null, with a note saying why.`;
 
 const LEVELS = ['nominal', 'ordinal', 'interval', 'ratio'] as const;
 const WEIGHTS = ['none', 'linear', 'quadratic'] as const;
+
+const ci = (interval: [number, number] | null) => (interval ? `${fmt(interval[0])}–${fmt(interval[1])}` : '—');
 
 function publicRow(row: AgreementRow) {
   return {
@@ -74,29 +76,34 @@ export const agreementCommand: CliCommand = {
     if (parsed.values.json) {
       io.stdout.write(`${JSON.stringify({ level, weights, coders: report.coders, variables: report.variables.map(publicRow), pooled: publicRow(report.pooled) }, null, 2)}\n`);
     } else if (parsed.values.csv) {
+      // Each coefficient followed by its 95% CI bounds (empty where not computed).
+      const header = ['variable', 'units', 'coders', 'pairable_values', ...CI_KEYS.flatMap((k) => [k, `${k}_ci_low`, `${k}_ci_high`]), 'notes'];
       io.stdout.write(
         csvText(
-          ['variable', 'units', 'coders', 'pairable_values', 'percent_agreement', 'cohen_kappa', 'cohen_kappa_ci_low', 'cohen_kappa_ci_high', 'scott_pi', 'fleiss_kappa', 'brennan_prediger', 'gwet_ac1', 'krippendorff_alpha', 'alpha_ci_low', 'alpha_ci_high', 'notes'],
-          all.map((r) => [r.variable, r.units, r.coders, r.pairable_values, r.percent_agreement, r.cohen_kappa, r.ci95.cohen_kappa?.[0] ?? null, r.ci95.cohen_kappa?.[1] ?? null, r.scott_pi, r.fleiss_kappa, r.brennan_prediger, r.gwet_ac1, r.krippendorff_alpha, r.ci95.krippendorff_alpha?.[0] ?? null, r.ci95.krippendorff_alpha?.[1] ?? null, r.notes.join('; ')]),
+          header,
+          all.map((r) => [r.variable, r.units, r.coders, r.pairable_values, ...CI_KEYS.flatMap((k) => [r[k], r.ci95[k]?.[0] ?? null, r.ci95[k]?.[1] ?? null]), r.notes.join('; ')]),
         ),
       );
     } else {
       io.stdout.write(`Agreement (${level}${weights !== 'none' ? `, ${weights} weights` : ''}), coders: ${report.coders.join(', ')}\n\n`);
       io.stdout.write(
         textTable(
-          ['variable', 'units', '%agree', 'κ', 'κ 95% CI', 'π', 'Fleiss κ', 'BP', 'AC1', 'α', 'α 95% CI'],
+          ['variable', 'units', '%agree', 'κ', 'κ 95% CI', 'π', 'π 95% CI', 'Fleiss κ', 'Fleiss 95% CI', 'BP', 'AC1', 'AC1 95% CI', 'α', 'α 95% CI'],
           all.map((r) => [
             r.variable,
             String(r.units),
             fmt(r.percent_agreement),
             fmt(r.cohen_kappa),
-            r.ci95.cohen_kappa ? `${fmt(r.ci95.cohen_kappa[0])}–${fmt(r.ci95.cohen_kappa[1])}` : '—',
+            ci(r.ci95.cohen_kappa),
             fmt(r.scott_pi),
+            ci(r.ci95.scott_pi),
             fmt(r.fleiss_kappa),
+            ci(r.ci95.fleiss_kappa),
             fmt(r.brennan_prediger),
             fmt(r.gwet_ac1),
+            ci(r.ci95.gwet_ac1),
             fmt(r.krippendorff_alpha),
-            r.ci95.krippendorff_alpha ? `${fmt(r.ci95.krippendorff_alpha[0])}–${fmt(r.ci95.krippendorff_alpha[1])}` : '—',
+            ci(r.ci95.krippendorff_alpha),
           ]),
         ),
       );

@@ -3,15 +3,20 @@
  * (Gwet 2014, Handbook of Inter-Rater Reliability, 4th ed., ch. 2–5): κ = (p_a − p_e)/(1 − p_e),
  * each coefficient with its own chance agreement p_e.
  * - Two coders, units coded by both: Cohen's κ (1960; weighted, Cohen 1968) with the
- *   Fleiss–Cohen–Everitt (1969) large-sample standard error; Scott's π (1955).
- * - Any number of coders, missing values allowed (units with < 2 values are not pairable and are
- *   left out of p_a AND of the category proportions, the same rule α uses): pairwise percent
- *   agreement, Fleiss' κ (1971; equals Scott's π for two coders), Brennan–Prediger (1981),
- *   Gwet's AC1 (2008). With complete data, Fleiss' κ is exactly Fleiss (1971).
+ *   Fleiss–Cohen–Everitt (1969) large-sample standard error; Scott's π (1955) with Gwet's
+ *   linearised standard error.
+ * - Any number of coders, missing values handled as Gwet (2014) does (p_a over units with ≥ 2
+ *   values, category proportions over units with ≥ 1 value): pairwise percent agreement,
+ *   Fleiss' κ (1971; equals Scott's π for two coders), Brennan–Prediger (1981), Gwet's AC1
+ *   (2008), each with Gwet's linearised standard error. With complete data, Fleiss' κ is exactly
+ *   Fleiss (1971).
+ * Every 95% CI is coefficient ± t(.975; n − 1)·SE clipped to the coefficient's range, the
+ * interval of Gwet's irrCAC package (whose published outputs the tests reproduce).
  * Per-category agreement: specific agreement o_kk/n_k and Fleiss' category κ_k (Fleiss 1971, eq. 9).
  */
 import { MISSING, type ReliabilityData } from './reliability-data';
 import { coincidences } from './krippendorff';
+import { tInterval95 } from './distributions';
 
 export type Weights = 'none' | 'linear' | 'quadratic';
 
@@ -97,49 +102,96 @@ export function cohenKappa(table: TwoCoderTable, weights: Weights = 'none'): Kap
   }
   const variance = (s - (kappa - pe * (1 - kappa)) ** 2) / (n * (1 - pe) ** 2);
   const se = Math.sqrt(Math.max(0, variance));
-  // The normal-approximation interval, kept within κ's range [−1, 1].
-  return { value: kappa, se, ci95: [Math.max(-1, kappa - 1.959963984540054 * se), Math.min(1, kappa + 1.959963984540054 * se)] };
+  // t(n − 1) as irrCAC does (normal for large n), kept within κ's range [−1, 1].
+  return { value: kappa, se, ci95: n >= 2 ? tInterval95(kappa, se, n) : null };
 }
 
 /** Scott's π for two coders over units coded by both. */
 export function scottPi(table: TwoCoderTable): number | null {
+  return scottPiWithPrecision(table).value;
+}
+
+/**
+ * Scott's π with its standard error and 95% CI: Gwet's (2014) two-rater variance, the
+ * Fleiss–Cohen–Everitt form with both coders' marginals replaced by their average π_k:
+ * v = [Σ_kl p_kl (1[k=l] − (1 − π̂)(π_k + π_l))² − (π̂ − p_e(1 − π̂))²] / (n (1 − p_e)²).
+ */
+export function scottPiWithPrecision(table: TwoCoderTable): { value: number | null; precision: Precision | null } {
   const { counts, q, n } = table;
-  if (n === 0) return null;
+  if (n === 0) return { value: null, precision: null };
+  const avg = new Float64Array(q);
   let po = 0;
-  let pe = 0;
   for (let k = 0; k < q; k++) {
     po += counts[k * q + k]! / n;
-    let rowK = 0;
-    let colK = 0;
     for (let j = 0; j < q; j++) {
-      rowK += counts[k * q + j]! / n;
-      colK += counts[j * q + k]! / n;
+      avg[k]! += counts[k * q + j]! / n / 2;
+      avg[j]! += counts[k * q + j]! / n / 2;
     }
-    pe += ((rowK + colK) / 2) ** 2;
   }
-  return 1 - pe <= 1e-15 ? null : (po - pe) / (1 - pe);
+  let pe = 0;
+  for (let k = 0; k < q; k++) pe += avg[k]! ** 2;
+  if (1 - pe <= 1e-15) return { value: null, precision: null };
+  const pi = (po - pe) / (1 - pe);
+  if (n < 2) return { value: pi, precision: null };
+  let s = 0;
+  for (let k = 0; k < q; k++) {
+    for (let l = 0; l < q; l++) {
+      const p = counts[k * q + l]! / n;
+      if (p > 0) s += p * ((k === l ? 1 : 0) - (1 - pi) * (avg[k]! + avg[l]!)) ** 2;
+    }
+  }
+  const se = Math.sqrt(Math.max(0, (s - (pi - pe * (1 - pi)) ** 2) / (n * (1 - pe) ** 2)));
+  return { value: pi, precision: { se, ci95: tInterval95(pi, se, n) } };
+}
+
+/** A coefficient's precision (Gwet 2014, ch. 5): standard error and 95% interval from t(n − 1). */
+export interface Precision {
+  se: number;
+  ci95: [number, number];
 }
 
 export interface MultiCoderAgreement {
   /** Units with at least two values. */
   pairableUnits: number;
+  /** Units with at least one value (Gwet's n: they count in the category proportions). */
+  ratedUnits: number;
   /** Mean over pairable units of the share of agreeing coder pairs. */
   percentAgreement: number | null;
   fleissKappa: number | null;
   brennanPrediger: number | null;
   gwetAc1: number | null;
-  /** Category proportions π_k over pairable values. */
+  /** Standard errors and 95% CIs (null where the coefficient is undefined or n < 2). */
+  precision: {
+    percentAgreement: Precision | null;
+    fleissKappa: Precision | null;
+    brennanPrediger: Precision | null;
+    gwetAc1: Precision | null;
+  };
+  /** Category proportions π_k = (1/n) Σ_i r_ik / r_i over the units rated at least once. */
   proportions: Float64Array;
   notes: string[];
 }
 
-/** Pairwise percent agreement, Fleiss' κ, Brennan–Prediger and Gwet's AC1 for any number of coders. */
+const NO_PRECISION = { percentAgreement: null, fleissKappa: null, brennanPrediger: null, gwetAc1: null };
+
+/**
+ * Pairwise percent agreement, Fleiss' κ, Brennan–Prediger and Gwet's AC1 for any number of coders,
+ * with missing values handled as Gwet (2014) does: p_a averages over units with ≥ 2 values, the
+ * category proportions π_k over units with ≥ 1 value. Standard errors are Gwet's linearised
+ * variances (2008; Handbook ch. 5, as in his irrCAC package's *.raw functions, infinite
+ * population): v = Σ_i (c*_i − c)² / (n(n − 1)), where c*_i is unit i's contribution to the
+ * coefficient corrected for the uncertainty of p_e.
+ */
 export function multiCoderAgreement(data: ReliabilityData): MultiCoderAgreement {
   const q = data.categories.length;
   const m = data.coders;
   const counts = new Float64Array(q);
   const touched = new Int32Array(m);
   const proportions = new Float64Array(q);
+  /** Per unit: its p_a,i (0 when not pairable) and its number of values r_i. */
+  const paUnit = new Float64Array(data.units);
+  const ratings = new Int32Array(data.units);
+  let rated = 0;
   let pairable = 0;
   let paSum = 0;
   for (let u = 0; u < data.units; u++) {
@@ -152,24 +204,29 @@ export function multiCoderAgreement(data: ReliabilityData): MultiCoderAgreement 
       counts[v]!++;
       mu++;
     }
+    ratings[u] = mu;
+    if (mu >= 1) {
+      rated++;
+      for (let i = 0; i < distinct; i++) proportions[touched[i]!]! += counts[touched[i]!]! / mu;
+    }
     if (mu >= 2) {
       pairable++;
       let agree = 0;
       for (let i = 0; i < distinct; i++) {
         const c = counts[touched[i]!]!;
         agree += c * (c - 1);
-        proportions[touched[i]!]! += c / mu;
       }
-      paSum += agree / (mu * (mu - 1));
+      paUnit[u] = agree / (mu * (mu - 1));
+      paSum += paUnit[u]!;
     }
     for (let i = 0; i < distinct; i++) counts[touched[i]!] = 0;
   }
   const notes: string[] = [];
   if (pairable === 0) {
     notes.push('no unit was coded by two or more coders');
-    return { pairableUnits: 0, percentAgreement: null, fleissKappa: null, brennanPrediger: null, gwetAc1: null, proportions, notes };
+    return { pairableUnits: 0, ratedUnits: rated, percentAgreement: null, fleissKappa: null, brennanPrediger: null, gwetAc1: null, precision: NO_PRECISION, proportions, notes };
   }
-  for (let k = 0; k < q; k++) proportions[k]! /= pairable;
+  for (let k = 0; k < q; k++) proportions[k]! /= rated;
   const pa = paSum / pairable;
   let peFleiss = 0;
   let peGwet = 0;
@@ -184,10 +241,67 @@ export function multiCoderAgreement(data: ReliabilityData): MultiCoderAgreement 
   let bp: number | null = null;
   if (q < 2) notes.push('Brennan–Prediger and AC1 need at least two categories');
   else {
-    ac1 = chance(peGwet / (q - 1));
+    peGwet /= q - 1;
+    ac1 = chance(peGwet);
     bp = chance(1 / q);
   }
-  return { pairableUnits: pairable, percentAgreement: pa, fleissKappa: fleiss, brennanPrediger: bp, gwetAc1: ac1, proportions, notes };
+
+  // Linearised variances: one more pass over the units rated at least once.
+  const n = rated;
+  const scale = n / pairable;
+  let vPa = 0;
+  let vFleiss = 0;
+  let vAc1 = 0;
+  let vBp = 0;
+  for (let u = 0; u < data.units; u++) {
+    const mu = ratings[u]!;
+    if (mu === 0) continue;
+    const paI = paUnit[u]!;
+    const isPairable = mu >= 2;
+    let sumPi = 0;
+    for (let r = 0; r < m; r++) {
+      const v = data.values[u * m + r]!;
+      if (v !== MISSING) sumPi += proportions[v]!;
+    }
+    // p_e,i: Fleiss' Σ_k r_ik π_k / r_i and AC1's Σ_k r_ik (1 − π_k) / (r_i (q − 1)).
+    const peFleissI = sumPi / mu;
+    vPa += (scale * paI - pa) ** 2;
+    if (fleiss !== null) {
+      const c = (scale * (paI - (isPairable ? peFleiss : 0))) / (1 - peFleiss);
+      const corrected = c - (2 * (1 - fleiss) * (peFleissI - peFleiss)) / (1 - peFleiss);
+      vFleiss += (corrected - fleiss) ** 2;
+    }
+    if (ac1 !== null && bp !== null) {
+      const peGwetI = (1 - peFleissI) / (q - 1);
+      const c = (scale * (paI - (isPairable ? peGwet : 0))) / (1 - peGwet);
+      const corrected = c - (2 * (1 - ac1) * (peGwetI - peGwet)) / (1 - peGwet);
+      vAc1 += (corrected - ac1) ** 2;
+      const cBp = (scale * (paI - (isPairable ? 1 / q : 0))) / (1 - 1 / q);
+      vBp += (cBp - bp) ** 2;
+    }
+  }
+  const precise = (value: number | null, sumSquares: number, lower: number): Precision | null => {
+    if (value === null || n < 2) return null;
+    const se = Math.sqrt(sumSquares / (n * (n - 1)));
+    return { se, ci95: tInterval95(value, se, n, lower, 1) };
+  };
+  if (n < 2) notes.push('standard errors need at least two units');
+  return {
+    pairableUnits: pairable,
+    ratedUnits: rated,
+    percentAgreement: pa,
+    fleissKappa: fleiss,
+    brennanPrediger: bp,
+    gwetAc1: ac1,
+    precision: {
+      percentAgreement: precise(pa, vPa, 0),
+      fleissKappa: precise(fleiss, vFleiss, -1),
+      brennanPrediger: precise(bp, vBp, -1),
+      gwetAc1: precise(ac1, vAc1, -1),
+    },
+    proportions,
+    notes,
+  };
 }
 
 /**

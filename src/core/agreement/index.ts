@@ -5,3 +5,4 @@ export * from './categorical';
 export * from './bootstrap';
 export * from './report';
 export * from './unitizing';
+export * from './distributions';

@@ -5,7 +5,7 @@
  * Reliability view shows; undefined coefficients are null with a note saying why.
  */
 import { bootstrapAlpha } from './bootstrap';
-import { categoryAgreement, cohenKappa, confusionMatrix, multiCoderAgreement, scottPi, type CategoryAgreement, type Weights } from './categorical';
+import { categoryAgreement, cohenKappa, confusionMatrix, multiCoderAgreement, scottPiWithPrecision, type CategoryAgreement, type Weights } from './categorical';
 import { krippendorffAlpha, type Level } from './krippendorff';
 import { buildReliabilityData, numericCategoryOrder, type ReliabilityData } from './reliability-data';
 
@@ -41,12 +41,20 @@ export interface AgreementRow {
   brennan_prediger: number | null;
   gwet_ac1: number | null;
   krippendorff_alpha: number | null;
-  ci95: { cohen_kappa: [number, number] | null; krippendorff_alpha: [number, number] | null };
+  /**
+   * 95% confidence intervals: κ (Fleiss–Cohen–Everitt SE) and π (Gwet's two-rater SE) over units
+   * coded by both; percent agreement, Fleiss' κ, BP and AC1 with Gwet's multi-rater SE; all with
+   * t(n − 1). α's only on request, by bootstrap.
+   */
+  ci95: Record<CiKey, [number, number] | null>;
   notes: string[];
   categories: CategoryAgreement[];
   /** Two coders only: rows = first coder, columns = second, in `categories` order. */
   confusion: number[][] | null;
 }
+
+export const CI_KEYS = ['percent_agreement', 'cohen_kappa', 'scott_pi', 'fleiss_kappa', 'brennan_prediger', 'gwet_ac1', 'krippendorff_alpha'] as const;
+export type CiKey = (typeof CI_KEYS)[number];
 
 export interface AgreementReport {
   variables: AgreementRow[];
@@ -65,6 +73,7 @@ function analyse(variable: string, data: ReliabilityData, coderCount: number, op
   let cohen: number | null = null;
   let cohenCi: [number, number] | null = null;
   let scott: number | null = null;
+  let scottCi: [number, number] | null = null;
   let confusion: number[][] | null = null;
   if (coderCount === 2) {
     const table = confusionMatrix(data, 0, 1);
@@ -72,7 +81,9 @@ function analyse(variable: string, data: ReliabilityData, coderCount: number, op
     cohen = k.value;
     cohenCi = k.ci95;
     if (k.note) notes.push(`Cohen's κ: ${k.note}`);
-    scott = scottPi(table);
+    const pi = scottPiWithPrecision(table);
+    scott = pi.value;
+    scottCi = pi.precision?.ci95 ?? null;
     const q = table.q;
     confusion = Array.from({ length: q }, (_, i) => Array.from(table.counts.subarray(i * q, i * q + q)));
   } else {
@@ -105,7 +116,15 @@ function analyse(variable: string, data: ReliabilityData, coderCount: number, op
     brennan_prediger: multi.brennanPrediger,
     gwet_ac1: multi.gwetAc1,
     krippendorff_alpha: alpha.alpha,
-    ci95: { cohen_kappa: cohenCi, krippendorff_alpha: alphaCi },
+    ci95: {
+      percent_agreement: multi.precision.percentAgreement?.ci95 ?? null,
+      cohen_kappa: cohenCi,
+      scott_pi: coderCount === 2 ? scottCi : null,
+      fleiss_kappa: multi.precision.fleissKappa?.ci95 ?? null,
+      brennan_prediger: multi.precision.brennanPrediger?.ci95 ?? null,
+      gwet_ac1: multi.precision.gwetAc1?.ci95 ?? null,
+      krippendorff_alpha: alphaCi,
+    },
     notes,
     categories: categoryAgreement(data),
     confusion,

@@ -51,8 +51,24 @@ describe('overens agreement', () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/LVM\s+4\s+0\.750\s+0\.500/);
     const csv = await cli(['agreement', two, '--csv']);
-    expect(csv.stdout.split('\n')[0]).toBe('variable,units,coders,pairable_values,percent_agreement,cohen_kappa,cohen_kappa_ci_low,cohen_kappa_ci_high,scott_pi,fleiss_kappa,brennan_prediger,gwet_ac1,krippendorff_alpha,alpha_ci_low,alpha_ci_high,notes');
-    expect(csv.stdout.split('\n')[1]).toMatch(/^LVM,4,2,8,0\.75,0\.5,/);
+    const [header, first] = csv.stdout.split('\n').map((line) => line.split(','));
+    expect(header!.join(',')).toBe(
+      'variable,units,coders,pairable_values,' +
+        'percent_agreement,percent_agreement_ci_low,percent_agreement_ci_high,cohen_kappa,cohen_kappa_ci_low,cohen_kappa_ci_high,' +
+        'scott_pi,scott_pi_ci_low,scott_pi_ci_high,fleiss_kappa,fleiss_kappa_ci_low,fleiss_kappa_ci_high,' +
+        'brennan_prediger,brennan_prediger_ci_low,brennan_prediger_ci_high,gwet_ac1,gwet_ac1_ci_low,gwet_ac1_ci_high,' +
+        'krippendorff_alpha,krippendorff_alpha_ci_low,krippendorff_alpha_ci_high,notes',
+    );
+    const cell = (name: string) => first![header!.indexOf(name)]!;
+    expect(first!.slice(0, 5).join(',')).toBe('LVM,4,2,8,0.75');
+    expect(Number(cell('cohen_kappa'))).toBe(0.5);
+    // π by hand: average marginals Ja .375, Nej .625 → p_e = .53125, π = (.75 − .53125)/.46875.
+    expect(Number(cell('scott_pi'))).toBeCloseTo(0.21875 / 0.46875, 12);
+    for (const name of ['percent_agreement', 'cohen_kappa', 'scott_pi', 'fleiss_kappa', 'gwet_ac1']) {
+      expect(Number(cell(`${name}_ci_low`))).toBeLessThan(Number(cell(name)));
+      expect(Number(cell(`${name}_ci_high`))).toBeGreaterThan(Number(cell(name)));
+    }
+    expect(cell('krippendorff_alpha_ci_low')).toBe('');
   });
 
   it('reports bad input with file and line numbers and exits 1', async () => {

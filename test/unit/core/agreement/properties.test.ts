@@ -62,15 +62,18 @@ describe('properties', () => {
     }
   });
 
-  it('units with a single value change nothing (not pairable) — the missing-data pitfall', () => {
+  it('units with a single value change neither α nor percent agreement (not pairable); Fleiss/AC1 count them in π_k as Gwet (2014) does', () => {
     const extra = [...codings, { unit: 'lonely-1', coder: 'c0', value: '3' }, { unit: 'lonely-2', coder: 'c1', value: '3' }];
     const withLonely = buildReliabilityData(extra, { categoryOrder: ['0', '1', '2', '3'] }).data;
     expect(krippendorffAlpha(withLonely).alpha).toBeCloseTo(krippendorffAlpha(base).alpha!, 12);
     const a = multiCoderAgreement(withLonely);
     const b = multiCoderAgreement(base);
-    expect(a.fleissKappa).toBeCloseTo(b.fleissKappa!, 12);
-    expect(a.gwetAc1).toBeCloseTo(b.gwetAc1!, 12);
     expect(a.percentAgreement).toBeCloseTo(b.percentAgreement!, 12);
+    expect(a.pairableUnits).toBe(b.pairableUnits);
+    expect(a.ratedUnits).toBe(b.ratedUnits + 2);
+    // Two more values of category 3 raise π_3, so chance agreement and hence Fleiss' κ move.
+    expect(a.proportions[3]).toBeGreaterThan(b.proportions[3]!);
+    expect(a.fleissKappa).not.toBeCloseTo(b.fleissKappa!, 6);
   });
 
   it("with complete data and two coders, α = π·(adjusted): α = 1 − (n−1)/n·(1−π) (Krippendorff 2004, small-sample correction)", () => {

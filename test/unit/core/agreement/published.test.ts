@@ -8,6 +8,7 @@ import {
   krippendorffAlpha,
   multiCoderAgreement,
   scottPi,
+  scottPiWithPrecision,
   type TwoCoderTable,
 } from '../../../../src/core/agreement';
 
@@ -60,11 +61,11 @@ describe("Cohen's κ — Cohen (1960), Table 1", () => {
   it('κ = (.70 − .41)/(1 − .41) = .492', () => {
     expect(cohenKappa(table).value).toBeCloseTo(0.4915, 4);
   });
-  it('the 95% CI is κ ± 1.96 SE and the SE is positive and small for n = 200', () => {
+  it('the 95% CI is κ ± t(.975; 199)·SE (t = 1.971957, R qt(.975, 199)) and the SE is positive and small for n = 200', () => {
     const k = cohenKappa(table);
     expect(k.se).toBeGreaterThan(0.04);
     expect(k.se).toBeLessThan(0.07);
-    expect(k.ci95![1] - k.value!).toBeCloseTo(1.96 * k.se!, 3);
+    expect(k.ci95![1] - k.value!).toBeCloseTo(1.971957 * k.se!, 6);
   });
   it('weights change nothing for two categories', () => {
     const two: TwoCoderTable = { q: 2, n: 100, counts: Float64Array.from([40, 10, 20, 30]) };
@@ -152,5 +153,79 @@ describe('Gwet (2014), Handbook of Inter-Rater Reliability — the cont3x3abstra
     expect(multi.brennanPrediger).toBeCloseTo(0.835, 12);
     expect(multi.percentAgreement).toBeCloseTo(0.89, 12);
     expect(krippendorffAlpha(data).alpha).toBeCloseTo(0.7972585, 7);
+  });
+  // Standard errors and intervals, same vignette (two-rater *.table functions, n = 100, intervals
+  // from t(.975; 99)): π SE 0.05905473 (0.679, 0.913); κ (0.68, 0.913); AC1 SE 0.04321747;
+  // BP SE 0.04693346; percent agreement SE 0.03128898.
+  it("Scott's π: standard error and 95% CI as scott2.table; κ's CI as kappa2.table", () => {
+    const pi = scottPiWithPrecision(table);
+    expect(pi.value).toBeCloseTo(0.7962397, 7);
+    expect(pi.precision!.se).toBeCloseTo(0.05905473, 8);
+    expect(pi.precision!.ci95.map((x) => x.toFixed(3))).toEqual(['0.679', '0.913']);
+    expect(cohenKappa(table).ci95!.map((x) => x.toFixed(3))).toEqual(['0.680', '0.913']);
+  });
+  it('AC1, BP and percent agreement: the multi-rater (raw-data) variance is the two-rater one × n/(n − 1)', () => {
+    // With complete data the unit contributions are the same; the raw-data functions divide their
+    // sum of squares by n(n − 1), the table functions by n². So SE_raw·√((n − 1)/n) = SE_table.
+    const { precision } = multiCoderAgreement(data);
+    const toTable = Math.sqrt(99 / 100);
+    expect(precision.gwetAc1!.se * toTable).toBeCloseTo(0.04321747, 8);
+    expect(precision.brennanPrediger!.se * toTable).toBeCloseTo(0.04693346, 8);
+    expect(precision.percentAgreement!.se * toTable).toBeCloseTo(0.03128898, 8);
+  });
+});
+
+describe('Gwet (2014) / irrCAC README — cac.raw4raters (12 subjects × 4 raters, missing ratings)', () => {
+  // The same ratings as Krippendorff (2011) above (subject 12's single rating sits with another
+  // rater, which changes nothing here). irrCAC's gwet.ac1.raw, fleiss.kappa.raw, bp.coeff.raw and
+  // pa.coeff.raw print: p_a = 0.8181818; AC1 0.77544 (SE 0.14295, CI (0.461, 1), p_e 0.1903212);
+  // Fleiss' κ 0.76117 (SE 0.15302, CI (0.424, 1), p_e 0.2387153); BP 0.77273 (SE 0.14472,
+  // CI (0.454, 1)); percent agreement SE 0.12561 (CI (0.542, 1)). Subject 12, rated once, counts
+  // in the category proportions: that is why p_e differs from α's.
+  const data = fromCoderRows(K2011);
+  const multi = multiCoderAgreement(data);
+  it('coefficients', () => {
+    expect(multi.percentAgreement).toBeCloseTo(0.8181818, 7);
+    expect(multi.gwetAc1).toBeCloseTo(0.77544, 5);
+    expect(multi.fleissKappa).toBeCloseTo(0.76117, 5);
+    expect(multi.brennanPrediger).toBeCloseTo(0.77273, 5);
+    expect(multi.ratedUnits).toBe(12);
+    expect(multi.pairableUnits).toBe(11);
+  });
+  it('standard errors and 95% CIs', () => {
+    const p = multi.precision;
+    expect(p.gwetAc1!.se).toBeCloseTo(0.14295, 5);
+    expect(p.fleissKappa!.se).toBeCloseTo(0.15302, 5);
+    expect(p.brennanPrediger!.se).toBeCloseTo(0.14472, 5);
+    expect(p.percentAgreement!.se).toBeCloseTo(0.12561, 5);
+    expect(p.gwetAc1!.ci95.map((x) => x.toFixed(3))).toEqual(['0.461', '1.000']);
+    expect(p.fleissKappa!.ci95.map((x) => x.toFixed(3))).toEqual(['0.424', '1.000']);
+    expect(p.brennanPrediger!.ci95.map((x) => x.toFixed(3))).toEqual(['0.454', '1.000']);
+    expect(p.percentAgreement!.ci95.map((x) => x.toFixed(3))).toEqual(['0.542', '1.000']);
+  });
+});
+
+describe('Gwet (2014) / irrCAC README — distrib.6raters (15 subjects × 6 raters, 5 categories)', () => {
+  // Raters per subject and category (Depression, Personality disorder, Schizophrenia, Neurosis,
+  // Other). irrCAC prints: AC1 0.4448007 (SE 0.08418757, CI (0.264, 0.625)); Fleiss' κ 0.4139265
+  // (SE 0.08119291, CI (0.24, 0.588)); BP 0.4388889 (SE 0.08312142, CI (0.261, 0.617)); p_a 0.5511111.
+  const distribution = [
+    [0, 0, 0, 6, 0], [0, 3, 0, 0, 3], [0, 1, 4, 0, 1], [0, 0, 0, 0, 6], [0, 3, 0, 3, 0],
+    [2, 0, 4, 0, 0], [0, 0, 4, 0, 2], [2, 0, 3, 1, 0], [2, 0, 0, 4, 0], [0, 0, 0, 0, 6],
+    [1, 0, 0, 5, 0], [1, 1, 0, 4, 0], [0, 3, 3, 0, 0], [1, 0, 0, 5, 0], [0, 2, 0, 3, 1],
+  ];
+  const codings = distribution.flatMap((row, u) => row.flatMap((count, k) => Array.from({ length: count }, () => String(k))).map((value, r) => ({ unit: `s${u}`, coder: `r${r}`, value })));
+  const multi = multiCoderAgreement(buildReliabilityData(codings, { categoryOrder: ['0', '1', '2', '3', '4'] }).data);
+  it('coefficients, standard errors and t(14) intervals', () => {
+    expect(multi.percentAgreement).toBeCloseTo(0.5511111, 7);
+    expect(multi.gwetAc1).toBeCloseTo(0.4448007, 7);
+    expect(multi.fleissKappa).toBeCloseTo(0.4139265, 7);
+    expect(multi.brennanPrediger).toBeCloseTo(0.4388889, 7);
+    expect(multi.precision.gwetAc1!.se).toBeCloseTo(0.08418757, 8);
+    expect(multi.precision.fleissKappa!.se).toBeCloseTo(0.08119291, 8);
+    expect(multi.precision.brennanPrediger!.se).toBeCloseTo(0.08312142, 8);
+    expect(multi.precision.gwetAc1!.ci95.map((x) => x.toFixed(3))).toEqual(['0.264', '0.625']);
+    expect(multi.precision.fleissKappa!.ci95.map((x) => x.toFixed(2))).toEqual(['0.24', '0.59']);
+    expect(multi.precision.brennanPrediger!.ci95.map((x) => x.toFixed(3))).toEqual(['0.261', '0.617']);
   });
 });
