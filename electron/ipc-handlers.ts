@@ -8,13 +8,31 @@ import type { BaseWindow, Dialog, IpcMain, IpcMainInvokeEvent, OpenDialogOptions
 import path from 'node:path';
 import type { z } from 'zod';
 import type { UserMessage } from '../src/core/errors';
-import { IPC, MAX_FILE_BYTES, MAX_OPEN_TOTAL_BYTES, NoArgs, OpenFilesArgs, RevealArgs, SaveFileArgs, encodeIpcError, type OpenedFileResult, type SaveFileResult } from '../src/core/ipc';
+import {
+  BACKUP_FILE_PATTERN,
+  IPC,
+  MAX_FILE_BYTES,
+  MAX_OPEN_TOTAL_BYTES,
+  NoArgs,
+  OpenFilesArgs,
+  RevealArgs,
+  SaveFileArgs,
+  WriteBackupArgs,
+  encodeIpcError,
+  type BackupFolderResult,
+  type OpenedFileResult,
+  type SaveFileResult,
+  type WriteBackupResult,
+} from '../src/core/ipc';
 import { isAppUrl } from './security';
 
 export interface FileSystem {
   readFile(path: string): Promise<Uint8Array<ArrayBuffer>>;
   writeFile(path: string, data: Uint8Array): Promise<void>;
   stat(path: string): Promise<{ size: number; mtimeMs: number }>;
+  readdir(path: string): Promise<string[]>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
 }
 
 export interface IpcDeps {
@@ -26,6 +44,12 @@ export interface IpcDeps {
   windowFor?: (event: IpcMainInvokeEvent) => BaseWindow | null;
   appVersion: () => string;
   locale: () => string;
+  /** Where main keeps its own settings (the backup folder), e.g. userData/settings.json. */
+  settingsPath: string;
+}
+
+interface MainSettings {
+  backupFolder?: string;
 }
 
 /** An IPC failure; its message is an encodeIpcError payload the renderer turns into an OverensError. */
@@ -159,6 +183,88 @@ export function registerIpcHandlers(deps: IpcDeps): void {
       });
     }
     shell.showItemInFolder(path.resolve(args.path));
+  });
+
+  const readSettings = async (): Promise<MainSettings> => {
+    try {
+      const parsed: unknown = JSON.parse(new TextDecoder().decode(await fs.readFile(deps.settingsPath)));
+      const folder = (parsed as MainSettings | null)?.backupFolder;
+      return typeof folder === 'string' && path.isAbsolute(folder) ? { backupFolder: folder } : {};
+    } catch {
+      // No settings yet, or unreadable: start from none (the user chooses the folder again).
+      return {};
+    }
+  };
+
+  ipcMain.handle(IPC.backupFolder, async (event, ...raw: unknown[]): Promise<BackupFolderResult> => {
+    assertFromApp(event, IPC.backupFolder);
+    parse(NoArgs, raw, IPC.backupFolder);
+    return { folder: (await readSettings()).backupFolder ?? null };
+  });
+
+  ipcMain.handle(IPC.chooseBackupFolder, async (event, ...raw: unknown[]): Promise<BackupFolderResult> => {
+    assertFromApp(event, IPC.chooseBackupFolder);
+    parse(NoArgs, raw, IPC.chooseBackupFolder);
+    const options: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] };
+    const parent = parentOf(event);
+    const result = await (parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options));
+    const folder = result.canceled ? undefined : result.filePaths[0];
+    if (!folder) return { folder: (await readSettings()).backupFolder ?? null };
+    try {
+      await fs.writeFile(deps.settingsPath, new TextEncoder().encode(JSON.stringify({ ...(await readSettings()), backupFolder: folder })));
+    } catch (error) {
+      throw new IpcError(
+        'settings-unwritable',
+        { sv: `${deps.settingsPath}: inställningarna kunde inte sparas (${reason(error)}).`, en: `${deps.settingsPath}: the settings could not be saved (${reason(error)}).` },
+        { cause: error },
+      );
+    }
+    return { folder };
+  });
+
+  ipcMain.handle(IPC.writeBackup, async (event, ...raw: unknown[]): Promise<WriteBackupResult> => {
+    assertFromApp(event, IPC.writeBackup);
+    const [rawArgs, ...rest] = raw;
+    parse(NoArgs, rest, IPC.writeBackup);
+    const args = parse(WriteBackupArgs, rawArgs, IPC.writeBackup);
+    const folder = (await readSettings()).backupFolder;
+    if (!folder) {
+      throw new IpcError('backup-no-folder', {
+        sv: 'Ingen mapp för automatiska säkerhetskopior är vald.',
+        en: 'No folder for automatic backups has been chosen.',
+      });
+    }
+    const target = path.join(folder, args.fileName);
+    // Write beside the target and rename: a crash never leaves a half-written backup under its name.
+    const partial = `${target}.partial`;
+    try {
+      await fs.writeFile(partial, args.bytes);
+      await fs.rename(partial, target);
+    } catch (error) {
+      throw new IpcError(
+        'backup-unwritable',
+        { sv: `${target}: säkerhetskopian kunde inte sparas (${reason(error)}).`, en: `${target}: the backup could not be saved (${reason(error)}).` },
+        { cause: error },
+      );
+    }
+    savedPaths.add(path.resolve(target));
+    // Keep the newest `keep` backups of this stem (the timestamp in the name orders them).
+    const stem = BACKUP_FILE_PATTERN.exec(args.fileName)![1]!;
+    const removed: string[] = [];
+    try {
+      const same = (await fs.readdir(folder))
+        .filter((name) => BACKUP_FILE_PATTERN.exec(name)?.[1] === stem)
+        .sort()
+        .reverse();
+      for (const old of same.slice(args.keep)) {
+        await fs.unlink(path.join(folder, old));
+        removed.push(old);
+      }
+    } catch (error) {
+      // The new backup is safe; failing to tidy old ones is reported but not fatal.
+      console.warn(`Could not remove old backups in ${folder}: ${reason(error)}`);
+    }
+    return { path: target, removed };
   });
 
   ipcMain.handle(IPC.appVersion, async (event, ...raw: unknown[]): Promise<string> => {

@@ -6,7 +6,7 @@
  * lives here. `bootstrap()` is the only side effect and does not run under vitest.
  */
 import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell, type Session, type WebContents } from 'electron';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { registerIpcHandlers } from './ipc-handlers';
 import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, PRIVILEGED_SCHEMES, REMOTE_URL_PATTERNS, isAppUrl, mimeType, resolveAppPath, windowOptions } from './security';
@@ -89,7 +89,11 @@ export function startApp(dirs: { rendererDir: string; preloadPath: string }): Br
       readFile: async (p) => new Uint8Array(await readFile(p)),
       writeFile: (p, data) => writeFile(p, data),
       stat: (p) => stat(p),
+      readdir: (p) => readdir(p),
+      rename: (from, to) => rename(from, to),
+      unlink: (p) => unlink(p),
     },
+    settingsPath: path.join(app.getPath('userData'), 'settings.json'),
     windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
     appVersion: () => app.getVersion(),
     locale: systemLanguage,

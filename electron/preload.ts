@@ -6,7 +6,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { IPC, LANGUAGE_SWITCH } from '../src/core/ipc-channels';
-import type { FileFilterArg, OpenedFileResult, OpenFilesArgs, OverensBridge, SaveFileResult } from '../src/core/ipc';
+import type { BackupFolderResult, FileFilterArg, OpenedFileResult, OpenFilesArgs, OverensBridge, SaveFileResult, WriteBackupResult } from '../src/core/ipc';
 
 /** The system language main passed as a command-line switch, else the browser's. */
 export function languageFromArgv(argv: readonly string[], fallback: string): string {
@@ -20,6 +20,9 @@ export const bridge: OverensBridge = {
   saveFile: (suggestedName: string, bytes: Uint8Array, filters?: FileFilterArg[]): Promise<SaveFileResult> =>
     ipcRenderer.invoke(IPC.saveFile, filters ? { suggestedName, bytes, filters } : { suggestedName, bytes }),
   revealInFolder: (path: string): Promise<void> => ipcRenderer.invoke(IPC.reveal, { path }),
+  backupFolder: (): Promise<BackupFolderResult> => ipcRenderer.invoke(IPC.backupFolder),
+  chooseBackupFolder: (): Promise<BackupFolderResult> => ipcRenderer.invoke(IPC.chooseBackupFolder),
+  writeBackup: (args: { fileName: string; bytes: Uint8Array; keep: number }): Promise<WriteBackupResult> => ipcRenderer.invoke(IPC.writeBackup, args),
   appVersion: (): Promise<string> => ipcRenderer.invoke(IPC.appVersion),
   systemLanguage: (): string => languageFromArgv(process.argv, navigator.language || 'en'),
 };

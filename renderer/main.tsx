@@ -8,6 +8,7 @@ import { getPlatform } from './platform';
 import { NoticeProvider } from './state/errors';
 import { PlatformProvider } from './state/platform-context';
 import { SessionProvider } from './state/session';
+import { AutoBackupProvider } from './state/auto-backup-context';
 import { StoreProvider } from './state/store-context';
 import './app.css';
 
@@ -27,7 +28,9 @@ async function start(): Promise<void> {
         <I18nProvider systemLanguage={platform.systemLanguage()}>
           <NoticeProvider>
             <SessionProvider>
-              <App persistenceDenied={persistence === 'denied'} />
+              <AutoBackupProvider>
+                <App persistenceDenied={persistence === 'denied'} />
+              </AutoBackupProvider>
             </SessionProvider>
           </NoticeProvider>
         </I18nProvider>

@@ -41,6 +41,11 @@ export function createElectronPlatform(bridge: OverensBridge): Platform {
     openFiles: (options = {}) => call(() => bridge.openFiles(options)),
     saveFile: (name, bytes, filters) => call(() => bridge.saveFile(name, bytes, filters)),
     revealInFolder: (path) => call(() => bridge.revealInFolder(path)),
+    backupFolder: {
+      current: async () => (await call(() => bridge.backupFolder())).folder,
+      choose: async () => (await call(() => bridge.chooseBackupFolder())).folder,
+      write: (fileName, bytes, keep) => call(() => bridge.writeBackup({ fileName, bytes, keep })),
+    },
     appVersion: () => call(() => bridge.appVersion()),
     systemLanguage: () => bridge.systemLanguage(),
   };

@@ -27,6 +27,18 @@ export interface SaveResult {
   path?: string;
 }
 
+/**
+ * Automatic backups into a folder the user picked (Electron). Main remembers the folder and
+ * writes only file names it has checked into it; the renderer never passes a path.
+ */
+export interface BackupFolder {
+  current(): Promise<string | null>;
+  /** Ask the user for a folder; resolves to the folder in use afterwards (unchanged if cancelled). */
+  choose(): Promise<string | null>;
+  /** Write `<stem>-<YYYYMMDD-HHMMSS>.overens-backup.zip`, keep the newest `keep` of that stem. */
+  write(fileName: string, bytes: Uint8Array, keep: number): Promise<{ path: string; removed: string[] }>;
+}
+
 export interface Platform {
   readonly kind: 'web' | 'electron';
   /** Ask the user for files; resolves to [] when the dialog is cancelled. */
@@ -36,6 +48,8 @@ export interface Platform {
   /** Whether revealInFolder can do anything on this platform. */
   readonly canRevealInFolder: boolean;
   revealInFolder(path: string): Promise<void>;
+  /** Present where backups can go to a folder on a schedule (Electron); null in the browser. */
+  readonly backupFolder: BackupFolder | null;
   appVersion(): Promise<string>;
   /** BCP 47 language of the operating system / browser, e.g. "sv-SE". */
   systemLanguage(): string;

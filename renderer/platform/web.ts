@@ -49,6 +49,8 @@ export function createWebPlatform(doc: Document = document, env: WebPlatformEnv 
   return {
     kind: 'web',
     canRevealInFolder: false,
+    // A browser cannot write into a folder on a schedule: backups are made on demand (downloads).
+    backupFolder: null,
     openFiles(options: OpenFilesOptions = {}): Promise<OpenedFile[]> {
       return new Promise((resolve, reject) => {
         const input = env.document.createElement('input');

@@ -11,6 +11,11 @@ import { useStore } from './store-context';
 const PROJECT_KEY = 'overens.activeProject';
 const coderKey = (projectId: string) => `overens.activeCoder.${projectId}`;
 
+/** Make `coderId` the active coder of a project before it is opened (e.g. after importing a coder package). */
+export function rememberActiveCoder(projectId: string, coderId: string): void {
+  localStorage.setItem(coderKey(projectId), coderId);
+}
+
 interface SessionValue {
   /** undefined while loading; null when no project is open. */
   project: Project | null | undefined;

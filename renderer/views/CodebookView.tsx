@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { localize, type CodebookContent, type CodebookVersion, type Language, type Variable, type VersionChange } from '../../src/core';
+import { localize, type CodebookContent, type CodebookTemplate, type CodebookVersion, type Language, type Variable, type VersionChange } from '../../src/core';
 import { useI18n, type Translate } from '../i18n';
 import { useNotices } from '../state/errors';
 import { useSession } from '../state/session';
@@ -14,6 +14,7 @@ import { ValueChips } from '../components/ValueChips';
 import { diffVersions } from '../../src/core/codebook';
 import { Dialog } from '../components/Dialog';
 import { exportCodebookJson, parseCodebookJson } from '../../src/formats/codebook-json';
+import { decodeQdc, exportQdc, readQdc } from '../../src/formats/refi-qda-codebook';
 import { usePlatform } from '../state/platform-context';
 
 export function CodebookView() {
@@ -38,7 +39,8 @@ export function CodebookView() {
   const { reportError, inform } = useNotices();
   const platform = usePlatform();
   const [filter, setFilter] = useState('');
-  const [importProblems, setImportProblems] = useState<{ file: string; problems: string[] } | null>(null);
+  /** Problems of an import: nothing imported, or (with `imported`, the draft's number) what was not carried over. */
+  const [importProblems, setImportProblems] = useState<{ file: string; problems: string[]; imported?: number } | null>(null);
 
   const run = async (work: () => Promise<void>) => {
     try {
@@ -46,6 +48,20 @@ export function CodebookView() {
     } catch (error) {
       reportError(error);
     }
+  };
+
+  /** Codebook JSON and .qdc alike: refused with its problems, or read into the draft (a new one after a published version). */
+  const importTemplate = async (file: string, parsed: { ok: true; template: CodebookTemplate; problems?: string[] } | { ok: false; problems: string[] }) => {
+    if (!codebook) return;
+    if (!parsed.ok) {
+      setImportProblems({ file, problems: parsed.problems });
+      return;
+    }
+    const draft = await store.versions.draft(codebook.id);
+    await store.versions.updateDraft(draft.id, parsed.template.content, []);
+    setChosen(draft.id);
+    inform(t('codebook.imported', { file, number: draft.number }));
+    if (parsed.problems?.length) setImportProblems({ file, problems: parsed.problems, imported: draft.number });
   };
 
   if (codebook === undefined || version === undefined) return <p className="muted">{t('common.loading')}</p>;
@@ -119,19 +135,40 @@ export function CodebookView() {
             void run(async () => {
               const [file] = await platform.openFiles({ title: t('codebook.import'), filters: [{ name: 'JSON', extensions: ['json'] }], multiple: false });
               if (!file) return;
-              const parsed = parseCodebookJson(new TextDecoder().decode(file.bytes));
-              if (!parsed.ok) {
-                setImportProblems({ file: file.name, problems: parsed.problems });
-                return;
-              }
-              const draft = await store.versions.draft(codebook.id);
-              await store.versions.updateDraft(draft.id, parsed.template.content, []);
-              setChosen(draft.id);
-              inform(t('codebook.imported', { file: file.name, number: draft.number }));
+              await importTemplate(file.name, parseCodebookJson(new TextDecoder().decode(file.bytes)));
             })
           }
         >
           {t('codebook.import')}
+        </button>
+        <button
+          type="button"
+          data-testid="export-codebook-qdc"
+          title={t('codebook.exportQdcTitle')}
+          disabled={version.content.variables.length === 0}
+          onClick={() =>
+            void run(async () => {
+              const bytes = new TextEncoder().encode(exportQdc(codebook, version, { appVersion: await platform.appVersion() }));
+              await platform.saveFile(`${codebook.templateId ?? 'kodbok'}-v${version.number}.qdc`, bytes, [{ name: 'REFI-QDA', extensions: ['qdc'] }]);
+            })
+          }
+        >
+          {t('codebook.exportQdc')}
+        </button>
+        <button
+          type="button"
+          data-testid="import-codebook-qdc"
+          title={t('codebook.exportQdcTitle')}
+          onClick={() =>
+            void run(async () => {
+              const [file] = await platform.openFiles({ title: t('codebook.importQdc'), filters: [{ name: 'REFI-QDA', extensions: ['qdc', 'xml', 'qde'] }], multiple: false });
+              if (!file) return;
+              // Read against every version: a code that came from this codebook keeps its id (and its codings), its English texts and derivation rule.
+              await importTemplate(file.name, readQdc(decodeQdc(file.bytes), file.name, { basis: (versions ?? []).map((v) => v.content) }));
+            })
+          }
+        >
+          {t('codebook.importQdc')}
         </button>
         {latestPublished && (behind ?? 0) > 0 && (
           <button
@@ -150,7 +187,13 @@ export function CodebookView() {
       </div>
       <Dialog
         open={importProblems !== null}
-        title={importProblems ? t('codebook.importProblems', { file: importProblems.file, count: importProblems.problems.length }) : ''}
+        title={
+          !importProblems
+            ? ''
+            : importProblems.imported !== undefined
+              ? t('codebook.importNotes', { file: importProblems.file, number: importProblems.imported, count: importProblems.problems.length })
+              : t('codebook.importProblems', { file: importProblems.file, count: importProblems.problems.length })
+        }
         onClose={() => setImportProblems(null)}
         testId="codebook-import-problems"
         actions={

@@ -7,11 +7,14 @@ import { codebookAsTemplate } from '../../src/formats/codebook-json';
 import { readBackup, writeBackup } from '../../src/formats/backup';
 import { readQdpx } from '../../src/formats/refi-qda-import';
 import { qdpxToBackup } from '../../src/formats/refi-qda-to-project';
+import { AutoBackupCard } from './AutoBackupCard';
+import { readCoderPackage } from '../../src/formats/coder-package';
+import { CODER_PACKAGE_EXTENSION } from '../../src/core';
 import { usePlatform } from '../state/platform-context';
 import { Dialog } from '../components/Dialog';
 import { useI18n } from '../i18n';
 import { useNotices } from '../state/errors';
-import { useSession } from '../state/session';
+import { rememberActiveCoder, useSession } from '../state/session';
 import { useStore } from '../state/store-context';
 
 const DEFAULT_TEMPLATE = 'vardanalys-2017';
@@ -19,7 +22,7 @@ const DEFAULT_TEMPLATE = 'vardanalys-2017';
 export function ProjectsView() {
   const { t, lang } = useI18n();
   const store = useStore();
-  const { project: current, openProject } = useSession();
+  const { project: current, openProject, setActiveCoder } = useSession();
   const { reportError, inform } = useNotices();
   const projects = useLiveQuery(() => store.projects.list(), [store]);
   // Codebooks of existing projects can seed a new project (a duplicate of the codebook).
@@ -88,6 +91,30 @@ export function ProjectsView() {
       openProject(data.project.id);
       inform(t('qdpx.imported', { name: data.project.name, documents: data.documents.length, passages: data.segments.length }));
       if (problems.length) setRestoreProblems({ title: t('qdpx.notes', { file: file.name }), problems });
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const importCoderPackage = async () => {
+    try {
+      const [file] = await platform.openFiles({ title: t('coderPackage.import'), filters: [{ name: t('coderPackage.import'), extensions: [CODER_PACKAGE_EXTENSION] }], multiple: false });
+      if (!file) return;
+      const read = await readCoderPackage(file.bytes, file.name);
+      if (!read.ok) {
+        setRestoreProblems({ title: t('coderPackage.importFailed', { file: file.name }), problems: read.problems.map((p) => p[lang]) });
+        return;
+      }
+      const result = await store.coderPackages.importPackage(read.data, read.files);
+      // The package's coder becomes the active coder of the project.
+      if (current?.id === result.projectId) setActiveCoder(result.coderId);
+      else rememberActiveCoder(result.projectId, result.coderId);
+      openProject(result.projectId);
+      inform(
+        result.createdProject
+          ? t('coderPackage.imported', { name: result.projectName, documents: result.documentsAdded, coder: result.coderName })
+          : t('coderPackage.refreshed', { name: result.projectName, documents: result.documentsAdded, coder: result.coderName }),
+      );
     } catch (error) {
       reportError(error);
     }
@@ -183,6 +210,9 @@ export function ProjectsView() {
           <div className="view-heading">
             <h2>{t('projects.list')}</h2>
             <span className="toolbar">
+              <button type="button" onClick={() => void importCoderPackage()} data-testid="import-coder-package">
+                {t('coderPackage.import')}
+              </button>
               <button type="button" onClick={() => void importQdpx()} data-testid="import-qdpx">
                 {t('qdpx.import')}
               </button>
@@ -254,6 +284,7 @@ export function ProjectsView() {
           )}
         </div>
       </div>
+      <AutoBackupCard />
 
       <Dialog
         open={restoreProblems !== null}

@@ -5,6 +5,9 @@ export const IPC = {
   reveal: 'shell:reveal',
   appVersion: 'app:version',
   locale: 'app:locale',
+  backupFolder: 'backup:folder',
+  chooseBackupFolder: 'backup:choose-folder',
+  writeBackup: 'backup:write',
 } as const;
 
 /** Command-line switch by which main hands the system language to the sandboxed preload. */

@@ -61,6 +61,25 @@ export const RevealArgs = z
   .strict();
 export type RevealArgs = z.infer<typeof RevealArgs>;
 
+/** An automatic backup's file name: `<stem>-<YYYYMMDD-HHMMSS>.overens-backup.zip`, never a path. */
+export const BACKUP_FILE_PATTERN = /^([\p{L}\p{N}_-]{1,120})-(\d{8}-\d{6})\.overens-backup\.zip$/u;
+
+export const WriteBackupArgs = z
+  .object({
+    fileName: z.string().max(200).regex(BACKUP_FILE_PATTERN, 'name-YYYYMMDD-HHMMSS.overens-backup.zip, letters, digits, _ and - only'),
+    bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, `file too large (more than ${MAX_FILE_BYTES / 1048576} MB)`),
+    /** How many backups of the same stem to keep, newest first (older ones are deleted). */
+    keep: z.number().int().min(1).max(1000),
+  })
+  .strict();
+export type WriteBackupArgs = z.infer<typeof WriteBackupArgs>;
+
+export const BackupFolderResult = z.object({ folder: z.string().nullable() }).strict();
+export type BackupFolderResult = z.infer<typeof BackupFolderResult>;
+
+export const WriteBackupResult = z.object({ path: z.string(), removed: z.array(z.string()) }).strict();
+export type WriteBackupResult = z.infer<typeof WriteBackupResult>;
+
 /** Messages without arguments (app:version, app:locale) accept nothing else. */
 export const NoArgs = z.tuple([]);
 
@@ -78,6 +97,12 @@ export interface OverensBridge {
   openFiles(options?: OpenFilesArgs): Promise<OpenedFileResult[]>;
   saveFile(suggestedName: string, bytes: Uint8Array, filters?: FileFilterArg[]): Promise<SaveFileResult>;
   revealInFolder(path: string): Promise<void>;
+  /** The folder automatic backups go to (chosen by the user in main's dialog), or null. */
+  backupFolder(): Promise<BackupFolderResult>;
+  /** Let the user pick the backup folder; main remembers it. */
+  chooseBackupFolder(): Promise<BackupFolderResult>;
+  /** Write one backup into that folder (atomically) and delete the oldest beyond `keep`. */
+  writeBackup(args: { fileName: string; bytes: Uint8Array; keep: number }): Promise<WriteBackupResult>;
   appVersion(): Promise<string>;
   /** BCP 47 language of the operating system, e.g. "sv-SE". */
   systemLanguage(): string;

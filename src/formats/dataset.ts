@@ -5,7 +5,8 @@
  * - wide CSV/XLSX: one row per document and coder, one numeric column per variable (value codes
  *   1…k in codebook order, empty = not coded) and a 0/1 indicator column per value, plus the
  *   attributes; a codebook sheet documents every column and code;
- * - segments CSV: every coded passage with its position, page and quote;
+ * - long XLSX: the long CSV's columns in one sheet;
+ * - segments CSV/XLSX: every coded passage with its position, page and quote;
  * - SPSS syntax with variable and value labels for the wide file.
  */
 import ExcelJS from 'exceljs';
@@ -34,7 +35,27 @@ function attributeNames(documents: readonly DocumentMeta[]): string[] {
   return [...new Set(documents.flatMap((d) => Object.keys(d.attributes)))].sort();
 }
 
+/** A one-sheet workbook: a bold header row, then the rows (numbers stay numbers, null = empty). */
+async function sheetXlsx(name: string, table: readonly (readonly (string | number | null)[])[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Överens';
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const [header = [], ...rows] = table;
+  sheet.addRow([...header]).font = { bold: true };
+  for (const r of rows) sheet.addRow([...r]);
+  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
 export function longCsv(input: DatasetInput): string {
+  return csv(longTable(input));
+}
+
+/** The long dataset as XLSX (sheet "codings"), the same columns as the CSV. */
+export function longXlsx(input: DatasetInput): Promise<Uint8Array> {
+  return sheetXlsx('codings', longTable(input));
+}
+
+function longTable(input: DatasetInput): (string | null)[][] {
   const attrs = attributeNames(input.documents);
   const docs = new Map(input.documents.map((d) => [d.id, d]));
   const coders = new Map(input.coders.map((c) => [c.id, c]));
@@ -47,7 +68,7 @@ export function longCsv(input: DatasetInput): string {
     const labels = j.valueIds.map((id) => localize(v.values.find((x) => x.id === id)?.label, input.lang)).filter(Boolean);
     rows.push([documentKey(d), coders.get(j.coderId)?.name ?? j.coderId, localize(v.label, input.lang), labels.join('; ') || null, ...attrs.map((a) => d.attributes[a] ?? null)]);
   }
-  return csv(rows);
+  return rows;
 }
 
 interface WideColumn {
@@ -136,6 +157,15 @@ export function spssSyntax(input: DatasetInput, fileName = 'overens-wide.csv'): 
 }
 
 export function segmentsCsv(segments: readonly Segment[], input: Omit<DatasetInput, 'judgements'>): string {
+  return csv(segmentsTable(segments, input));
+}
+
+/** The coded passages as XLSX (sheet "segments"), the same columns as the CSV. */
+export function segmentsXlsx(segments: readonly Segment[], input: Omit<DatasetInput, 'judgements'>): Promise<Uint8Array> {
+  return sheetXlsx('segments', segmentsTable(segments, input));
+}
+
+function segmentsTable(segments: readonly Segment[], input: Omit<DatasetInput, 'judgements'>): (string | number | null)[][] {
   const docs = new Map(input.documents.map((d) => [d.id, d]));
   const coders = new Map(input.coders.map((c) => [c.id, c]));
   const rows: (string | number | null)[][] = [['document', 'coder', 'variable', 'code', 'page', 'start', 'end', 'quote', 'memo', 'orphaned']];
@@ -156,5 +186,5 @@ export function segmentsCsv(segments: readonly Segment[], input: Omit<DatasetInp
       s.orphaned ? 1 : 0,
     ]);
   }
-  return csv(rows);
+  return rows;
 }

@@ -8,19 +8,12 @@
  * (converted to UTF-16 offsets), parents marked codable that are only categories. What cannot be
  * mapped is listed in `problems`, never silently dropped.
  */
-import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
+import { list, normaliseGuid, qdaParser, readCodes, str, type ImportedCode, type Xml } from './refi-qda-codes';
+
+export type { ImportedCode };
 
 export const MAX_QDPX_UNPACKED = 2 * 1024 * 1024 * 1024;
-
-export interface ImportedCode {
-  guid: string;
-  name: string;
-  isCodable: boolean;
-  color?: string;
-  description?: string;
-  children: ImportedCode[];
-}
 
 export interface ImportedSelection {
   guid: string;
@@ -52,10 +45,7 @@ export interface QdpxProject {
   problems: string[];
 }
 
-type Xml = Record<string, unknown>;
 const ARRAYS = new Set(['User', 'Code', 'TextSource', 'PDFSource', 'PictureSource', 'AudioSource', 'VideoSource', 'PlainTextSelection', 'Coding', 'Variable', 'VariableValue', 'Case', 'Note', 'NoteRef', 'SourceRef']);
-const list = (x: unknown): Xml[] => (Array.isArray(x) ? (x as Xml[]) : x === undefined ? [] : [x as Xml]);
-const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : undefined);
 
 export function unsafeEntryName(name: string): boolean {
   const n = name.replace(/\\/g, '/');
@@ -88,18 +78,7 @@ function positionMapper(raw: string, crlfAsOne: boolean): (position: number) => 
   return (p) => (Number.isInteger(p) && p >= 0 && p < offsets.length ? offsets[p]! : null);
 }
 
-function readCodes(nodes: Xml[]): ImportedCode[] {
-  return nodes.map((c) => ({
-    guid: (str(c.guid) ?? '').toLowerCase().replace(/[{}]/g, ''),
-    name: str(c.name) ?? '(unnamed)',
-    isCodable: str(c.isCodable) === 'true',
-    color: str(c.color),
-    description: str(c.Description),
-    children: readCodes(list(c.Code)),
-  }));
-}
-
-const guidOf = (x: unknown) => (str(x) ?? '').toLowerCase().replace(/[{}]/g, '');
+const guidOf = (x: unknown) => normaliseGuid(str(x));
 
 export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx'): Promise<{ ok: true; project: QdpxProject } | { ok: false; problems: string[] }> {
   let zip: JSZip;
@@ -116,7 +95,7 @@ export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx'): Pr
   if (unpacked > MAX_QDPX_UNPACKED) return { ok: false, problems: [`${fileName}: the package unpacks to more than 2 GB`] };
   const qdeEntry = entries.find((e) => !e.dir && /(^|\/)[^/]+\.qde$/i.test(e.name));
   if (!qdeEntry) return { ok: false, problems: [`${fileName}: no project.qde in the package`] };
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', removeNSPrefix: true, isArray: (name) => ARRAYS.has(name), parseTagValue: false, parseAttributeValue: false, trimValues: false, processEntities: true });
+  const parser = qdaParser(ARRAYS);
   let root: Xml;
   try {
     const xml = parser.parse(await qdeEntry.async('string'), true) as Xml;

@@ -3,24 +3,14 @@
  * transaction): users → coders (+ the consensus coder); code tree → codebook (a parent with
  * children → a variable whose values are the children; deeper levels flattened as "Parent /
  * Child"; codes without a parent → values of a thematic variable "Koder"; a parent marked codable
- * that selections use gets an extra value); sources → documents; selections × codings → passages;
+ * that selections use gets an extra value — the same mapping as a `.qdc` codebook file, see
+ * refi-qda-codes.ts); sources → documents; selections × codings → passages;
  * source codings → judgements; variables → attributes; notes → memos. Unmapped things are listed.
  */
-import { BACKUP_FORMAT, newId, type BackupData, type Coder, type CodebookContent, type Judgement, type Segment, type Value, type Variable } from '../core';
+import { BACKUP_FORMAT, newId, type BackupData, type Coder, type CodebookContent, type Judgement, type Segment } from '../core';
 import { describeRange } from '../core/anchoring';
-import { guidFor } from './refi-qda';
-import type { ImportedCode, QdpxProject } from './refi-qda-import';
-
-const PALETTE = ['#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#17becf', '#d62728', '#8c564b', '#bcbd22'];
-
-function keyFor(name: string, taken: Set<string>): string {
-  let key = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 50);
-  if (!/^[a-z]/.test(key)) key = `k_${key}`.slice(0, 50);
-  let candidate = key;
-  for (let i = 2; taken.has(candidate); i++) candidate = `${key}_${i}`;
-  taken.add(candidate);
-  return candidate;
-}
+import { codeTreeToVariables, guidFor } from './refi-qda-codes';
+import type { QdpxProject } from './refi-qda-import';
 
 async function sha256(bytes: Uint8Array): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes.slice());
@@ -33,39 +23,14 @@ export async function qdpxToBackup(imported: QdpxProject, now: number = Date.now
   const usedSelectionCodes = new Set(imported.sources.flatMap((s) => [...s.selections.flatMap((x) => x.codeGuids), ...s.codings.map((c) => c.codeGuid)]));
 
   // Codebook.
-  const codeToValue = new Map<string, { variableId: string; valueId: string }>();
-  const variableKeys = new Set<string>();
-  const variables: Variable[] = [];
-  const loose: ImportedCode[] = [];
-  const flatten = (code: ImportedCode, prefix: string): { code: ImportedCode; label: string }[] =>
-    code.children.length === 0 ? [{ code, label: `${prefix}${code.name}` }] : code.children.flatMap((c) => flatten(c, `${prefix}${code.name} / `));
-  for (const code of imported.codes) {
-    if (code.children.length === 0) {
-      loose.push(code);
-      continue;
-    }
-    const variableId = `qdpx.${guidFor(code.guid || code.name)}`;
-    const valueKeys = new Set<string>();
-    const leaves = code.children.flatMap((c) => flatten(c, ''));
-    if (code.children.some((c) => c.children.length)) problems.push(`${code.name}: deeper code levels were flattened into "Parent / Child" values`);
-    const entries = [...(code.isCodable && usedSelectionCodes.has(code.guid) ? [{ code: { ...code, children: [] }, label: `${code.name} (allmänt)` }] : []), ...leaves];
-    const values: Value[] = entries.map((e, i) => {
-      const valueId = `${variableId}.${guidFor(e.code.guid || e.label)}`;
-      codeToValue.set(e.code.guid, { variableId, valueId });
-      return { id: valueId, key: keyFor(e.label, valueKeys), label: { sv: e.label }, definition: e.code.description ? { sv: e.code.description } : {}, anchors: [], codingRule: {}, indicatorTerms: [], colour: /^#[0-9a-fA-F]{6}$/.test(e.code.color ?? '') ? e.code.color! : PALETTE[i % PALETTE.length]!, absent: false };
-    });
-    variables.push({ id: variableId, key: keyFor(code.name, variableKeys), label: { sv: code.name }, description: code.description ? { sv: code.description } : {}, codingRule: {}, kind: values.length >= 2 ? 'single' : 'thematic', level: 'nominal', values });
-  }
-  if (loose.length) {
-    const variableId = 'qdpx.koder';
-    const valueKeys = new Set<string>();
-    const values: Value[] = loose.map((c, i) => {
-      const valueId = `${variableId}.${guidFor(c.guid || c.name)}`;
-      codeToValue.set(c.guid, { variableId, valueId });
-      return { id: valueId, key: keyFor(c.name, valueKeys), label: { sv: c.name }, definition: c.description ? { sv: c.description } : {}, anchors: [], codingRule: {}, indicatorTerms: [], colour: /^#[0-9a-fA-F]{6}$/.test(c.color ?? '') ? c.color! : PALETTE[i % PALETTE.length]!, absent: false };
-    });
-    variables.push({ id: variableId, key: keyFor('koder', variableKeys), label: { sv: 'Koder', en: 'Codes' }, description: {}, codingRule: {}, kind: 'thematic', level: 'nominal', values });
-  }
+  const codebook = codeTreeToVariables(imported.codes, {
+    variableId: (code) => `qdpx.${guidFor(code.guid || code.name)}`,
+    valueId: (variableId, code, label) => `${variableId}.${guidFor(code.guid || label)}`,
+    looseVariableId: 'qdpx.koder',
+    usedCodes: usedSelectionCodes,
+  });
+  problems.push(...codebook.problems);
+  const { variables, codeToValue } = codebook;
   const content: CodebookContent = { groups: [], variables };
   const codebookId = newId();
   const versionId = newId();

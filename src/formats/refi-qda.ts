@@ -3,8 +3,9 @@
  * standard read by ATLAS.ti, MAXQDA, NVivo and QualCoder (QDA-XML 1.0, urn:QDA-XML:project:1.0).
  * Mapping:
  * - coders → Users (the coder id is already a GUID);
- * - each variable → a non-codable parent Code, each value → a codable child Code with its colour
- *   and definition as Description (stable GUIDs derived from the stable ids);
+ * - the codebook as in a `.qdc` codebook file (refi-qda-codes.ts): each variable → a non-codable
+ *   parent Code, each value → a codable child Code with its colour, and a readable Description
+ *   (definition, coding rule, anchor examples, indicator terms); stable GUIDs derived from our ids;
  * - PDF → PDFSource with the original file and a plain-text Representation; DOCX/TXT →
  *   TextSource with `plainTextPath`; passages → PlainTextSelection with Coding/CodeRef and
  *   creatingUser (positions counted in Unicode characters, as the standard counts them);
@@ -13,29 +14,10 @@
  */
 import JSZip from 'jszip';
 import type { CodebookContent, Coder, DocumentContent, DocumentMemo, DocumentMeta, Judgement, Project, Segment } from '../core';
-import { localize } from '../core';
+import { codesXml, esc, guidFor } from './refi-qda-codes';
 
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+export { guidFor };
 
-/** A stable GUID for any id: the id itself when it is one, else a 128-bit FNV-1a hash of it. */
-export function guidFor(id: string): string {
-  if (GUID.test(id)) return id.toLowerCase();
-  const parts: string[] = [];
-  for (let round = 0; round < 4; round++) {
-    let h = 0x811c9dc5 ^ (round * 0x9e3779b9);
-    for (const ch of `${round}:${id}`) {
-      h ^= ch.codePointAt(0)!;
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    parts.push(h.toString(16).padStart(8, '0'));
-  }
-  const hex = parts.join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-/** Characters XML 1.0 forbids (C0 controls other than tab, newline and carriage return). */
-const XML_INVALID = new RegExp('[' + String.fromCharCode(0) + '-' + String.fromCharCode(8) + String.fromCharCode(11, 12) + String.fromCharCode(14) + '-' + String.fromCharCode(31) + ']', 'g');
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(XML_INVALID, '');
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** UTF-16 offset → Unicode character (code point) offset. */
@@ -68,18 +50,7 @@ export function projectQde(input: QdpxInput): string {
     return `<NoteRef targetGUID="${guid}"/>`;
   };
   const users = coders.map((c) => `<User guid="${guidFor(c.id)}" name="${esc(c.name)}" id="${esc(c.kind === 'consensus' ? 'consensus' : c.name)}"/>`).join('');
-  const codes = content.variables
-    .map((v) => {
-      const children = v.values
-        .map((x) => {
-          const description = [localize(x.definition, 'sv'), localize(x.codingRule, 'sv')].filter(Boolean).join('\n\n');
-          return `<Code guid="${guidFor(x.id)}" name="${esc(localize(x.label, 'sv'))}" isCodable="true" color="${x.colour}">${description ? `<Description>${esc(description)}</Description>` : ''}</Code>`;
-        })
-        .join('');
-      const description = localize(v.description, 'sv');
-      return `<Code guid="${guidFor(v.id)}" name="${esc(localize(v.label, 'sv'))}" isCodable="false">${description ? `<Description>${esc(description)}</Description>` : ''}${children}</Code>`;
-    })
-    .join('');
+  const codes = codesXml(content);
   const attributes = [...new Set(input.documents.flatMap((d) => Object.keys(d.meta.attributes)))].sort();
   const variables = attributes.map((a) => `<Variable guid="${guidFor(`attribute:${a}`)}" name="${esc(a)}" typeOfVariable="Text"/>`).join('');
 

@@ -38,6 +38,33 @@ export class BackupRepository {
     return { data, files };
   }
 
+  /**
+   * A short fingerprint of everything a backup holds except the document bytes and texts (which
+   * only change through an import, which changes the document rows too): equal fingerprints mean
+   * a new backup would hold the same data, so automatic backups skip unchanged projects.
+   */
+  async fingerprint(projectId: string): Promise<string> {
+    const db = this.db;
+    let hash = 0x811c9dc5;
+    let length = 0;
+    const feed = (row: unknown) => {
+      const text = JSON.stringify(row);
+      length += text.length;
+      for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    };
+    await db.transaction('r', [db.projects, db.coders, db.codebooks, db.codebookVersions, db.documents, db.segments, db.judgements, db.memos], async () => {
+      feed((await db.projects.get(projectId)) ?? null);
+      for (const table of [db.coders, db.codebooks, db.codebookVersions, db.documents, db.segments, db.judgements, db.memos] as const) {
+        // Primary-key order, so the fingerprint does not depend on insertion order.
+        const rows: { id?: string }[] = await table.where('projectId').equals(projectId).toArray();
+        rows.sort((a, b) => ((a.id ?? '') < (b.id ?? '') ? -1 : 1));
+        feed(table.name);
+        for (const row of rows) feed(row);
+      }
+    });
+    return `${hash.toString(16).padStart(8, '0')}-${length}`;
+  }
+
   async exists(projectId: string): Promise<boolean> {
     return (await this.db.projects.get(projectId)) !== undefined;
   }

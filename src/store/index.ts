@@ -5,6 +5,7 @@ import { CoderRepository, ProjectRepository } from './projects';
 import { DocumentRepository } from './documents';
 import { CodingRepository } from './codings';
 import { BackupRepository } from './backup';
+import { CoderPackageRepository } from './coder-packages';
 
 export * from './db';
 export * from './persistence';
@@ -13,6 +14,7 @@ export * from './codebooks';
 export * from './documents';
 export * from './codings';
 export * from './backup';
+export * from './coder-packages';
 
 export interface Store {
   db: OverensDb;
@@ -23,6 +25,7 @@ export interface Store {
   documents: DocumentRepository;
   codings: CodingRepository;
   backups: BackupRepository;
+  coderPackages: CoderPackageRepository;
 }
 
 export function createStore(db: OverensDb = openDatabase()): Store {
@@ -35,5 +38,6 @@ export function createStore(db: OverensDb = openDatabase()): Store {
     documents: new DocumentRepository(db),
     codings: new CodingRepository(db),
     backups: new BackupRepository(db),
+    coderPackages: new CoderPackageRepository(db),
   };
 }

@@ -25,7 +25,8 @@ async function best(run: () => Promise<unknown>): Promise<number> {
   return min;
 }
 
-export async function benchExchange(): Promise<BenchRow[]> {
+/** The Vårdanalys-sized project the exchange benchmarks use (deterministic). */
+export function exchangeInput() {
   const random = seededRandom(7);
   const content = getTemplate('vardanalys-2017')!.content;
   const variables = content.variables.filter((v) => v.kind === 'single' && !v.derived);
@@ -46,7 +47,12 @@ export async function benchExchange(): Promise<BenchRow[]> {
   const judgements: Judgement[] = documents.flatMap((d) =>
     coders.flatMap((c) => variables.map((v) => ({ id: `${d.meta.id}${c.id}${v.id}`, projectId: 'p', documentId: d.meta.id, coderId: c.id, codebookVersionId: 'v', variableId: v.id, valueIds: [v.values[Math.floor(random() * v.values.length)]!.id], status: 'final' as const, origin: 'explicit' as const, evidenceSegmentIds: [], memo: '', createdAt: 0, updatedAt: 0 }))),
   );
-  const input = { project, coders, content, documents, segments, judgements, memos: [] };
+  return { project, coders, content, documents, segments, judgements, memos: [], variables };
+}
+
+export async function benchExchange(): Promise<BenchRow[]> {
+  const input = exchangeInput();
+  const { coders, content, documents, segments, judgements, variables } = input;
   let packed: Uint8Array = new Uint8Array();
   const exportMs = await best(async () => (packed = await exportQdpx(input)));
   let imported = 0;

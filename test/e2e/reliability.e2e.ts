@@ -57,10 +57,20 @@ describe('reliability', () => {
         }),
     );
 
-    // Anna: Ja, Ja, Nej. Bertil: Ja, Nej, Nej.
+    // Anna: Ja, Ja, Nej. Bertil: Ja, Nej, Nej. Both also mark the same passage as "Spelmissbruk: Ja".
+    const markPassage = async () => {
+      const coding = new CodingModel(page);
+      await page.evaluate((id) => (window.location.hash = `#/coding?doc=${id}`), documentIds[0]!);
+      await coding.variable('spelmissbruk').click();
+      await coding.select('spel om pengar');
+      await page.keyboard.press('1');
+      await coding.waitSaved();
+    };
     await judgeLvm(page, documentIds, ['1', '1', '2']);
+    await markPassage();
     await page.getByTestId('coder-select').selectOption({ label: 'Bertil' });
     await judgeLvm(page, documentIds, ['1', '2', '2']);
+    await markPassage();
 
     await app.goTo('reliability');
     const lvm = page.getByTestId('reliability-row').filter({ hasText: 'LVM' });
@@ -121,6 +131,8 @@ describe('reliability', () => {
     await page.keyboard.press('ArrowRight');
     await page.getByTestId('passage-agreement').waitFor();
     expect(await page.getByTestId('reliability-table').count()).toBe(0);
+    // The two identical passages: α_U = 1 for that code.
+    await expect.poll(() => page.getByTestId('passage-agreement').locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^Spelmissbruk.*: Ja1\.000/)]);
     await screenshot(page, 'reliability-passages-sv');
     await page.getByTestId('sample-amount').fill('50');
     await page.getByTestId('sample-stratum').selectOption('level');
@@ -172,7 +184,8 @@ describe('reliability', () => {
     expect(Object.keys(zip.files).filter((n) => n.startsWith('sources/') && !n.endsWith('/'))).toHaveLength(3);
     const qde = await zip.file('project.qde')!.async('string');
     expect(qde).toContain('<User ');
-    expect((qde.match(/<Coding /g) ?? []).length).toBe(7);
+    // 7 LVM judgements (Anna 3, Bertil 3, consensus 1) and the 2 passages.
+    expect((qde.match(/<Coding /g) ?? []).length).toBe(9);
 
     // …and read back in as a new project: three documents, coders Anna and Bertil, and a note
     // that the package's own "Konsensus" user became an ordinary coder under another name.

@@ -142,6 +142,21 @@ describe('application shell', () => {
     await expect.poll(() => app.currentProject.textContent()).toBe('JSON');
     await app.goTo('codebook');
     await expect.poll(() => page.getByTestId('variable-label').count()).toBe(5);
+
+    // In the browser, backups are on demand: one file per project, named as the desktop app's
+    // automatic backups are, each one restorable.
+    await app.goTo('projects');
+    const card = page.getByTestId('auto-backup');
+    expect(await card.textContent()).toContain('The browser cannot write to a folder on a schedule');
+    const count = await page.getByTestId('project-item').count();
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    await card.getByTestId('backup-all').click();
+    await expect.poll(() => downloads.length).toBe(count);
+    expect(downloads.every((n) => /^[\p{L}\p{N}_-]+-\d{8}-\d{6}\.overens-backup\.zip$/u.test(n))).toBe(true);
+    expect(downloads.some((n) => n.startsWith('JSON-'))).toBe(true);
+    await expect.poll(() => page.getByTestId('notice-info').last().textContent()).toContain(`Backup files saved: ${count}.`);
+    await screenshot(page, 'projects-backups-en');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -9,6 +9,7 @@ import { useSession } from '../../state/session';
 import { useStore } from '../../state/store-context';
 import { AttributeImportDialog, type AttributeImportPreview } from './AttributeImportDialog';
 import { AttributeTable } from './AttributeTable';
+import { CoderPackageActions } from './CoderPackageActions';
 import { ImportPanel, type ImportBatch } from './ImportPanel';
 import { importFiles, storeNewVersion, type ImportFile, type ImportOutcome } from '../../documents/importer';
 import { extractPool } from '../../documents/extract-pool';
@@ -145,6 +146,7 @@ export function DocumentsView() {
         <button type="button" onClick={addColumn} disabled={!documents?.length} data-testid="add-column">
           {t('documents.addColumn')}
         </button>
+        <CoderPackageActions documents={documents ?? []} />
       </div>
       {documents === undefined ? (
         <p className="muted">{t('common.loading')}</p>

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localize } from '../../../src/core';
 import { computeDerived } from '../../../src/core/codebook';
-import { prevalence, type VariablePrevalence } from '../../../src/core/prevalence';
+import { ALL_GROUP, prevalence, type VariablePrevalence } from '../../../src/core/prevalence';
 import { prevalenceCsv, prevalenceXlsx, type PrevalenceLabels } from '../../../src/formats/prevalence-export';
 import { isMessageKey, useI18n } from '../../i18n';
 import { useNotices } from '../../state/errors';
@@ -18,7 +18,7 @@ import { useCodebookVersion } from '../coding/useCodingData';
 import { chartSvg, mountChart, prevalenceOption, rankingOption } from './chart';
 import { reportHtml } from './report';
 import { analyseReliability, reliabilityVariables } from '../reliability/analysis';
-import { longCsv, segmentsCsv, spssSyntax, wideCsv, wideXlsx } from '../../../src/formats/dataset';
+import { longCsv, segmentsCsv, segmentsXlsx, spssSyntax, wideCsv, wideXlsx } from '../../../src/formats/dataset';
 import { exportQdpx } from '../../../src/formats/refi-qda';
 
 export function ResultsView() {
@@ -66,8 +66,11 @@ export function ResultsView() {
 
   const variableLabel = (id: string) => localize(variables.find((v) => v.id === id)?.label, lang) || id;
   const valueLabel = (variableId: string, valueId: string) => localize(variables.find((v) => v.id === variableId)?.values.find((x) => x.id === valueId)?.label, lang) || valueId;
-  const groupLabel = (g: string) => (g === '' ? t('results.noValue') : isMessageKey(`group.${g}`) ? t(`group.${g}` as 'group.county') : g);
-  const byLabel = isMessageKey(`attr.${by}`) ? t(`attr.${by}` as 'attr.level') : by;
+  // Not split (no such attribute, or "all documents" chosen): one group, labelled as such.
+  const split = attributes.includes(by) ? by : '';
+  const groupLabel = (g: string) =>
+    !split && g === ALL_GROUP ? t('results.all') : g === '' ? t('results.noValue') : isMessageKey(`group.${g}`) ? t(`group.${g}` as 'group.county') : g;
+  const byLabel = !split ? t('results.by') : isMessageKey(`attr.${split}`) ? t(`attr.${split}` as 'attr.level') : split;
   const labels: PrevalenceLabels = { by: byLabel, variable: variableLabel, value: valueLabel, group: groupLabel, n: 'n', missing: t('results.missing') };
   const chartTable = tables.find((x) => x.variable === chartVariable) ?? tables.find((x) => x.groups.some((g) => g.n > 0)) ?? tables[0];
   // Charts are rebuilt only when their data or the language change (not on every render).
@@ -129,7 +132,7 @@ export function ResultsView() {
       <div className="toolbar">
         <label className="small">
           {t('results.by')}{' '}
-          <select value={by} onChange={(e) => setBy(e.target.value)} data-testid="results-by">
+          <select value={split} onChange={(e) => setBy(e.target.value)} data-testid="results-by">
             <option value="">{t('results.all')}</option>
             {attributes.map((a) => (
               <option key={a} value={a}>
@@ -204,6 +207,12 @@ export function ResultsView() {
               async () => new TextEncoder().encode(segmentsCsv(await store.db.segments.where('projectId').equals(project.id).toArray(), datasetInput())),
               `${stem}-markeringar.csv`,
               'csv',
+            ],
+            [
+              'segmentsXlsx',
+              async () => segmentsXlsx(await store.db.segments.where('projectId').equals(project.id).toArray(), datasetInput()),
+              `${stem}-markeringar.xlsx`,
+              'xlsx',
             ],
           ] as const
         ).map(([key, make, name, ext]) => (

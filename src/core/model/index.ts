@@ -5,3 +5,4 @@ export * from './codebook';
 export * from './document';
 export * from './coding';
 export * from './backup';
+export * from './coder-package';

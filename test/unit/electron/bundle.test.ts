@@ -38,7 +38,7 @@ function runCjs(file: string, modules: Record<string, unknown>, globals: Record<
 }
 
 describe('dist-electron bundles', () => {
-  it('preload.cjs requires only electron and exposes the five bridge functions', async () => {
+  it('preload.cjs requires only electron and exposes the eight bridge functions', async () => {
     const exposeInMainWorld = vi.fn();
     const invoke = vi.fn(async () => '0.1.0');
     const required = runCjs(
@@ -49,7 +49,7 @@ describe('dist-electron bundles', () => {
     expect(new Set(required)).toEqual(new Set(['electron']));
     const [name, api] = exposeInMainWorld.mock.calls[0] as [string, Record<string, () => unknown>];
     expect(name).toBe('overens');
-    expect(Object.keys(api).sort()).toEqual(['appVersion', 'openFiles', 'revealInFolder', 'saveFile', 'systemLanguage']);
+    expect(Object.keys(api).sort()).toEqual(['appVersion', 'backupFolder', 'chooseBackupFolder', 'openFiles', 'revealInFolder', 'saveFile', 'systemLanguage', 'writeBackup']);
     expect(api.systemLanguage!()).toBe('sv-SE');
     expect(await api.appVersion!()).toBe('0.1.0');
     expect(invoke).toHaveBeenCalledWith(IPC.appVersion);
@@ -73,6 +73,7 @@ describe('dist-electron bundles', () => {
         on: vi.fn(),
         isReady: () => true,
         getVersion: () => '0.1.0',
+        getPath: (name: string) => `/user-data-${name}`,
         getLocale: () => 'en-US',
         getPreferredSystemLanguages: () => ['sv-SE'],
       },

@@ -31,9 +31,13 @@ function setup(overrides: Partial<IpcDeps> = {}) {
       readFile: vi.fn(async () => new Uint8Array([37, 80, 68, 70])),
       writeFile: vi.fn(async () => undefined),
       stat: vi.fn(async () => ({ size: 4, mtimeMs: 5 })),
+      readdir: vi.fn(async () => []),
+      rename: vi.fn(async () => undefined),
+      unlink: vi.fn(async () => undefined),
     },
     appVersion: () => '0.1.0',
     locale: () => 'sv-SE',
+    settingsPath: '/user/settings.json',
     ...overrides,
   };
   registerIpcHandlers(deps);
@@ -214,6 +218,88 @@ describe('IPC handlers', () => {
     expect(await call(IPC.locale)).toBe('sv-SE');
     expect((await rejection(call(IPC.appVersion, 'x'))).code).toBe('ipc-invalid-arguments');
     expect((await rejection(call(IPC.locale, {}))).code).toBe('ipc-invalid-arguments');
+  });
+});
+
+/** An in-memory file system with folders, for the backup-folder handlers. */
+function memoryFs(files = new Map<string, Uint8Array>()): IpcDeps['fs'] & { files: Map<string, Uint8Array> } {
+  const missing = (p: string) => Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
+  return {
+    files,
+    readFile: async (p) => {
+      const bytes = files.get(p);
+      if (!bytes) throw missing(p);
+      return new Uint8Array(bytes);
+    },
+    writeFile: async (p, data) => void files.set(p, new Uint8Array(data)),
+    stat: async (p) => ({ size: files.get(p)?.byteLength ?? 0, mtimeMs: 0 }),
+    readdir: async (dir) => [...files.keys()].filter((p) => p.startsWith(`${dir}/`)).map((p) => p.slice(dir.length + 1)),
+    rename: async (from, to) => {
+      const bytes = files.get(from);
+      if (!bytes) throw missing(from);
+      files.delete(from);
+      files.set(to, bytes);
+    },
+    unlink: async (p) => {
+      if (!files.delete(p)) throw missing(p);
+    },
+  };
+}
+
+describe('automatic backups into a folder', () => {
+  const name = (stem: string, stamp: string) => `${stem}-${stamp}.overens-backup.zip`;
+
+  it('refuses to write before a folder is chosen; the chosen folder is remembered in the settings file', async () => {
+    const fs = memoryFs();
+    const { call } = setup({ fs, dialog: { showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/backups'] })), showSaveDialog: vi.fn() } as unknown as IpcDeps['dialog'] });
+    expect(await call(IPC.backupFolder)).toEqual({ folder: null });
+    expect((await rejection(call(IPC.writeBackup, { fileName: name('Studie-ab12cd34', '20261201-120000'), bytes: new Uint8Array([1]), keep: 3 }))).code).toBe('backup-no-folder');
+    expect(await call(IPC.chooseBackupFolder)).toEqual({ folder: '/backups' });
+    expect(JSON.parse(new TextDecoder().decode(fs.files.get('/user/settings.json')))).toEqual({ backupFolder: '/backups' });
+    // A second handler set (the next start of the app) reads it back.
+    const next = setup({ fs });
+    expect(await next.call(IPC.backupFolder)).toEqual({ folder: '/backups' });
+  });
+
+  it('writes through a .partial file and keeps the newest `keep` backups of the same project', async () => {
+    const fs = memoryFs(new Map([['/user/settings.json', new TextEncoder().encode(JSON.stringify({ backupFolder: '/backups' }))]]));
+    fs.files.set(`/backups/${name('Annan-99999999', '20260101-000000')}`, new Uint8Array([9]));
+    fs.files.set('/backups/notes.txt', new Uint8Array([9]));
+    const { call } = setup({ fs });
+    const stamps = ['20261201-080000', '20261201-090000', '20261201-100000', '20261201-110000'];
+    let last: unknown;
+    for (const stamp of stamps) last = await call(IPC.writeBackup, { fileName: name('Studie-ab12cd34', stamp), bytes: new Uint8Array([1, 2]), keep: 2 });
+    expect(last).toEqual({ path: `/backups/${name('Studie-ab12cd34', '20261201-110000')}`, removed: [name('Studie-ab12cd34', '20261201-090000')] });
+    expect([...fs.files.keys()].filter((p) => p.startsWith('/backups/')).sort()).toEqual([
+      `/backups/${name('Annan-99999999', '20260101-000000')}`,
+      `/backups/${name('Studie-ab12cd34', '20261201-100000')}`,
+      `/backups/${name('Studie-ab12cd34', '20261201-110000')}`,
+      '/backups/notes.txt',
+    ]);
+    expect([...fs.files.keys()].some((p) => p.endsWith('.partial'))).toBe(false);
+  });
+
+  it('refuses names that are paths or not backup names, and calls from other frames', async () => {
+    const fs = memoryFs(new Map([['/user/settings.json', new TextEncoder().encode(JSON.stringify({ backupFolder: '/backups' }))]]));
+    const { call, callFrom } = setup({ fs });
+    for (const fileName of ['../Studie-20261201-120000.overens-backup.zip', '/etc/Studie-20261201-120000.overens-backup.zip', 'Studie.zip', 'a/b-20261201-120000.overens-backup.zip']) {
+      expect((await rejection(call(IPC.writeBackup, { fileName, bytes: new Uint8Array([1]), keep: 3 }))).code).toBe('ipc-invalid-arguments');
+    }
+    expect((await rejection(call(IPC.writeBackup, { fileName: name('S', '20261201-120000'), bytes: new Uint8Array([1]), keep: 0 }))).code).toBe('ipc-invalid-arguments');
+    expect((await rejection(callFrom('https://example.org/', IPC.writeBackup, { fileName: name('S', '20261201-120000'), bytes: new Uint8Array([1]), keep: 3 }))).code).toBe('ipc-foreign-sender');
+    expect([...fs.files.keys()]).toEqual(['/user/settings.json']);
+  });
+
+  it('a failed write leaves no backup under its name and says which file', async () => {
+    const fs = memoryFs(new Map([['/user/settings.json', new TextEncoder().encode(JSON.stringify({ backupFolder: '/backups' }))]]));
+    fs.rename = async () => {
+      throw new Error('ENOSPC: no space left on device');
+    };
+    const { call } = setup({ fs });
+    const failure = await rejection(call(IPC.writeBackup, { fileName: name('S', '20261201-120000'), bytes: new Uint8Array([1]), keep: 3 }));
+    expect(failure.code).toBe('backup-unwritable');
+    expect(failure.en).toContain(`/backups/${name('S', '20261201-120000')}: the backup could not be saved (ENOSPC`);
+    expect(fs.files.has(`/backups/${name('S', '20261201-120000')}`)).toBe(false);
   });
 });
 

@@ -54,6 +54,7 @@ const electron = vi.hoisted(() => {
       exit: vi.fn(),
       isReady: vi.fn(() => false),
       getVersion: () => '0.1.0',
+      getPath: (name: string) => `/user-data-${name}`,
       getLocale: () => 'en-US',
       getPreferredSystemLanguages: vi.fn(() => ['sv-SE', 'en-GB']),
     },

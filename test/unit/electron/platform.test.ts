@@ -110,6 +110,7 @@ describe('web platform', () => {
     const platform = createWebPlatform(env.document, env);
     expect(platform.kind).toBe('web');
     expect(platform.canRevealInFolder).toBe(false);
+    expect(platform.backupFolder).toBeNull();
     await expect(platform.revealInFolder('/x')).resolves.toBeUndefined();
     expect(await platform.appVersion()).toBe('1.2.3');
     expect(platform.systemLanguage()).toBe('sv-SE');
@@ -125,6 +126,9 @@ describe('electron platform', () => {
       revealInFolder: vi.fn(async () => undefined),
       appVersion: vi.fn(async () => '0.1.0'),
       systemLanguage: vi.fn(() => 'sv-SE'),
+      backupFolder: vi.fn(async () => ({ folder: '/backups' })),
+      chooseBackupFolder: vi.fn(async () => ({ folder: '/chosen' })),
+      writeBackup: vi.fn(async () => ({ path: '/backups/P-20261201-120000.overens-backup.zip', removed: [] })),
       ...overrides,
     };
   }
@@ -141,6 +145,11 @@ describe('electron platform', () => {
     expect(b.revealInFolder).toHaveBeenCalledWith('/out/a.csv');
     expect(await platform.appVersion()).toBe('0.1.0');
     expect(platform.systemLanguage()).toBe('sv-SE');
+    expect(await platform.backupFolder!.current()).toBe('/backups');
+    expect(await platform.backupFolder!.choose()).toBe('/chosen');
+    const bytes = new Uint8Array([1]);
+    expect((await platform.backupFolder!.write('P-20261201-120000.overens-backup.zip', bytes, 3)).path).toBe('/backups/P-20261201-120000.overens-backup.zip');
+    expect(b.writeBackup).toHaveBeenCalledWith({ fileName: 'P-20261201-120000.overens-backup.zip', bytes, keep: 3 });
   });
 
   it('turns errors from main into OverensError in both languages', async () => {

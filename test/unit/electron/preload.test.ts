@@ -17,7 +17,7 @@ describe('preload bridge', () => {
   it('exposes window.overens with exactly the listed functions, once', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect(name).toBe('overens');
-    expect(Object.keys(api).sort()).toEqual(['appVersion', 'openFiles', 'revealInFolder', 'saveFile', 'systemLanguage']);
+    expect(Object.keys(api).sort()).toEqual(['appVersion', 'backupFolder', 'chooseBackupFolder', 'openFiles', 'revealInFolder', 'saveFile', 'systemLanguage', 'writeBackup']);
     expect(Object.values(api).every((f) => typeof f === 'function')).toBe(true);
   });
 
@@ -30,6 +30,9 @@ describe('preload bridge', () => {
     await api.saveFile!('a.csv', bytes, filters);
     await api.revealInFolder!('/tmp/a.csv');
     await api.appVersion!();
+    await api.backupFolder!();
+    await api.chooseBackupFolder!();
+    await api.writeBackup!({ fileName: 'P-20261201-120000.overens-backup.zip', bytes, keep: 5 });
     expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
       [IPC.openFiles, { multiple: false }],
       [IPC.openFiles, {}],
@@ -37,6 +40,9 @@ describe('preload bridge', () => {
       [IPC.saveFile, { suggestedName: 'a.csv', bytes, filters }],
       [IPC.reveal, { path: '/tmp/a.csv' }],
       [IPC.appVersion],
+      [IPC.backupFolder],
+      [IPC.chooseBackupFolder],
+      [IPC.writeBackup, { fileName: 'P-20261201-120000.overens-backup.zip', bytes, keep: 5 }],
     ]);
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
     expect(electron.ipcRenderer.sendSync).not.toHaveBeenCalled();

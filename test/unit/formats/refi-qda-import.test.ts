@@ -6,6 +6,7 @@ import { getTemplate } from '../../../src/core/codebook';
 import { describeRange } from '../../../src/core/anchoring';
 import { exportQdpx, guidFor } from '../../../src/formats/refi-qda';
 import { qdpxSummary, readQdpx } from '../../../src/formats/refi-qda-import';
+import { qdpxToBackup } from '../../../src/formats/refi-qda-to-project';
 
 const G = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -104,6 +105,10 @@ describe('REFI-QDA import', () => {
     expect(source.selections[0]!.codeGuids).toEqual([guidFor('oj19.rutiner_samarbete.ja')]);
     expect(result.project.codes.map((c) => c.name)).toEqual(content.variables.map((v) => v.label.sv));
     expect(source.variables).toEqual({ level: 'local' });
+    // The codebook comes back as a .qdc would: keys, kinds, definitions, absent values.
+    const { data } = await qdpxToBackup(result.project);
+    const strip = (v: (typeof content.variables)[number]) => [v.key, v.kind, v.label.sv, v.description.sv, v.values.map((x) => [x.key, x.label.sv, x.definition.sv, x.colour, x.absent, x.indicatorTerms])];
+    expect(data.codebookVersions[0]!.content.variables.map(strip)).toEqual(content.variables.map(strip));
   });
 
   it('refuses zip slip, missing project.qde and malformed XML, and reports missing source files', async () => {

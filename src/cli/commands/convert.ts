@@ -1,0 +1,221 @@
+/**
+ * `overens convert <in> <out>`: convert between REFI-QDA projects (.qdpx) and the statistics
+ * CSV formats (long codings `document,coder,variable,value` + attributes, the input of
+ * `overens agreement` and `overens prevalence`; wide; segments), and XLSX versions of them.
+ * The .qdpx is read by the app's import reader and mapped as the app's import maps it; a .qdpx
+ * is written by the app's REFI-QDA export.
+ */
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseAttributesCsv } from '../../formats/attributes-csv';
+import {
+  convertQdpxProject,
+  documentCodings,
+  longCodingsToQdpxProject,
+  longDatasetInput,
+  onlyCoder,
+  parseLongCodings,
+  qdpxInput,
+  segmentsDataset,
+  wideDatasetInput,
+  withAttributes,
+  type ConvertedProject,
+  type SourceText,
+} from '../../formats/codings-convert';
+import { longCsv, longXlsx, segmentsCsv, segmentsXlsx, wideCsv, wideXlsx } from '../../formats/dataset';
+import { exportQdpx } from '../../formats/refi-qda';
+import { readQdpx, type QdpxProject } from '../../formats/refi-qda-import';
+import { extractDocument, type ExtractDeps } from '../../ingest';
+import { parseCommandArgs } from '../args';
+import { UsageError, type CliCommand, type CliIo } from '../io';
+import { failOnProblems, InputError, readTextFile } from '../read-input';
+
+const usage = `Usage: overens convert <in> <out> [--format long|wide|segments|qdpx] [--coder NAME]
+                        [--attributes file.csv] [--texts FOLDER]
+
+Convert between a REFI-QDA project (.qdpx: ATLAS.ti, MAXQDA, NVivo, QualCoder, Överens) and the
+CSV formats of the statistics commands. The file extensions say what is read and written:
+  in.qdpx → out.csv or out.xlsx   codings as a dataset (--format long, wide or segments)
+  in.csv  → out.qdpx              a REFI-QDA project from long-format codings
+  in.csv  → out.csv or out.xlsx   long codings to the long or wide dataset
+Options:
+  --format      long (default for .csv/.xlsx): document,coder,variable,value + one column per
+                  attribute — the input of overens agreement and prevalence; a coder who gave
+                  one document several values of a variable gets one row per value (a note on
+                  stderr says so: agreement and prevalence read one value per row key)
+                wide: one row per document and coder, per variable a code column (1…k in value
+                  order) and a 0/1 column per value; a variable with several values from one
+                  coder on one document has an empty code column and 1 in each chosen value's
+                  0/1 column
+                segments (from .qdpx only): document,coder,variable,code,page,start,end,quote,
+                  memo,orphaned — one row per coded passage; start/end are 0-based character
+                  offsets (UTF-16, end exclusive) into the normalised text; page stays empty
+                  (REFI-QDA records no pages)
+                qdpx: implied by a .qdpx output
+  --coder       only this coder's codings
+  --attributes  a CSV keyed by file name (file or document column, other columns = attributes)
+                whose attributes are added to the documents (they replace same-named ones)
+  --texts       (CSV → .qdpx) a folder with the documents' texts: <document>.txt, <name without
+                extension>.txt, or the document file itself (PDF, DOCX, TXT; extracted as the app
+                imports it). A document without one gets a generated line naming it as its text.
+Mapping (.qdpx → CSV, as the app's import): a parent code is the variable and its child codes
+the values (deeper levels as "Child / Grandchild"); codes without a parent are values of one
+variable "Koder"; a parent code used directly gets the value "<parent> (allmänt)". A coder's
+value counts for a document when the coder coded it on any passage or on the whole document.
+Mapping (CSV → .qdpx): coders → users; each variable → a parent code (not codable) with one
+child code per value; each document → a text source; each coder's values on a document → one
+selection over the whole text with a coding per value; attribute columns → variables. Rows
+with an empty value (not coded) have no REFI-QDA equivalent and are left out (counted on stderr).
+Problems in the input are reported on stderr; exit status 1 if the input cannot be read.`;
+
+const FORMATS = ['long', 'wide', 'segments', 'qdpx'] as const;
+type Format = (typeof FORMATS)[number];
+const INPUTS = ['.qdpx', '.csv'] as const;
+const OUTPUTS = ['.qdpx', '.csv', '.xlsx'] as const;
+
+function extensionOf(file: string, allowed: readonly string[], role: string): string {
+  const ext = path.extname(file).toLowerCase();
+  if (!allowed.includes(ext)) throw new UsageError(`cannot tell the format of ${role} "${file}" from its extension "${ext || '(none)'}"; it must end in ${allowed.join(' or ')}`);
+  return ext;
+}
+
+async function readBytes(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+const list = (names: readonly string[], max = 5) => names.slice(0, max).map((n) => `"${n}"`).join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
+
+/** Texts for the CSV's documents from a folder; what is missing or unreadable is reported. */
+async function readTexts(folder: string, documents: readonly string[], io: CliIo): Promise<Map<string, SourceText>> {
+  try {
+    if (!(await stat(folder)).isDirectory()) throw new InputError(`${folder}: not a folder (--texts needs a folder of texts)`);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${folder}: no such folder (--texts)`);
+  }
+  let deps: ExtractDeps | undefined;
+  const texts = new Map<string, SourceText>();
+  const missing: string[] = [];
+  for (const document of documents) {
+    if (/[/\\]/.test(document) || document === '.' || document === '..') {
+      io.stderr.write(`${folder}: document "${document}" is not a plain file name; it gets a generated text\n`);
+      continue;
+    }
+    const stem = document.replace(/\.[^.]+$/, '');
+    const candidates = [...new Set([`${document}.txt`, `${stem}.txt`, document])];
+    let found = false;
+    for (const name of candidates) {
+      const file = path.join(folder, name);
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await readFile(file));
+      } catch {
+        continue;
+      }
+      found = true;
+      deps ??= { pdfjs: await import('pdfjs-dist/legacy/build/pdf.mjs') };
+      const result = await extractDocument({ fileName: file, bytes }, deps);
+      if (result.ok) for (const w of result.document.warnings) io.stderr.write(`${file}: ${w.message}\n`);
+      if (!result.ok) io.stderr.write(`${result.error.message.en}; document "${document}" gets a generated text\n`);
+      else if (!result.document.text.trim()) io.stderr.write(`${file}: no text could be extracted; document "${document}" gets a generated text\n`);
+      else texts.set(document, result.document.kind === 'pdf' ? { kind: 'pdf', text: result.document.text, original: bytes } : { kind: 'txt', text: result.document.text });
+      break;
+    }
+    if (!found) missing.push(document);
+  }
+  if (missing.length) io.stderr.write(`${folder}: no text for ${missing.length} of ${documents.length} document(s) (${list(missing)}); looked for <document>.txt, <name without extension>.txt and the document itself; they get a generated text\n`);
+  return texts;
+}
+
+export const convertCommand: CliCommand = {
+  name: 'convert',
+  summary: 'convert between .qdpx and the statistics CSV formats (long, wide, segments; CSV/XLSX)',
+  usage,
+  async run(args, io) {
+    const parsed = parseCommandArgs(args, { format: { type: 'string' }, coder: { type: 'string' }, attributes: { type: 'string' }, texts: { type: 'string' } });
+    const [input, output, ...extra] = parsed.positionals;
+    if (!input || !output || extra.length > 0) throw new UsageError('give one input and one output file: overens convert <in> <out>');
+    const inExt = extensionOf(input, INPUTS, 'the input');
+    const outExt = extensionOf(output, OUTPUTS, 'the output');
+    if (path.resolve(input) === path.resolve(output)) throw new UsageError('the output must be another file than the input');
+    const formatArg = parsed.values.format;
+    if (formatArg !== undefined && !(FORMATS as readonly string[]).includes(formatArg)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+    const format: Format = (formatArg as Format | undefined) ?? (outExt === '.qdpx' ? 'qdpx' : 'long');
+    if ((format === 'qdpx') !== (outExt === '.qdpx')) throw new UsageError(format === 'qdpx' ? `--format qdpx writes a .qdpx file, not "${output}"` : `a .qdpx output is a REFI-QDA project; --format ${format} writes .csv or .xlsx`);
+    if (inExt === '.qdpx' && outExt === '.qdpx') throw new UsageError('both files are .qdpx: convert reads a .qdpx into a CSV/XLSX dataset, or a codings CSV into a .qdpx');
+    if (inExt === '.csv' && format === 'segments') throw new UsageError('a codings CSV has no passages; --format segments needs a .qdpx input');
+    if (parsed.values.texts !== undefined && !(inExt === '.csv' && outExt === '.qdpx')) throw new UsageError('--texts is used only when converting a codings CSV to a .qdpx');
+
+    // Read the input into a REFI-QDA project (as imported), then Överens records.
+    let imported: QdpxProject;
+    let notCoded = 0;
+    if (inExt === '.qdpx') {
+      const read = await readQdpx(await readBytes(input), input);
+      if (!read.ok) throw new InputError(read.problems.join('\n'));
+      imported = read.project;
+    } else {
+      const { codings, problems } = parseLongCodings(await readTextFile(input));
+      failOnProblems(input, problems);
+      if (codings.rows.length === 0 && codings.notCoded.length === 0) throw new InputError(`${input}: no codings (only a header)`);
+      notCoded = codings.notCoded.length;
+      const texts = parsed.values.texts === undefined ? undefined : await readTexts(parsed.values.texts, codings.documents, io);
+      imported = longCodingsToQdpxProject(codings, { name: path.basename(input, path.extname(input)), origin: path.basename(input), texts });
+    }
+    let project: ConvertedProject = await convertQdpxProject(imported);
+    const notes = project.problems.map((p) => `${input}: ${p}`);
+    if (notCoded > 0) notes.push(`${input}: ${notCoded} row(s) with an empty value (not coded) are left out: ${outExt === '.qdpx' ? 'REFI-QDA has no coding for "not coded"' : 'the conversion keeps coded values only'}`);
+
+    if (parsed.values.attributes !== undefined) {
+      const file = parsed.values.attributes;
+      const attributes = parseAttributesCsv(await readTextFile(file));
+      failOnProblems(file, attributes.problems);
+      const merged = withAttributes(project, attributes.rows);
+      project = merged.project;
+      if (merged.unknown.length) notes.push(`${file}: ${merged.unknown.length} row(s) match no document of ${input} (${list(merged.unknown.map((r) => r.file))}); not used`);
+    }
+    const coder = parsed.values.coder;
+    if (coder !== undefined) {
+      const own = onlyCoder(project, coder);
+      if (!own) throw new InputError(`${input}: no coder "${coder}" (coders: ${project.coders.map((c) => c.name).join(', ') || 'none'})`);
+      project = own;
+    }
+    // Notes only once the input is accepted, so a refusal is reported alone.
+    for (const note of notes) io.stderr.write(`${note}\n`);
+
+    // Write the output.
+    let bytes: Uint8Array;
+    let summary: string;
+    if (format === 'qdpx') {
+      bytes = await exportQdpx(qdpxInput(project, `Converted from ${path.basename(input)} by overens convert`));
+      const values = project.content.variables.reduce((n, v) => n + v.values.length, 0);
+      summary = `REFI-QDA project "${project.project.name}" with ${project.content.variables.length} variable(s) (${values} value(s)) and ${project.segments.length + project.judgements.reduce((n, j) => n + j.valueIds.length, 0)} coding(s)`;
+    } else if (format === 'segments') {
+      const { segments, input: names } = segmentsDataset(project);
+      bytes = outExt === '.xlsx' ? await segmentsXlsx(segments, names) : new TextEncoder().encode(segmentsCsv(segments, names));
+      summary = `segments: ${segments.length} passage(s)`;
+    } else if (format === 'wide') {
+      const dataset = wideDatasetInput(project);
+      bytes = outExt === '.xlsx' ? await wideXlsx(dataset) : new TextEncoder().encode(wideCsv(dataset));
+      summary = `wide: ${new Set(dataset.judgements.map((j) => `${j.documentId}\u0000${j.coderId}`)).size} row(s) (document × coder), ${dataset.content.variables.length} variable(s)`;
+    } else {
+      const dataset = longDatasetInput(project);
+      bytes = outExt === '.xlsx' ? await longXlsx(dataset) : new TextEncoder().encode(longCsv(dataset));
+      const multi = documentCodings(project).filter((j) => j.valueIds.length > 1).length;
+      if (multi > 0) io.stderr.write(`${output}: ${multi} coding(s) have several values for one document, coder and variable, written as one row per value; overens agreement and prevalence read one value per document, coder and variable\n`);
+      summary = `long: ${dataset.judgements.length} row(s)`;
+    }
+    try {
+      await writeFile(output, bytes);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new InputError(`${output}: cannot be written (${code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a folder' : error instanceof Error ? error.message : String(error)})`);
+    }
+    io.stdout.write(`${output}: ${summary}; ${project.documents.length} document(s), ${project.coders.length} coder(s)\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,179 @@
+/**
+ * Coder packages and codings files (see src/core/model/coder-package.ts): zips holding a
+ * `manifest.json` and, in a package, `files/<documentId>` (the original documents). Reading checks
+ * entry names (nothing outside `files/`, no `..`), caps the unpacked size, tells a package from a
+ * codings file, validates the manifest, and checks every file's SHA-256 against its document —
+ * before anything is written. Problems name the file and are in Swedish and English.
+ */
+import JSZip from 'jszip';
+import {
+  CODER_CODINGS_KIND,
+  CODER_PACKAGE_KIND,
+  CoderCodingsData,
+  CoderPackageData,
+  formatIssues,
+  type UserMessage,
+} from '../core';
+
+export const MANIFEST = 'manifest.json';
+export const MAX_PACKAGE_UNPACKED = 2 * 1024 * 1024 * 1024;
+export const MAX_CODINGS_UNPACKED = 512 * 1024 * 1024;
+
+export type ReadResult<T> = ({ ok: true } & T) | { ok: false; problems: UserMessage[] };
+
+export interface ReadOptions {
+  /** Refuse zips that unpack to more than this many bytes. */
+  maxUnpacked?: number;
+}
+
+export async function writeCoderPackage(data: CoderPackageData, files: ReadonlyMap<string, Uint8Array>): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file(MANIFEST, JSON.stringify(data));
+  for (const f of data.files) {
+    const bytes = files.get(f.documentId);
+    if (!bytes) throw new Error(`no bytes for document ${f.documentId}`);
+    zip.file(`files/${f.documentId}`, bytes);
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+export async function writeCoderCodings(data: CoderCodingsData): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file(MANIFEST, JSON.stringify(data));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+const KIND_NAMES: Record<string, UserMessage> = {
+  [CODER_PACKAGE_KIND]: { sv: 'ett kodarpaket', en: 'a coder package' },
+  [CODER_CODINGS_KIND]: { sv: 'en fil med kodningar', en: 'a codings file' },
+};
+
+async function openZip(
+  bytes: Uint8Array,
+  fileName: string,
+  expected: typeof CODER_PACKAGE_KIND | typeof CODER_CODINGS_KIND,
+  allowFiles: boolean,
+  maxUnpacked: number,
+): Promise<{ ok: true; zip: JSZip; manifest: unknown } | { ok: false; problems: UserMessage[] }> {
+  const what = KIND_NAMES[expected]!;
+  const fail = (sv: string, en: string) => ({ ok: false as const, problems: [{ sv: `${fileName}: ${sv}`, en: `${fileName}: ${en}` }] });
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail(`är inte ${what.sv} från Överens (ingen zip-fil: ${detail}).`, `is not ${what.en} from Överens (not a zip file: ${detail}).`);
+  }
+  const entries = Object.values(zip.files);
+  const names = entries.map((e) => (e as unknown as { unsafeOriginalName?: string }).unsafeOriginalName ?? e.name);
+  const isFile = (n: string) => /^files\/[A-Za-z0-9_.:-]+$/.test(n) && n !== 'files/.' && n !== 'files/..';
+  // Folder entries are listed only when nothing else explains the refusal.
+  const refuse = (bad: string[]) => {
+    const shown = bad.filter((n) => !n.endsWith('/'));
+    const list = (shown.length ? shown : bad).join(', ');
+    return fail(`innehåller otillåtna sökvägar: ${list}. Inget importerades.`, `contains entries that are not allowed: ${list}. Nothing was imported.`);
+  };
+  // Nothing outside manifest.json and files/<id> in either kind; files/ only in a package (checked after the kind).
+  const unsafe = names.filter((n) => n !== '/' && n !== MANIFEST && n !== 'files/' && !isFile(n));
+  if (unsafe.length) return refuse(unsafe);
+  const unpacked = entries.reduce((n, e) => n + ((e as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
+  if (unpacked > maxUnpacked) {
+    const mb = Math.round(maxUnpacked / 1048576);
+    return fail(`packas upp till mer än ${mb} MB och öppnas inte.`, `unpacks to more than ${mb} MB and is not opened.`);
+  }
+  const entry = zip.file(MANIFEST);
+  if (!entry) return fail(`saknar ${MANIFEST}; det är inte ${what.sv} från Överens.`, `has no ${MANIFEST}; it is not ${what.en} from Överens.`);
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(await entry.async('string'));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail(`${MANIFEST} är inte giltig JSON (${detail}).`, `${MANIFEST} is not valid JSON (${detail}).`);
+  }
+  const kind = typeof manifest === 'object' && manifest !== null ? (manifest as { kind?: unknown }).kind : undefined;
+  if (kind !== expected) {
+    const other = typeof kind === 'string' ? KIND_NAMES[kind] : undefined;
+    if (other) {
+      const hint =
+        expected === CODER_PACKAGE_KIND
+          ? { sv: 'Kodningar importeras av projektledaren under Dokument → Importera kodningar.', en: 'Codings are imported by the lead under Documents → Import codings.' }
+          : { sv: 'Ett kodarpaket importeras av kodaren under Projekt → Importera kodarpaket.', en: 'A coder package is imported by the coder under Projects → Import coder package.' };
+      return fail(`är ${other.sv}, inte ${what.sv}. ${hint.sv}`, `is ${other.en}, not ${what.en}. ${hint.en}`);
+    }
+    return fail(`är inte ${what.sv} från Överens (kind är ${JSON.stringify(kind) ?? 'undefined'}).`, `is not ${what.en} from Överens (kind is ${JSON.stringify(kind) ?? 'undefined'}).`);
+  }
+  const version = (manifest as { formatVersion?: unknown }).formatVersion;
+  if (version !== 1) {
+    return fail(
+      `har formatversion ${String(version)}; den här versionen av Överens läser version 1. Uppdatera Överens.`,
+      `has format version ${String(version)}; this version of Överens reads version 1. Update Överens.`,
+    );
+  }
+  if (!allowFiles) {
+    const files = names.filter((n) => n.startsWith('files/'));
+    if (files.length) return refuse(files);
+  }
+  return { ok: true, zip, manifest };
+}
+
+function schemaProblems(fileName: string, issues: readonly { path: readonly PropertyKey[]; message: string }[]): UserMessage[] {
+  const lines = formatIssues(issues);
+  const shown = lines.slice(0, 50);
+  const head: UserMessage = {
+    sv: `${fileName}: ${MANIFEST} stämmer inte med formatet (${lines.length} problem). Inget importerades.`,
+    en: `${fileName}: ${MANIFEST} does not match the format (${lines.length} problems). Nothing was imported.`,
+  };
+  return [head, ...shown.map((line) => ({ sv: line, en: line }))];
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes.slice());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function readCoderPackage(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ReadOptions = {},
+): Promise<ReadResult<{ data: CoderPackageData; files: Map<string, Uint8Array> }>> {
+  const opened = await openZip(bytes, fileName, CODER_PACKAGE_KIND, true, options.maxUnpacked ?? MAX_PACKAGE_UNPACKED);
+  if (!opened.ok) return opened;
+  const parsed = CoderPackageData.safeParse(opened.manifest);
+  if (!parsed.success) return { ok: false, problems: schemaProblems(fileName, parsed.error.issues) };
+  const data = parsed.data;
+  const problems: UserMessage[] = [];
+  const files = new Map<string, Uint8Array>();
+  const metaById = new Map(data.documents.map((d) => [d.id, d]));
+  for (const f of data.files) {
+    const meta = metaById.get(f.documentId)!;
+    const entry = opened.zip.file(`files/${f.documentId}`);
+    if (!entry) {
+      problems.push({ sv: `${fileName}: originalfilen till "${meta.fileName}" saknas (files/${f.documentId}).`, en: `${fileName}: the original file of "${meta.fileName}" is missing (files/${f.documentId}).` });
+      continue;
+    }
+    const content = await entry.async('uint8array');
+    if (content.length !== meta.size || (await sha256Hex(content)) !== meta.sha256) {
+      problems.push({
+        sv: `${fileName}: originalfilen till "${meta.fileName}" är inte den som projektledaren importerade (SHA-256 eller storlek skiljer sig). Paketet är skadat.`,
+        en: `${fileName}: the original file of "${meta.fileName}" is not the one the lead imported (SHA-256 or size differs). The package is damaged.`,
+      });
+      continue;
+    }
+    files.set(f.documentId, content);
+  }
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, data, files };
+}
+
+export async function readCoderCodings(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<ReadResult<{ data: CoderCodingsData }>> {
+  const opened = await openZip(bytes, fileName, CODER_CODINGS_KIND, false, options.maxUnpacked ?? MAX_CODINGS_UNPACKED);
+  if (!opened.ok) return opened;
+  const parsed = CoderCodingsData.safeParse(opened.manifest);
+  if (!parsed.success) return { ok: false, problems: schemaProblems(fileName, parsed.error.issues) };
+  return { ok: true, data: parsed.data };
+}
+
+/** A file-name-safe form of a project or coder name. */
+export function fileNamePart(name: string): string {
+  return name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'overens';
+}
