@@ -22,6 +22,7 @@ import {
   type Judgement,
   type UserMessage,
 } from '../core';
+import type { EntityTable } from 'dexie';
 import type { OverensDb } from './db';
 import { CONSENSUS_CODER_NAME } from './projects';
 
@@ -90,6 +91,25 @@ function sameRecord(a: unknown, b: unknown): boolean {
       val && typeof val === 'object' && !Array.isArray(val) ? Object.fromEntries(Object.entries(val as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : val,
     );
   return canonical(a) === canonical(b);
+}
+
+type Upserted = 'added' | 'unchanged' | 'updated' | 'older';
+
+/**
+ * Insert `row`, or replace `existing` (its match in the project, by id or by unique key) unless
+ * the two are the same or the project's copy is newer. A match under another id is deleted first,
+ * so the unique key keeps one row.
+ */
+async function upsertRow<T extends { id: string; updatedAt: number }>(table: EntityTable<T, 'id'>, row: T, existing: T | undefined): Promise<Upserted> {
+  if (!existing) {
+    await table.add(row);
+    return 'added';
+  }
+  if (sameRecord(existing, row)) return 'unchanged';
+  if (existing.updatedAt > row.updatedAt) return 'older';
+  if (existing.id !== row.id) await table.where('id').equals(existing.id).delete();
+  await table.put(row);
+  return 'updated';
 }
 
 const lower = (name: string) => name.toLocaleLowerCase('sv');
@@ -479,19 +499,13 @@ export class CoderPackageRepository {
           continue;
         }
         const existing = await db.segments.get(s.id);
-        if (!existing) {
-          await db.segments.add(s);
-          report.added.segments++;
-        } else if (existing.projectId !== projectId || existing.coderId !== coderId || existing.documentId !== s.documentId) {
+        if (existing && (existing.projectId !== projectId || existing.coderId !== coderId || existing.documentId !== s.documentId)) {
           idConflict('segment', s.id, what.sv, what.en);
-        } else if (sameRecord(existing, s)) {
-          report.unchanged.segments++;
-        } else if (existing.updatedAt > s.updatedAt) {
-          olderThanProject('segment', s.id, what.sv, what.en);
-        } else {
-          await db.segments.put(s);
-          report.updated.segments++;
+          continue;
         }
+        const outcome = await upsertRow(db.segments, s, existing);
+        if (outcome === 'older') olderThanProject('segment', s.id, what.sv, what.en);
+        else report[outcome].segments++;
       }
       const fileSegmentIds = new Set(file.segments.map((s) => s.id));
       const removedSegments = new Set<string>();
@@ -545,18 +559,9 @@ export class CoderPackageRepository {
           continue;
         }
         const existing = byId ?? (await db.judgements.where('[documentId+coderId+variableId]').equals([j.documentId, coderId, j.variableId]).first());
-        if (!existing) {
-          await db.judgements.add(j);
-          report.added.judgements++;
-        } else if (sameRecord(existing, j)) {
-          report.unchanged.judgements++;
-        } else if (existing.updatedAt > j.updatedAt) {
-          olderThanProject('judgement', j.id, what.sv, what.en);
-        } else {
-          if (existing.id !== j.id) await db.judgements.delete(existing.id);
-          await db.judgements.put(j);
-          report.updated.judgements++;
-        }
+        const outcome = await upsertRow(db.judgements, j, existing);
+        if (outcome === 'older') olderThanProject('judgement', j.id, what.sv, what.en);
+        else report[outcome].judgements++;
       }
       const fileJudgementKeys = new Set(file.judgements.map((j) => `${j.documentId}\u0000${j.variableId}`));
       for (const documentId of documents.keys()) {
@@ -583,18 +588,9 @@ export class CoderPackageRepository {
           continue;
         }
         const existing: DocumentMemo | undefined = byId ?? (await db.memos.where('[documentId+coderId]').equals([m.documentId, coderId]).first());
-        if (!existing) {
-          await db.memos.add(m);
-          report.added.memos++;
-        } else if (sameRecord(existing, m)) {
-          report.unchanged.memos++;
-        } else if (existing.updatedAt > m.updatedAt) {
-          olderThanProject('memo', m.id, what.sv, what.en);
-        } else {
-          if (existing.id !== m.id) await db.memos.delete(existing.id);
-          await db.memos.put(m);
-          report.updated.memos++;
-        }
+        const outcome = await upsertRow(db.memos, m, existing);
+        if (outcome === 'older') olderThanProject('memo', m.id, what.sv, what.en);
+        else report[outcome].memos++;
       }
       const memoDocs = new Set(file.memos.map((m) => m.documentId));
       for (const documentId of documents.keys()) {

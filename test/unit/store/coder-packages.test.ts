@@ -234,6 +234,19 @@ describe('merging two coders’ codings', () => {
     expect(await judgementsOf(lead, bertil)).toEqual({ d1: ['lvm.ja'], d2: ['lvm.ja'] });
   });
 
+  it('a judgement the coder made anew (another id, same document and variable) replaces the old row, keeping one', async () => {
+    const { atBertil, bFile } = await twoCoders();
+    await lead.coderPackages.mergeCodings(projectId, bFile);
+    const old = (await atBertil.codings.judgementsFor('d2', bertil))[0]!;
+    await atBertil.db.judgements.delete(old.id);
+    const fresh = judgement(bertil, 'd2', ['lvm.ja'], 900);
+    await atBertil.codings.putJudgement(fresh);
+    const report = await lead.coderPackages.mergeCodings(projectId, await exportFrom(atBertil, bertil, 950));
+    expect(report).toMatchObject({ updated: { judgements: 1 } });
+    const rows = await lead.db.judgements.where('[documentId+coderId]').equals(['d2', bertil]).toArray();
+    expect(rows.map((j) => [j.id, j.valueIds])).toEqual([[fresh.id, ['lvm.ja']]]);
+  });
+
   it('reports and skips codings on unknown documents, changed documents and unknown codebook versions', async () => {
     const { atBertil } = await twoCoders();
     // Bertil imports a document of his own, and publishes a local codebook version and codes under it.
