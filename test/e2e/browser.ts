@@ -32,8 +32,10 @@ export interface AppSession {
   errors: string[];
 }
 
-export async function openApp(browser: Browser, options: { locale?: string } = {}): Promise<AppSession> {
+export async function openApp(browser: Browser, options: { locale?: string; initScript?: string } = {}): Promise<AppSession> {
   const context = await browser.newContext({ locale: options.locale ?? 'sv-SE', viewport: { width: 1400, height: 900 } });
+  // Runs before the app's own scripts, e.g. to stand in for the Electron preload's bridge.
+  if (options.initScript) await context.addInitScript({ content: options.initScript });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
