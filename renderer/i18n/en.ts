@@ -289,7 +289,7 @@ export const en: Record<MessageKey, string> = {
   'autoBackup.now': 'Back up all now',
   'autoBackup.never': 'No automatic backup has run yet.',
   'autoBackup.lastRun': 'Last run {when}.',
-  'autoBackup.result': '{written} written, {unchanged} unchanged, {failed} failed.',
+  'autoBackup.result': 'Written: {written}, unchanged: {unchanged}, failed: {failed}.',
   'autoBackup.failed': 'Automatic backup of "{project}" failed: {reason}',
   'autoBackup.webExplain': 'The browser cannot write to a folder on a schedule. Back up on demand: each project becomes one backup file in your downloads (restore it with "Restore from backup…"). The desktop app backs up changed projects automatically into a folder you choose.',
   'autoBackup.downloadAll': 'Back up all projects now',

@@ -287,7 +287,7 @@ export const sv = {
   'autoBackup.now': 'Säkerhetskopiera alla nu',
   'autoBackup.never': 'Ingen automatisk säkerhetskopiering har körts än.',
   'autoBackup.lastRun': 'Senast {when}.',
-  'autoBackup.result': '{written} sparade, {unchanged} oförändrade, {failed} misslyckades.',
+  'autoBackup.result': 'Sparade: {written}, oförändrade: {unchanged}, misslyckade: {failed}.',
   'autoBackup.failed': 'Automatisk säkerhetskopiering av "{project}" misslyckades: {reason}',
   'autoBackup.webExplain': 'Webbläsaren kan inte skriva till en mapp enligt schema. Säkerhetskopiera vid behov: varje projekt blir en säkerhetskopia bland dina nedladdningar (återställ den med "Återställ från säkerhetskopia…"). Skrivbordsappen säkerhetskopierar ändrade projekt automatiskt till en mapp du väljer.',
   'autoBackup.downloadAll': 'Säkerhetskopiera alla projekt nu',

@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { localize, type CodebookContent, type CodebookTemplate, type CodebookVersion, type Language, type Variable, type VersionChange } from '../../src/core';
+import { localize, type CodebookContent, type CodebookTemplate, type CodebookVersion, type Language, type UserMessage, type Variable, type VersionChange } from '../../src/core';
 import { useI18n, type Translate } from '../i18n';
 import { useNotices } from '../state/errors';
 import { useSession } from '../state/session';
@@ -39,8 +39,8 @@ export function CodebookView() {
   const { reportError, inform } = useNotices();
   const platform = usePlatform();
   const [filter, setFilter] = useState('');
-  /** Problems of an import: nothing imported, or (with `imported`, the draft's number) what was not carried over. */
-  const [importProblems, setImportProblems] = useState<{ file: string; problems: string[]; imported?: number } | null>(null);
+  /** Problems of an import (shown in the interface's language): nothing imported, or (with `imported`, the draft's number) what was not carried over. */
+  const [importProblems, setImportProblems] = useState<{ file: string; problems: UserMessage[]; imported?: number } | null>(null);
 
   const run = async (work: () => Promise<void>) => {
     try {
@@ -51,7 +51,7 @@ export function CodebookView() {
   };
 
   /** Codebook JSON and .qdc alike: refused with its problems, or read into the draft (a new one after a published version). */
-  const importTemplate = async (file: string, parsed: { ok: true; template: CodebookTemplate; problems?: string[] } | { ok: false; problems: string[] }) => {
+  const importTemplate = async (file: string, parsed: { ok: true; template: CodebookTemplate; problems?: UserMessage[] } | { ok: false; problems: UserMessage[] }) => {
     if (!codebook) return;
     if (!parsed.ok) {
       setImportProblems({ file, problems: parsed.problems });
@@ -204,7 +204,7 @@ export function CodebookView() {
       >
         <ul className="problem-list">
           {importProblems?.problems.map((p, i) => (
-            <li key={i}>{p}</li>
+            <li key={i}>{p[lang]}</li>
           ))}
         </ul>
       </Dialog>

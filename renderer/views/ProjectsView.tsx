@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { SHIPPED_TEMPLATES } from '../../src/core/codebook';
-import { localize, type CodebookTemplate, type Project } from '../../src/core';
+import { localize, type CodebookTemplate, type Project, type UserMessage } from '../../src/core';
 import { codebookAsTemplate } from '../../src/formats/codebook-json';
 import { readBackup, writeBackup } from '../../src/formats/backup';
 import { readQdpx } from '../../src/formats/refi-qda-import';
@@ -46,7 +46,8 @@ export function ProjectsView() {
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [deleting, setDeleting] = useState<{ project: Project; documents: number; codings: number } | null>(null);
   const platform = usePlatform();
-  const [restoreProblems, setRestoreProblems] = useState<{ title: string; problems: string[] } | null>(null);
+  /** Problems of a restore or import, shown in the interface's language. */
+  const [restoreProblems, setRestoreProblems] = useState<{ title: string; problems: UserMessage[] } | null>(null);
 
   const backup = async (project: Project) => {
     try {
@@ -102,7 +103,7 @@ export function ProjectsView() {
       if (!file) return;
       const read = await readCoderPackage(file.bytes, file.name);
       if (!read.ok) {
-        setRestoreProblems({ title: t('coderPackage.importFailed', { file: file.name }), problems: read.problems.map((p) => p[lang]) });
+        setRestoreProblems({ title: t('coderPackage.importFailed', { file: file.name }), problems: read.problems });
         return;
       }
       const result = await store.coderPackages.importPackage(read.data, read.files);
@@ -299,7 +300,7 @@ export function ProjectsView() {
       >
         <ul className="problem-list">
           {restoreProblems?.problems.map((p, i) => (
-            <li key={i}>{p}</li>
+            <li key={i}>{p[lang]}</li>
           ))}
         </ul>
       </Dialog>

@@ -22,6 +22,7 @@ import type { CodebookContent, Coder, DocumentContent, DocumentMemo, DocumentMet
 import { matchAttributeRows, type AttributeRow } from './attributes-csv';
 import { readCsvTable, type CsvProblem } from './csv-table';
 import { documentKey, type DatasetInput } from './dataset';
+import { english } from './messages';
 import { guidFor, type QdpxInput } from './refi-qda';
 import type { ImportedCode, ImportedSource, QdpxProject } from './refi-qda-import';
 import { qdpxToBackup } from './refi-qda-to-project';
@@ -182,7 +183,7 @@ export interface ConvertedProject {
   segments: Segment[];
   judgements: Judgement[];
   memos: DocumentMemo[];
-  /** What could not be converted as it stands, one sentence each. */
+  /** What could not be converted as it stands, one sentence each, in English (the CLI's language). */
   problems: string[];
 }
 
@@ -197,7 +198,7 @@ export async function convertQdpxProject(imported: QdpxProject, now: number = Da
   // package's names, so the users go in under neutral placeholders and get their names back.
   const mapped = await qdpxToBackup({ ...imported, users: imported.users.map((u, i) => ({ ...u, name: `#${i + 1}` })) }, now);
   const { data } = mapped;
-  const problems = [...mapped.problems];
+  const problems = english(mapped.problems);
   const used = new Set([...data.segments.map((s) => s.coderId), ...data.judgements.map((j) => j.coderId), ...data.memos.map((m) => m.coderId)]);
   const names = new Set<string>();
   const coders: Coder[] = [];

@@ -30,7 +30,7 @@
  *
  * Fatal (nothing read): not well-formed XML, another root or namespace, no codes, a code without
  * a name or GUID, a GUID used twice, a result the codebook model refuses. Every problem names the
- * file.
+ * file and is in Swedish and English (the model's own messages, "path: message", are the same in both).
  *
  * Not carried by the format: English texts (one language, Swedish first, is written and read
  * back as Swedish), derived-variable rules, the codebook's description and template id, ids.
@@ -39,7 +39,8 @@
  * are there) — so exporting and importing again changes nothing. Everything else round-trips.
  */
 import { XMLValidator } from 'fast-xml-parser';
-import { CodebookTemplate, formatIssues, localize, type LocalizedNote, type Codebook, type CodebookContent, type CodebookVersion, type Variable, type VariableGroup } from '../core';
+import { CodebookTemplate, localize, type LocalizedNote, type Codebook, type CodebookContent, type CodebookVersion, type UserMessage, type Variable, type VariableGroup } from '../core';
+import { issueMessages, msg, prefixed } from './messages';
 import { assignKeys, codesXml, codeTreeToVariables, esc, groupDescription, guidFor, isGuid, keyFor, list, normaliseGuid, qdaParser, readCodeText, readCodes, str, type CodeText, type ImportedCode, type Xml } from './refi-qda-codes';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
@@ -85,7 +86,8 @@ export function exportTemplateQdc(template: CodebookTemplate, options: QdcExport
   return qdcXml(template.content, qdcOrigin(localize(template.name, 'sv'), undefined, options));
 }
 
-export type QdcImport = { ok: true; template: CodebookTemplate; problems: string[] } | { ok: false; problems: string[] };
+/** Problems are in Swedish and English, each starting with the file name. */
+export type QdcImport = { ok: true; template: CodebookTemplate; problems: UserMessage[] } | { ok: false; problems: UserMessage[] };
 
 export interface QdcReadOptions {
   /**
@@ -103,57 +105,71 @@ export function decodeQdc(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-function notWellFormed(text: string): string | undefined {
+function notWellFormed(text: string): UserMessage | undefined {
   const result = XMLValidator.validate(text);
   if (result === true) return undefined;
-  const { msg, line, col } = result.err;
-  const open = /^Invalid '\[([\s\S]*)\]' found\.$/.exec(msg);
-  const message = open ? `elements not closed: ${[...open[1]!.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`).join(', ')}` : msg;
-  return `not well-formed XML (${line !== undefined ? `line ${line}${col !== undefined ? `, column ${col}` : ''}: ` : ''}${message})`;
+  const { msg: detail, line, col } = result.err;
+  const open = /^Invalid '\[([\s\S]*)\]' found\.$/.exec(detail);
+  // The validator's other messages ("Expected closing tag …") are English in both languages.
+  const unclosed = open ? [...open[1]!.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`).join(', ') : undefined;
+  const message = unclosed ? msg(`element som inte stängs: ${unclosed}`, `elements not closed: ${unclosed}`) : msg(detail, detail);
+  const where = (lineWord: string, columnWord: string) => (line !== undefined ? `${lineWord} ${line}${col !== undefined ? `, ${columnWord} ${col}` : ''}: ` : '');
+  return msg(`inte välformad XML (${where('rad', 'kolumn')}${message.sv})`, `not well-formed XML (${where('line', 'column')}${message.en})`);
 }
 
-const ROOT_WANTED = `<CodeBook> in namespace ${QDC_NAMESPACE}`;
+const ROOT_WANTED = msg(`<CodeBook> i namnrymden ${QDC_NAMESPACE}`, `<CodeBook> in namespace ${QDC_NAMESPACE}`);
 
 /** Find the root element (before namespace prefixes are dropped) and check name and namespace. */
-function checkRoot(text: string): { root: 'CodeBook' | 'Project'; note?: string } | { error: string } {
+function checkRoot(text: string): { root: 'CodeBook' | 'Project'; note?: UserMessage } | { error: UserMessage } {
   const doc = qdaParser(new Set(), false).parse(text) as Xml;
   const elements = Object.keys(doc).filter((k) => !k.startsWith('?') && !k.startsWith('#'));
-  if (elements.length !== 1) return { error: `expected one root element ${ROOT_WANTED}, found ${elements.length ? elements.map((e) => `<${e}>`).join(', ') : 'none'}` };
+  if (elements.length !== 1) {
+    const found = elements.map((e) => `<${e}>`).join(', ');
+    return { error: msg(`väntade ett rotelement ${ROOT_WANTED.sv}, hittade ${found || 'inget'}`, `expected one root element ${ROOT_WANTED.en}, found ${found || 'none'}`) };
+  }
   const qualified = elements[0]!;
   const [prefix, local] = qualified.includes(':') ? (qualified.split(':', 2) as [string, string]) : [undefined, qualified];
   const attributes = (typeof doc[qualified] === 'object' && doc[qualified] !== null ? doc[qualified] : {}) as Xml;
   const namespace = str(attributes[prefix ? `xmlns:${prefix}` : 'xmlns']);
   if (local === 'CodeBook') {
     if (namespace === QDC_NAMESPACE || namespace === QDA_PROJECT_NAMESPACE) return { root: 'CodeBook' };
-    if (namespace === undefined) return { root: 'CodeBook', note: `the root element <CodeBook> has no namespace; read as ${QDC_NAMESPACE}` };
-    return { error: `the root element <CodeBook> is in namespace "${namespace}", not ${QDC_NAMESPACE} (a REFI-QDA codebook)` };
+    if (namespace === undefined) return { root: 'CodeBook', note: msg(`rotelementet <CodeBook> har ingen namnrymd; lästes som ${QDC_NAMESPACE}`, `the root element <CodeBook> has no namespace; read as ${QDC_NAMESPACE}`) };
+    return { error: msg(`rotelementet <CodeBook> ligger i namnrymden "${namespace}", inte ${QDC_NAMESPACE} (en REFI-QDA-kodbok)`, `the root element <CodeBook> is in namespace "${namespace}", not ${QDC_NAMESPACE} (a REFI-QDA codebook)`) };
   }
-  if (local === 'Project' && namespace === QDA_PROJECT_NAMESPACE) return { root: 'Project', note: 'a REFI-QDA project (project.qde): only its codebook is read' };
-  return { error: `the root element is <${qualified}>${namespace ? ` in namespace "${namespace}"` : ''}, not ${ROOT_WANTED} (a REFI-QDA codebook)` };
+  if (local === 'Project' && namespace === QDA_PROJECT_NAMESPACE) return { root: 'Project', note: msg('ett REFI-QDA-projekt (project.qde): bara dess kodbok läses in', 'a REFI-QDA project (project.qde): only its codebook is read') };
+  return {
+    error: msg(
+      `rotelementet är <${qualified}>${namespace ? ` i namnrymden "${namespace}"` : ''}, inte ${ROOT_WANTED.sv} (en REFI-QDA-kodbok)`,
+      `the root element is <${qualified}>${namespace ? ` in namespace "${namespace}"` : ''}, not ${ROOT_WANTED.en} (a REFI-QDA codebook)`,
+    ),
+  };
 }
 
-function checkCodes(codes: readonly ImportedCode[]): string[] {
-  const problems: string[] = [];
+function checkCodes(codes: readonly ImportedCode[]): UserMessage[] {
+  const problems: UserMessage[] = [];
   const byGuid = new Map<string, string[]>();
   const walk = (cs: readonly ImportedCode[], path: string) => {
     for (const c of cs) {
       const name = c.name.trim();
       const where = path ? ` (under "${path}")` : '';
-      if (!name) problems.push(`a code${c.guid ? ` with GUID ${c.guid}` : ''}${where} has no name`);
-      if (!c.guid) problems.push(`the code "${name || '(unnamed)'}"${where} has no GUID`);
-      else byGuid.set(c.guid, [...(byGuid.get(c.guid) ?? []), name || '(unnamed)']);
+      if (!name) problems.push(msg(`en kod${c.guid ? ` med GUID ${c.guid}` : ''}${where} saknar namn`, `a code${c.guid ? ` with GUID ${c.guid}` : ''}${where} has no name`));
+      if (!c.guid) problems.push(msg(`koden "${name || '(namnlös)'}"${where} saknar GUID`, `the code "${name || '(unnamed)'}"${where} has no GUID`));
+      else byGuid.set(c.guid, [...(byGuid.get(c.guid) ?? []), name]);
       walk(c.children, path ? `${path} / ${name}` : name);
     }
   };
   walk(codes, '');
   for (const [guid, names] of byGuid) {
-    if (names.length > 1) problems.push(`the GUID ${guid} is used by ${names.length} codes (${names.map((n) => `"${n}"`).join(', ')}); GUIDs must be unique`);
+    if (names.length > 1) {
+      const quoted = (unnamed: string) => names.map((n) => `"${n || unnamed}"`).join(', ');
+      problems.push(msg(`GUID ${guid} används av ${names.length} koder (${quoted('(namnlös)')}); varje GUID måste vara unik`, `the GUID ${guid} is used by ${names.length} codes (${quoted('(unnamed)')}); GUIDs must be unique`));
+    }
   }
   return problems;
 }
 
 /** What the format does not carry, from the codebook the file is read into (see the module comment). */
-function keepFromBasis(content: CodebookContent, basis: readonly CodebookContent[], problems: string[]): void {
+function keepFromBasis(content: CodebookContent, basis: readonly CodebookContent[], problems: UserMessage[]): void {
   const latest = <T extends { id: string }>(pick: (c: CodebookContent) => T[]) => {
     const byId = new Map<string, T>();
     for (const c of basis) for (const x of pick(c)) byId.set(x.id, x);
@@ -195,7 +211,14 @@ function keepFromBasis(content: CodebookContent, basis: readonly CodebookContent
         return component && c.valueIds.every((id) => component.values.some((x) => x.id === id));
       });
     if (intact) v.derived = structuredClone(derived);
-    else problems.push(`${localize(v.label, 'sv')}: its derivation rule refers to variables or values that are no longer there; it is an ordinary variable now`);
+    else {
+      problems.push(
+        prefixed(
+          `${localize(v.label, 'sv')}: `,
+          msg('dess härledningsregel hänvisar till variabler eller värden som inte längre finns; den är nu en vanlig variabel', 'its derivation rule refers to variables or values that are no longer there; it is an ordinary variable now'),
+        ),
+      );
+    }
   }
 }
 
@@ -211,20 +234,21 @@ function nameOf(origin: string | undefined, fileName: string): string {
  * what was not carried over as it stood. Every problem names the file.
  */
 export function readQdc(text: string, fileName: string, options: QdcReadOptions = {}): QdcImport {
-  const fail = (...problems: string[]): QdcImport => ({ ok: false, problems: problems.map((p) => `${fileName}: ${p}`) });
+  const named = (problems: readonly UserMessage[]) => problems.map((p) => prefixed(`${fileName}: `, p));
+  const fail = (...problems: UserMessage[]): QdcImport => ({ ok: false, problems: named(problems) });
   text = text.replace(/^\uFEFF/, '');
-  if (!text.trim()) return fail('the file is empty');
+  if (!text.trim()) return fail(msg('filen är tom', 'the file is empty'));
   const malformed = notWellFormed(text);
   if (malformed) return fail(malformed);
   const root = checkRoot(text);
   if ('error' in root) return fail(root.error);
-  const problems: string[] = root.note ? [root.note] : [];
+  const problems: UserMessage[] = root.note ? [root.note] : [];
 
   const doc = qdaParser(new Set(['Code', 'Set', 'MemberCode'])).parse(text) as Xml;
   const codebookXml = (root.root === 'Project' ? (doc.Project as Xml | undefined)?.CodeBook : doc.CodeBook) as Xml | string | undefined;
   const codebook = typeof codebookXml === 'object' ? codebookXml : {};
   const codes = readCodes(list((codebook.Codes as Xml | undefined)?.Code));
-  if (codes.length === 0) return fail('the codebook has no codes');
+  if (codes.length === 0) return fail(msg('kodboken har inga koder', 'the codebook has no codes'));
   const codeProblems = checkCodes(codes);
   const setsXml = list(((root.root === 'Project' ? (doc.Project as Xml).Sets : codebook.Sets) as Xml | undefined)?.Set);
   const codeGuids = new Set<string>();
@@ -239,7 +263,10 @@ export function readQdc(text: string, fileName: string, options: QdcReadOptions 
   for (const s of setsXml) {
     const guid = normaliseGuid(str(s.guid));
     if (!guid) continue;
-    if (codeGuids.has(guid) || setGuids.has(guid)) codeProblems.push(`the GUID ${guid} of the set "${str(s.name) ?? ''}" is used twice; GUIDs must be unique`);
+    if (codeGuids.has(guid) || setGuids.has(guid)) {
+      const name = str(s.name) ?? '';
+      codeProblems.push(msg(`GUID ${guid} för gruppen (Set) "${name}" används två gånger; varje GUID måste vara unik`, `the GUID ${guid} of the set "${name}" is used twice; GUIDs must be unique`));
+    }
     setGuids.add(guid);
   }
   if (codeProblems.length) return fail(...codeProblems);
@@ -272,25 +299,41 @@ export function readQdc(text: string, fileName: string, options: QdcReadOptions 
     const name = str(s.name)?.trim();
     const guid = normaliseGuid(str(s.guid));
     if (!name || !guid) {
-      problems.push(`a set${name ? ` "${name}"` : ''} without ${name ? 'a GUID' : 'a name'} was skipped`);
+      problems.push(name ? msg(`en grupp (Set) "${name}" utan GUID hoppades över`, `a set "${name}" without a GUID was skipped`) : msg('en grupp (Set) utan namn hoppades över', 'a set without a name was skipped'));
       continue;
     }
     const members = list(s.MemberCode).map((m) => normaliseGuid(str(m.guid) ?? str(m.targetGUID)));
     const memberVariables = members.map((m) => variableByGuid.get(m)).filter((v) => v !== undefined);
     const others = members.length - memberVariables.length;
     if (memberVariables.length === 0 && members.length > 0) {
-      problems.push(`set "${name}": its ${members.length} member code(s) are not top-level codes (variables); Överens groups hold variables only, so the set was skipped`);
+      problems.push(
+        msg(
+          `gruppen (Set) "${name}": dess ${members.length} medlemskod(er) är inte koder på översta nivån (variabler); grupper i Överens rymmer bara variabler, så gruppen hoppades över`,
+          `set "${name}": its ${members.length} member code(s) are not top-level codes (variables); Överens groups hold variables only, so the set was skipped`,
+        ),
+      );
       continue;
     }
-    if (others > 0) problems.push(`set "${name}": ${others} member code(s) that are not top-level codes (variables) were left out`);
+    if (others > 0) {
+      problems.push(
+        msg(
+          `gruppen (Set) "${name}": ${others} medlemskod(er) som inte är koder på översta nivån (variabler) lämnades utanför`,
+          `set "${name}": ${others} member code(s) that are not top-level codes (variables) were left out`,
+        ),
+      );
+    }
     sets.push({ guid, name, text: readCodeText(str(s.Description), []), members: memberVariables });
   }
-  const groupKeys = assignKeys(sets.map((s) => ({ name: s.name, meta: s.text.meta, hint: keys.group.get(idFor(s.guid)) })), 'set', problems);
+  const groupKeys = assignKeys(sets.map((s) => ({ name: s.name, meta: s.text.meta, hint: keys.group.get(idFor(s.guid)) })), msg('gruppen (Set)', 'set'), problems);
   const groups: VariableGroup[] = sets.map((s, i) => ({ id: idFor(s.guid), key: groupKeys[i]!, label: { sv: s.name }, description: s.text.text ? { sv: s.text.text } : {} }));
   sets.forEach((s, i) => {
     for (const v of s.members) {
       if (v.groupId === undefined) v.groupId = groups[i]!.id;
-      else problems.push(`"${localize(v.label, 'sv')}" is in more than one set; it stays in the first ("${groups.find((g) => g.id === v.groupId)?.label.sv}")`);
+      else {
+        const label = localize(v.label, 'sv');
+        const first = groups.find((g) => g.id === v.groupId)?.label.sv;
+        problems.push(msg(`"${label}" finns i mer än en grupp (Set); den stannar i den första ("${first}")`, `"${label}" is in more than one set; it stays in the first ("${first}")`));
+      }
     }
   });
 
@@ -309,6 +352,6 @@ export function readQdc(text: string, fileName: string, options: QdcReadOptions 
     content,
   };
   const parsed = CodebookTemplate.safeParse(candidate);
-  if (!parsed.success) return fail(...problems, ...formatIssues(parsed.error.issues));
-  return { ok: true, template: parsed.data, problems: problems.map((p) => `${fileName}: ${p}`) };
+  if (!parsed.success) return fail(...problems, ...issueMessages(parsed.error.issues));
+  return { ok: true, template: parsed.data, problems: named(problems) };
 }

@@ -15,7 +15,8 @@
  *   codes without children → values of one thematic variable "Koder").
  */
 import { XMLParser } from 'fast-xml-parser';
-import { Key, localize, MeasurementLevel, VariableKind, type AnchorExample, type CodebookContent, type Language, type Value, type Variable } from '../core';
+import { Key, localize, MeasurementLevel, VariableKind, type AnchorExample, type CodebookContent, type Language, type UserMessage, type Value, type Variable } from '../core';
+import { msg, prefixed } from './messages';
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
@@ -293,21 +294,32 @@ export interface CodeTreeMapping {
   variables: Variable[];
   /** Code GUID → the value it became. */
   codeToValue: Map<string, { variableId: string; valueId: string }>;
-  /** What could not be carried over as it was (without a file name; the caller adds it). */
-  problems: string[];
+  /** What could not be carried over as it was, in Swedish and English (without a file name; the caller adds it). */
+  problems: UserMessage[];
 }
 
 const KINDS = new Set<string>(VariableKind.options);
 const LEVELS = new Set<string>(MeasurementLevel.options);
+/** Kinds and levels as the Swedish interface names them. */
+const KIND_SV: Record<Variable['kind'], string> = { single: 'ett värde', multi: 'flera värden', thematic: 'tematisk' };
+const LEVEL_SV: Record<Variable['level'], string> = { nominal: 'nominalskala', ordinal: 'ordinalskala', interval: 'intervallskala', ratio: 'kvotskala' };
 
-/** Keys: the valid, unclaimed "key=" of the Överens line (else `hint`) first, then keys derived from the names. */
-export function assignKeys(items: { name: string; meta: Record<string, string | true>; hint?: string }[], what: string, problems: string[]): string[] {
+/**
+ * Keys: the valid, unclaimed "key=" of the Överens line (else `hint`) first, then keys derived from
+ * the names. `what` names the kind of item in problems ("variabeln" / "variable").
+ */
+export function assignKeys(items: { name: string; meta: Record<string, string | true>; hint?: string }[], what: UserMessage, problems: UserMessage[]): string[] {
   const taken = new Set<string>();
   const keys: (string | undefined)[] = items.map((item) => {
     const wanted = typeof item.meta.key === 'string' ? item.meta.key : item.hint;
     if (wanted === undefined) return undefined;
     if (!Key.safeParse(wanted).success || taken.has(wanted)) {
-      problems.push(`${what} "${item.name}": the key "${wanted}" is not usable (taken or not a valid key); a key was made from the name`);
+      problems.push(
+        msg(
+          `${what.sv} "${item.name}": nyckeln "${wanted}" går inte att använda (upptagen eller ingen giltig nyckel); en nyckel gjordes av namnet`,
+          `${what.en} "${item.name}": the key "${wanted}" is not usable (taken or not a valid key); a key was made from the name`,
+        ),
+      );
       return undefined;
     }
     taken.add(wanted);
@@ -317,7 +329,7 @@ export function assignKeys(items: { name: string; meta: Record<string, string | 
 }
 
 export function codeTreeToVariables(codes: readonly ImportedCode[], options: CodeTreeOptions): CodeTreeMapping {
-  const problems: string[] = [];
+  const problems: UserMessage[] = [];
   const codeToValue = new Map<string, { variableId: string; valueId: string }>();
   const nameOf = (c: ImportedCode) => c.name.trim() || '(unnamed)';
   const flatten = (code: ImportedCode, prefix: string): { code: ImportedCode; label: string }[] =>
@@ -325,7 +337,7 @@ export function codeTreeToVariables(codes: readonly ImportedCode[], options: Cod
 
   const makeValues = (variableId: string, variableName: string, entries: { code: ImportedCode; label: string }[]): Value[] => {
     const texts = entries.map((e) => readCodeText(e.code.description, ['rule', 'anchors', 'terms']));
-    const keys = assignKeys(entries.map((e, i) => ({ name: e.label, meta: texts[i]!.meta, hint: options.keyOf?.(e.code, 'value') })), `${variableName}: value`, problems);
+    const keys = assignKeys(entries.map((e, i) => ({ name: e.label, meta: texts[i]!.meta, hint: options.keyOf?.(e.code, 'value') })), msg(`${variableName}: värdet`, `${variableName}: value`), problems);
     let absentSeen = false;
     return entries.map((e, i) => {
       const t = texts[i]!;
@@ -343,13 +355,13 @@ export function codeTreeToVariables(codes: readonly ImportedCode[], options: Cod
         absent: false,
       };
       if (t.meta.absent === true) {
-        if (absentSeen) problems.push(`${variableName}: "${e.label}" is marked as a second "absent" value; only the first one is`);
+        if (absentSeen) problems.push(prefixed(`${variableName}: `, msg(`"${e.label}" är markerat som ett andra frånvarande värde ("absent"); bara det första räknas som det`, `"${e.label}" is marked as a second "absent" value; only the first one is`)));
         else value.absent = absentSeen = true;
       }
       if (typeof t.meta.score === 'string') {
         const score = Number(t.meta.score);
         if (t.meta.score.trim() !== '' && Number.isFinite(score)) value.score = score;
-        else problems.push(`${variableName}: "${e.label}" has the score "${t.meta.score}", which is not a number; ignored`);
+        else problems.push(prefixed(`${variableName}: `, msg(`"${e.label}" har poängen (score) "${t.meta.score}", som inte är ett tal; den användes inte`, `"${e.label}" has the score "${t.meta.score}", which is not a number; ignored`)));
       }
       return value;
     });
@@ -366,10 +378,14 @@ export function codeTreeToVariables(codes: readonly ImportedCode[], options: Cod
     }
     const name = nameOf(code);
     const variableId = options.variableId(code);
-    if (code.children.some((c) => c.children.length)) problems.push(`${name}: deeper code levels were flattened into "Parent / Child" values`);
+    const about = (sv: string, en: string) => problems.push(prefixed(`${name}: `, msg(sv, en)));
+    if (code.children.some((c) => c.children.length)) about('djupare kodnivåer slogs ihop till värden av formen "Kod / Underkod"', 'deeper code levels were flattened into "Parent / Child" values');
     const parentUsed = code.isCodable && options.usedCodes?.has(code.guid);
     if (code.isCodable && !options.usedCodes) {
-      problems.push(`${name}: is a codable code with sub-codes; it becomes a variable whose values are the sub-codes, and codings on "${name}" itself cannot be mapped`);
+      about(
+        `är en kodbar kod med underkoder; den blir en variabel vars värden är underkoderna, och kodningar på själva "${name}" kan inte föras över`,
+        `is a codable code with sub-codes; it becomes a variable whose values are the sub-codes, and codings on "${name}" itself cannot be mapped`,
+      );
     }
     const entries = [...(parentUsed ? [{ code: { ...code, children: [], description: undefined }, label: `${name} (allmänt)` }] : []), ...code.children.flatMap((c) => flatten(c, ''))];
     const values = makeValues(variableId, name, entries);
@@ -378,15 +394,18 @@ export function codeTreeToVariables(codes: readonly ImportedCode[], options: Cod
     variableHints.push(options.keyOf?.(code, 'variable'));
     let kind = defaultKind(values.length);
     if (typeof t.meta.kind === 'string') {
-      if (!KINDS.has(t.meta.kind)) problems.push(`${name}: unknown kind "${t.meta.kind}"; read as ${kind}`);
-      else if (t.meta.kind !== 'thematic' && values.length < 2) problems.push(`${name}: a ${t.meta.kind} variable needs at least two values; read as thematic`);
-      else kind = t.meta.kind as Variable['kind'];
+      if (!KINDS.has(t.meta.kind)) about(`okänd variabeltyp "${t.meta.kind}"; lästes som "${KIND_SV[kind]}"`, `unknown kind "${t.meta.kind}"; read as ${kind}`);
+      else if (t.meta.kind !== 'thematic' && values.length < 2) {
+        const wanted = t.meta.kind as Variable['kind'];
+        about(`en variabel av typen "${KIND_SV[wanted]}" (kind=${wanted}) behöver minst två värden; lästes som "${KIND_SV.thematic}"`, `a ${wanted} variable needs at least two values; read as thematic`);
+      } else kind = t.meta.kind as Variable['kind'];
     }
     let level: Variable['level'] = 'nominal';
     if (typeof t.meta.level === 'string') {
-      if (!LEVELS.has(t.meta.level)) problems.push(`${name}: unknown measurement level "${t.meta.level}"; read as nominal`);
-      else if ((t.meta.level === 'interval' || t.meta.level === 'ratio') && values.some((v) => v.score === undefined)) problems.push(`${name}: ${t.meta.level} needs a score on every value; read as nominal`);
-      else level = t.meta.level as Variable['level'];
+      if (!LEVELS.has(t.meta.level)) about(`okänd mätnivå "${t.meta.level}"; lästes som ${LEVEL_SV.nominal}`, `unknown measurement level "${t.meta.level}"; read as nominal`);
+      else if ((t.meta.level === 'interval' || t.meta.level === 'ratio') && values.some((v) => v.score === undefined)) {
+        about(`${LEVEL_SV[t.meta.level]} (level=${t.meta.level}) kräver poäng (score) på varje värde; lästes som ${LEVEL_SV.nominal}`, `${t.meta.level} needs a score on every value; read as nominal`);
+      } else level = t.meta.level as Variable['level'];
     }
     const variable: Variable = { id: variableId, key: '', label: { sv: name }, description: t.text ? { sv: t.text } : {}, codingRule: t.rule ? { sv: t.rule } : {}, kind, level, values };
     if (t.source) variable.source = t.source;
@@ -398,7 +417,7 @@ export function codeTreeToVariables(codes: readonly ImportedCode[], options: Cod
     variableTexts.push({ text: '', rule: '', anchors: [], terms: [], source: '', meta: {} });
     variableHints.push(undefined);
   }
-  const keys = assignKeys(variables.map((v, i) => ({ name: v.label.sv!, meta: variableTexts[i]!.meta, hint: variableHints[i] })), 'variable', problems);
+  const keys = assignKeys(variables.map((v, i) => ({ name: v.label.sv!, meta: variableTexts[i]!.meta, hint: variableHints[i] })), msg('variabeln', 'variable'), problems);
   variables.forEach((v, i) => (v.key = keys[i]!));
   return { variables, codeToValue, problems };
 }

@@ -9,6 +9,8 @@
  * mapped is listed in `problems`, never silently dropped.
  */
 import JSZip from 'jszip';
+import type { UserMessage } from '../core';
+import { msg, prefixed } from './messages';
 import { list, normaliseGuid, qdaParser, readCodes, str, type ImportedCode, type Xml } from './refi-qda-codes';
 
 export type { ImportedCode };
@@ -42,7 +44,8 @@ export interface QdpxProject {
   users: { guid: string; name: string }[];
   codes: ImportedCode[];
   sources: ImportedSource[];
-  problems: string[];
+  /** What could not be read as it stands, in Swedish and English; each line starts with the source or path it is about. */
+  problems: UserMessage[];
 }
 
 const ARRAYS = new Set(['User', 'Code', 'TextSource', 'PDFSource', 'PictureSource', 'AudioSource', 'VideoSource', 'PlainTextSelection', 'Coding', 'Variable', 'VariableValue', 'Case', 'Note', 'NoteRef', 'SourceRef']);
@@ -80,36 +83,42 @@ function positionMapper(raw: string, crlfAsOne: boolean): (position: number) => 
 
 const guidOf = (x: unknown) => normaliseGuid(str(x));
 
-export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx'): Promise<{ ok: true; project: QdpxProject } | { ok: false; problems: string[] }> {
+/** Media sources the import cannot take, in Swedish (singular, plural). */
+const MEDIA_SV: Record<string, [string, string]> = { PictureSource: ['bildkälla', 'bildkällor'], AudioSource: ['ljudkälla', 'ljudkällor'], VideoSource: ['videokälla', 'videokällor'] };
+
+export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx'): Promise<{ ok: true; project: QdpxProject } | { ok: false; problems: UserMessage[] }> {
+  const fail = (sv: string, en: string) => ({ ok: false as const, problems: [prefixed(`${fileName}: `, msg(sv, en))] });
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (error) {
-    return { ok: false, problems: [`${fileName}: not a REFI-QDA project (zip): ${error instanceof Error ? error.message : String(error)}`] };
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail(`är inte ett REFI-QDA-projekt (zip): ${detail}`, `not a REFI-QDA project (zip): ${detail}`);
   }
   const entries = Object.values(zip.files);
   // JSZip adds a folder entry "/" for "../x"; the offending entry itself is reported.
   const unsafe = entries.map((e) => (e as unknown as { unsafeOriginalName?: string }).unsafeOriginalName ?? e.name).filter((n) => n !== '/' && unsafeEntryName(n));
-  if (unsafe.length) return { ok: false, problems: [`${fileName}: forbidden paths in the package: ${unsafe.join(', ')}`] };
+  if (unsafe.length) return fail(`otillåtna sökvägar i paketet: ${unsafe.join(', ')}`, `forbidden paths in the package: ${unsafe.join(', ')}`);
   const unpacked = entries.reduce((n, e) => n + ((e as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
-  if (unpacked > MAX_QDPX_UNPACKED) return { ok: false, problems: [`${fileName}: the package unpacks to more than 2 GB`] };
+  if (unpacked > MAX_QDPX_UNPACKED) return fail('paketet packas upp till mer än 2 GB', 'the package unpacks to more than 2 GB');
   const qdeEntry = entries.find((e) => !e.dir && /(^|\/)[^/]+\.qde$/i.test(e.name));
-  if (!qdeEntry) return { ok: false, problems: [`${fileName}: no project.qde in the package`] };
+  if (!qdeEntry) return fail('paketet innehåller ingen project.qde', 'no project.qde in the package');
   const parser = qdaParser(ARRAYS);
-  let root: Xml;
+  let xml: Xml;
   try {
-    const xml = parser.parse(await qdeEntry.async('string'), true) as Xml;
-    root = (xml.Project as Xml) ?? {};
-    if (!xml.Project) throw new Error('the root element is not <Project>');
+    xml = parser.parse(await qdeEntry.async('string'), true) as Xml;
   } catch (error) {
-    return { ok: false, problems: [`${fileName}: project.qde is not valid QDA-XML: ${error instanceof Error ? error.message : String(error)}`] };
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail(`project.qde är inte giltig QDA-XML: ${detail}`, `project.qde is not valid QDA-XML: ${detail}`);
   }
-  const problems: string[] = [];
+  if (!xml.Project) return fail('project.qde är inte giltig QDA-XML: rotelementet är inte <Project>', 'project.qde is not valid QDA-XML: the root element is not <Project>');
+  const root = xml.Project as Xml;
+  const problems: UserMessage[] = [];
   const fileIn = (path: string | undefined): JSZip.JSZipObject | null => {
     if (!path) return null;
     const m = /^internal:\/\/(.+)$/i.exec(path);
     if (!m) {
-      problems.push(`${path}: only sources inside the package (internal://) can be imported`);
+      problems.push(prefixed(`${path}: `, msg('bara källor inuti paketet (internal://) kan importeras', 'only sources inside the package (internal://) can be imported')));
       return null;
     }
     const name = m[1]!;
@@ -134,13 +143,14 @@ export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx'): Pr
       const name = str(s.name) ?? guidOf(s.guid);
       const textHolder = kind === 'PDFSource' ? ((s.Representation as Xml | undefined) ?? null) : s;
       if (!textHolder) {
-        problems.push(`${name}: a PDF source without a plain-text representation cannot be coded as text; skipped`);
+        problems.push(prefixed(`${name}: `, msg('en PDF-källa utan textversion (plain text) kan inte kodas som text; hoppades över', 'a PDF source without a plain-text representation cannot be coded as text; skipped')));
         continue;
       }
       const textFile = fileIn(str(textHolder.plainTextPath));
       const inline = str(textHolder.PlainTextContent);
       if (!textFile && inline === undefined) {
-        problems.push(`${name}: its text file ${str(textHolder.plainTextPath) ?? '(none given)'} is missing from the package; skipped`);
+        const path = str(textHolder.plainTextPath);
+        problems.push(prefixed(`${name}: `, msg(`textfilen ${path ?? '(ingen angiven)'} saknas i paketet; hoppades över`, `its text file ${path ?? '(none given)'} is missing from the package; skipped`)));
         continue;
       }
       const raw = (textFile ? await textFile.async('string') : inline!).replace(/^\uFEFF/, '');
@@ -156,7 +166,8 @@ export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx'): Pr
         const start = map(Number(str(sel.startPosition)));
         const end = map(Number(str(sel.endPosition)));
         if (start === null || end === null || end <= start || end > text.length) {
-          problems.push(`${name}: selection ${guidOf(sel.guid)} (${str(sel.startPosition)}–${str(sel.endPosition)}) lies outside the text; skipped`);
+          const span = `${guidOf(sel.guid)} (${str(sel.startPosition)}–${str(sel.endPosition)})`;
+          problems.push(prefixed(`${name}: `, msg(`markeringen ${span} ligger utanför texten; hoppades över`, `selection ${span} lies outside the text; skipped`)));
           continue;
         }
         selections.push({
@@ -184,7 +195,7 @@ export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx'): Pr
   }
   for (const kind of ['PictureSource', 'AudioSource', 'VideoSource']) {
     const n = list(sourcesXml[kind]).length;
-    if (n) problems.push(`${n} ${kind} element(s) cannot be imported (only text and PDF sources)`);
+    if (n) problems.push(msg(`${n} ${MEDIA_SV[kind]![n === 1 ? 0 : 1]} (${kind}) kan inte importeras (bara text- och PDF-källor)`, `${n} ${kind} element(s) cannot be imported (only text and PDF sources)`));
   }
   // Variables given on Cases apply to the sources the case refers to.
   for (const c of list((root.Cases as Xml | undefined)?.Case)) {
@@ -206,7 +217,7 @@ export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx'): Pr
   };
 }
 
-/** Counts and problems, for `overens qdpx --json`. */
+/** Counts and problems, for `overens qdpx --json` (which prints the problems' English texts). */
 export function qdpxSummary(project: QdpxProject) {
   const countCodes = (codes: ImportedCode[]): number => codes.reduce((n, c) => n + 1 + countCodes(c.children), 0);
   return {

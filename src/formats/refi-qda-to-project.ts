@@ -7,8 +7,9 @@
  * refi-qda-codes.ts); sources → documents; selections × codings → passages;
  * source codings → judgements; variables → attributes; notes → memos. Unmapped things are listed.
  */
-import { BACKUP_FORMAT, newId, type BackupData, type Coder, type CodebookContent, type Judgement, type Segment } from '../core';
+import { BACKUP_FORMAT, newId, type BackupData, type Coder, type CodebookContent, type Judgement, type Segment, type UserMessage } from '../core';
 import { describeRange } from '../core/anchoring';
+import { msg } from './messages';
 import { codeTreeToVariables, guidFor } from './refi-qda-codes';
 import type { QdpxProject } from './refi-qda-import';
 
@@ -17,7 +18,7 @@ async function sha256(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function qdpxToBackup(imported: QdpxProject, now: number = Date.now()): Promise<{ data: BackupData; files: Map<string, Uint8Array>; problems: string[] }> {
+export async function qdpxToBackup(imported: QdpxProject, now: number = Date.now()): Promise<{ data: BackupData; files: Map<string, Uint8Array>; problems: UserMessage[] }> {
   const problems = [...imported.problems];
   const projectId = newId();
   const usedSelectionCodes = new Set(imported.sources.flatMap((s) => [...s.selections.flatMap((x) => x.codeGuids), ...s.codings.map((c) => c.codeGuid)]));
@@ -44,7 +45,7 @@ export async function qdpxToBackup(imported: QdpxProject, now: number = Date.now
     const base = u.name.trim() || u.guid;
     let name = base;
     for (let i = 2; takenNames.has(name); i++) name = `${base} (${i})`;
-    if (name !== base) problems.push(`User "${base}" was renamed to "${name}" (coder names must be unique)`);
+    if (name !== base) problems.push(msg(`Användaren "${base}" döptes om till "${name}" (kodarnas namn måste vara unika)`, `User "${base}" was renamed to "${name}" (coder names must be unique)`));
     takenNames.add(name);
     return { id: newId(), projectId, name, kind: 'human', createdAt: now + i };
   });
@@ -99,7 +100,10 @@ export async function qdpxToBackup(imported: QdpxProject, now: number = Date.now
     }
     if (source.notes.length) memos.push({ id: newId(), projectId, documentId: id, coderId: fallbackCoder, text: source.notes.join('\n\n'), updatedAt: now });
   }
-  if (unknownCodes.size) problems.push(`${unknownCodes.size} coding(s) refer to codes that are not in the codebook (${[...unknownCodes].slice(0, 5).join(', ')}…); skipped`);
+  if (unknownCodes.size) {
+    const shown = `${[...unknownCodes].slice(0, 5).join(', ')}…`;
+    problems.push(msg(`${unknownCodes.size} kodning(ar) hänvisar till koder som inte finns i kodboken (${shown}); hoppades över`, `${unknownCodes.size} coding(s) refer to codes that are not in the codebook (${shown}); skipped`));
+  }
 
   const data: BackupData = {
     format: BACKUP_FORMAT,

@@ -58,7 +58,7 @@ export async function benchExchange(): Promise<BenchRow[]> {
   let imported = 0;
   const importMs = await best(async () => {
     const read = await readQdpx(packed, 'bench.qdpx');
-    if (!read.ok) throw new Error(read.problems.join('; '));
+    if (!read.ok) throw new Error(read.problems.map((p) => p.en).join('; '));
     imported = (await qdpxToBackup(read.project)).data.segments.length;
   });
   if (imported !== segments.length) throw new Error(`round trip lost passages: ${imported} of ${segments.length}`);

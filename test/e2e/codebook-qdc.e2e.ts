@@ -60,8 +60,17 @@ describe('REFI-QDA codebook in the Codebook view', () => {
     const dialog = page.getByTestId('codebook-import-problems');
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('trasig.qdc kan inte importeras: 1 problem. Inget ändrades.');
-    expect(await dialog.textContent()).toContain('trasig.qdc: not well-formed XML');
+    expect(await dialog.textContent()).toContain('trasig.qdc: inte välformad XML');
     await dialog.getByRole('button').click();
+    // The problems follow the interface's language.
+    const app = new AppModel(page);
+    await app.setLanguage('en');
+    await importQdc(page, 'trasig.qdc', qdc.slice(0, 400));
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('trasig.qdc: not well-formed XML');
+    expect(await dialog.textContent()).not.toContain('välformad');
+    await dialog.getByRole('button').click();
+    await app.setLanguage('sv');
     await expect.poll(() => page.locator('[data-variable="lvm"] .variable-label').textContent()).toBe('LVM (tvångsvård)');
 
     // An ATLAS.ti-shaped codebook: imported, with what did not carry over listed.
@@ -83,7 +92,9 @@ describe('REFI-QDA codebook in the Codebook view', () => {
     await dialog.waitFor();
     const notes = await dialog.textContent();
     expect(notes).toContain('atlas.qdc lästes in som utkast (version 2). 2 saker fördes inte över som de stod:');
-    expect(notes).toContain('deeper code levels were flattened');
+    expect(notes).toContain('atlas.qdc: Målgrupper: djupare kodnivåer slogs ihop till värden av formen "Kod / Underkod"');
+    expect(notes).toContain('atlas.qdc: Målgrupper: är en kodbar kod med underkoder');
+    expect(notes).not.toMatch(/flattened|cannot be mapped/);
     await screenshot(page, 'codebook-qdc-atlas-notes-sv');
     await dialog.getByRole('button').click();
     await expect.poll(() => page.locator('[data-testid="edit-variable"] .variable-label').allTextContents()).toEqual(['Målgrupper', 'Koder']);

@@ -133,6 +133,8 @@ describe('reliability', () => {
     expect(await page.getByTestId('reliability-table').count()).toBe(0);
     // The two identical passages: α_U = 1 for that code.
     await expect.poll(() => page.getByTestId('passage-agreement').locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^Spelmissbruk.*: Ja1\.000/)]);
+    // …so cuα has no variation: the statistics explain it in the UI language (Swedish here).
+    expect(await page.getByTestId('passage-notes').textContent()).toBe('cuα är odefinierad: inget textavsnitt markerades av två eller fler kodare med olika koder');
     await screenshot(page, 'reliability-passages-sv');
     await page.getByTestId('sample-amount').fill('50');
     await page.getByTestId('sample-stratum').selectOption('level');
@@ -195,7 +197,7 @@ describe('reliability', () => {
     await (await qdpxChooser).setFiles([{ name: 'Reliabilitet.qdpx', mimeType: 'application/zip', buffer: readFileSync(qdpxPath) }]);
     await page.getByTestId('restore-problems').waitFor();
     expect(await page.getByTestId('restore-problems').textContent()).toContain('Reliabilitet.qdpx importerades');
-    expect(await page.getByTestId('restore-problems').textContent()).toContain('"Konsensus" was renamed');
+    expect(await page.getByTestId('restore-problems').textContent()).toContain('Användaren "Konsensus" döptes om');
     await screenshot(page, 'qdpx-import');
     await page.getByTestId('restore-problems').getByRole('button').click();
     await expect.poll(() => page.getByTestId('project-list').locator('li').count()).toBe(2);

@@ -4,7 +4,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localize, type DocumentMeta, type Project, type Variable } from '../../../src/core';
-import { unitizingAgreement, type UnitSegment } from '../../../src/core/agreement';
+import { noteText, unitizingAgreement, type UnitSegment } from '../../../src/core/agreement';
 import { useI18n } from '../../i18n';
 import { useStore } from '../../state/store-context';
 
@@ -35,6 +35,8 @@ export function PassageAgreement({ project, coders, variables, documents, onlySh
     );
   }
   const report = unitizingAgreement(units, lengths);
+  // Notes in the UI language, with a code's label in place of its value id.
+  const notes = report.notes.map((n) => noteText(n.code === 'alpha-u-undefined' ? { ...n, category: label(n.category) } : n, lang));
   return (
     <section className="card" data-testid="passage-agreement">
       <h2>{t('passages.title')}</h2>
@@ -64,7 +66,11 @@ export function PassageAgreement({ project, coders, variables, documents, onlySh
           ))}
         </tbody>
       </table>
-      {report.notes.length > 0 && <p className="small muted">{report.notes.join('; ')}</p>}
+      {notes.length > 0 && (
+        <p className="small muted" data-testid="passage-notes">
+          {notes.join('; ')}
+        </p>
+      )}
     </section>
   );
 }

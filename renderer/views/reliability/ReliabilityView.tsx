@@ -7,7 +7,7 @@
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localize, type Judgement, type Variable } from '../../../src/core';
-import type { AgreementRow } from '../../../src/core/agreement';
+import { noteText, type AgreementRow } from '../../../src/core/agreement';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../state/session';
 import { useStore } from '../../state/store-context';
@@ -105,7 +105,9 @@ export function ReliabilityView() {
       <td className={`num band-${alphaBand(r.krippendorff_alpha)}`} data-testid="alpha-cell">
         <Coefficient value={r.krippendorff_alpha} ci={r.ci95.krippendorff_alpha} testId="alpha-value" />
       </td>
-      <td className="small muted">{r.notes.join('; ')}</td>
+      <td className="small muted" data-testid="reliability-notes">
+        {r.notes.map((n) => noteText(n, lang)).join('; ')}
+      </td>
     </tr>
   );
   const tabs = [

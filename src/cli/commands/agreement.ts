@@ -2,7 +2,7 @@
  * `overens agreement codings.csv`: inter-rater agreement per variable and pooled, from the
  * long-format codings file (document,coder,variable,value). Output keys are a contract.
  */
-import { agreementReport, CI_KEYS, type AgreementRow, type Level, type Weights } from '../../core/agreement';
+import { agreementReport, CI_KEYS, notesInEnglish, type AgreementRow, type Level, type Weights } from '../../core/agreement';
 import { parseCodingsCsv } from '../../formats/stats-csv';
 import { csvText, failOnProblems, fmt, InputError, readTextFile, textTable } from '../read-input';
 import { parseCommandArgs } from '../args';
@@ -40,7 +40,7 @@ function publicRow(row: AgreementRow) {
     gwet_ac1: row.gwet_ac1,
     krippendorff_alpha: row.krippendorff_alpha,
     ci95: row.ci95,
-    notes: row.notes,
+    notes: notesInEnglish(row.notes),
     categories: row.categories.map((c) => ({ value: c.category, values: c.values, specific_agreement: c.specificAgreement, kappa: c.kappa })),
     confusion: row.confusion,
   };
@@ -81,7 +81,7 @@ export const agreementCommand: CliCommand = {
       io.stdout.write(
         csvText(
           header,
-          all.map((r) => [r.variable, r.units, r.coders, r.pairable_values, ...CI_KEYS.flatMap((k) => [r[k], r.ci95[k]?.[0] ?? null, r.ci95[k]?.[1] ?? null]), r.notes.join('; ')]),
+          all.map((r) => [r.variable, r.units, r.coders, r.pairable_values, ...CI_KEYS.flatMap((k) => [r[k], r.ci95[k]?.[0] ?? null, r.ci95[k]?.[1] ?? null]), notesInEnglish(r.notes).join('; ')]),
         ),
       );
     } else {
@@ -107,7 +107,7 @@ export const agreementCommand: CliCommand = {
           ]),
         ),
       );
-      const notes = all.flatMap((r) => r.notes.map((n) => `  ${r.variable}: ${n}`));
+      const notes = all.flatMap((r) => notesInEnglish(r.notes).map((n) => `  ${r.variable}: ${n}`));
       if (notes.length) io.stdout.write(`\nNotes:\n${[...new Set(notes)].join('\n')}\n`);
     }
     return 0;

@@ -23,6 +23,7 @@ import {
   type SourceText,
 } from '../../formats/codings-convert';
 import { longCsv, longXlsx, segmentsCsv, segmentsXlsx, wideCsv, wideXlsx } from '../../formats/dataset';
+import { english } from '../../formats/messages';
 import { exportQdpx } from '../../formats/refi-qda';
 import { readQdpx, type QdpxProject } from '../../formats/refi-qda-import';
 import { extractDocument, type ExtractDeps } from '../../ingest';
@@ -156,7 +157,7 @@ export const convertCommand: CliCommand = {
     let notCoded = 0;
     if (inExt === '.qdpx') {
       const read = await readQdpx(await readBytes(input), input);
-      if (!read.ok) throw new InputError(read.problems.join('\n'));
+      if (!read.ok) throw new InputError(english(read.problems).join('\n'));
       imported = read.project;
     } else {
       const { codings, problems } = parseLongCodings(await readTextFile(input));

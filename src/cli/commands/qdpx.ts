@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { english } from '../../formats/messages';
 import { qdpxSummary, readQdpx } from '../../formats/refi-qda-import';
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliCommand } from '../io';
@@ -38,10 +39,12 @@ export const qdpxCommand: CliCommand = {
       }
       const read = await readQdpx(bytes, path.basename(file));
       if (!read.ok) {
-        reports.push({ file, ok: false, name: null, problems: read.problems });
+        reports.push({ file, ok: false, name: null, problems: english(read.problems) });
         continue;
       }
-      reports.push({ file, ok: true, name: read.project.name, ...qdpxSummary(read.project) });
+      // Problems in English: the CLI's language, and `problems` is an array of strings in --json.
+      const summary = qdpxSummary(read.project);
+      reports.push({ file, ok: true, name: read.project.name, ...summary, problems: english(summary.problems) });
     }
     if (parsed.values.json) {
       io.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);

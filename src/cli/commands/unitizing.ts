@@ -3,7 +3,7 @@
  * (Krippendorff's α_U per code and overall; uα, |uα, cuα of Krippendorff et al. 2016) plus an
  * overlap match rate.
  */
-import { unitizingAgreement } from '../../core/agreement';
+import { notesInEnglish, unitizingAgreement } from '../../core/agreement';
 import { parseDocumentsCsv, parseSegmentsCsv } from '../../formats/stats-csv';
 import { csvText, failOnProblems, fmt, readTextFile, textTable } from '../read-input';
 import { parseCommandArgs } from '../args';
@@ -38,8 +38,9 @@ export const unitizingCommand: CliCommand = {
     const segs = parseSegmentsCsv(await readTextFile(file), lengths);
     failOnProblems(file, segs.problems);
     const report = unitizingAgreement(segs.rows, lengths, { threshold });
+    const notes = notesInEnglish(report.notes);
     if (parsed.values.json) {
-      io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify({ ...report, notes }, null, 2)}\n`);
     } else if (parsed.values.csv) {
       io.stdout.write(csvText(['code', 'alpha_u', 'u_alpha'], [...report.codes.map((c) => [c.code, c.alpha_u, c.u_alpha]), ['(all)', report.alpha_u, report.u_alpha], ['(|uα)', null, report.binary_u_alpha], ['(cuα)', null, report.cu_alpha]]));
     } else {
@@ -47,7 +48,7 @@ export const unitizingCommand: CliCommand = {
       io.stdout.write(textTable(['code', 'α_U', 'uα'], [...report.codes.map((c) => [c.code, fmt(c.alpha_u), fmt(c.u_alpha)]), ['(all codes)', fmt(report.alpha_u), fmt(report.u_alpha)]]));
       io.stdout.write(`\nuα (codes and gaps)    ${fmt(report.u_alpha)}\n|uα (where)            ${fmt(report.binary_u_alpha)}\ncuα (codes, given where) ${fmt(report.cu_alpha)}\n`);
       io.stdout.write(`match rate (≥ ${Math.round(threshold * 100)} % overlap)  ${report.match.rate === null ? '—' : `${(report.match.rate * 100).toFixed(1)} %`} (${report.match.matched} of ${report.match.matched + report.match.unmatched} segments)\n`);
-      if (report.notes.length) io.stdout.write(`\nNotes:\n${report.notes.map((n) => `  ${n}`).join('\n')}\n`);
+      if (notes.length) io.stdout.write(`\nNotes:\n${notes.map((n) => `  ${n}`).join('\n')}\n`);
     }
     return 0;
   },

@@ -17,6 +17,7 @@
 import { MISSING, type ReliabilityData } from './reliability-data';
 import { coincidences } from './krippendorff';
 import { tInterval95 } from './distributions';
+import type { AgreementNote } from './notes';
 
 export type Weights = 'none' | 'linear' | 'quadratic';
 
@@ -60,13 +61,14 @@ export interface KappaResult {
   /** Large-sample standard error (Fleiss, Cohen & Everitt 1969), when defined. */
   se: number | null;
   ci95: [number, number] | null;
-  note?: string;
+  /** Why κ is undefined (texts in both languages: `noteMessage`). */
+  note?: AgreementNote;
 }
 
 /** Cohen's κ (weighted or not) with the Fleiss–Cohen–Everitt (1969) standard error. */
 export function cohenKappa(table: TwoCoderTable, weights: Weights = 'none'): KappaResult {
   const { counts, q, n } = table;
-  if (n === 0) return { value: null, se: null, ci95: null, note: 'no unit was coded by both coders' };
+  if (n === 0) return { value: null, se: null, ci95: null, note: { code: 'cohen-no-shared-units' } };
   const w = weightMatrix(q, weights);
   const row = new Float64Array(q);
   const col = new Float64Array(q);
@@ -85,7 +87,7 @@ export function cohenKappa(table: TwoCoderTable, weights: Weights = 'none'): Kap
       pe += w[i * q + j]! * row[i]! * col[j]!;
     }
   }
-  if (1 - pe <= 1e-15) return { value: null, se: null, ci95: null, note: 'no variation: chance agreement is 1, so κ is undefined' };
+  if (1 - pe <= 1e-15) return { value: null, se: null, ci95: null, note: { code: 'cohen-no-variation' } };
   const kappa = (po - pe) / (1 - pe);
   // Fleiss, Cohen & Everitt (1969), eq. for the non-null variance of weighted kappa.
   const wRow = new Float64Array(q);
@@ -169,7 +171,7 @@ export interface MultiCoderAgreement {
   };
   /** Category proportions π_k = (1/n) Σ_i r_ik / r_i over the units rated at least once. */
   proportions: Float64Array;
-  notes: string[];
+  notes: AgreementNote[];
 }
 
 const NO_PRECISION = { percentAgreement: null, fleissKappa: null, brennanPrediger: null, gwetAc1: null };
@@ -221,9 +223,9 @@ export function multiCoderAgreement(data: ReliabilityData): MultiCoderAgreement 
     }
     for (let i = 0; i < distinct; i++) counts[touched[i]!] = 0;
   }
-  const notes: string[] = [];
+  const notes: AgreementNote[] = [];
   if (pairable === 0) {
-    notes.push('no unit was coded by two or more coders');
+    notes.push({ code: 'no-pairable-units' });
     return { pairableUnits: 0, ratedUnits: rated, percentAgreement: null, fleissKappa: null, brennanPrediger: null, gwetAc1: null, precision: NO_PRECISION, proportions, notes };
   }
   for (let k = 0; k < q; k++) proportions[k]! /= rated;
@@ -236,10 +238,10 @@ export function multiCoderAgreement(data: ReliabilityData): MultiCoderAgreement 
   }
   const chance = (pe: number) => (1 - pe <= 1e-15 ? null : (pa - pe) / (1 - pe));
   const fleiss = chance(peFleiss);
-  if (fleiss === null) notes.push('Fleiss\' κ is undefined: all coders used one and the same category');
+  if (fleiss === null) notes.push({ code: 'fleiss-one-category' });
   let ac1: number | null = null;
   let bp: number | null = null;
-  if (q < 2) notes.push('Brennan–Prediger and AC1 need at least two categories');
+  if (q < 2) notes.push({ code: 'bp-ac1-one-category' });
   else {
     peGwet /= q - 1;
     ac1 = chance(peGwet);
@@ -285,7 +287,7 @@ export function multiCoderAgreement(data: ReliabilityData): MultiCoderAgreement 
     const se = Math.sqrt(sumSquares / (n * (n - 1)));
     return { se, ci95: tInterval95(value, se, n, lower, 1) };
   };
-  if (n < 2) notes.push('standard errors need at least two units');
+  if (n < 2) notes.push({ code: 'se-one-unit' });
   return {
     pairableUnits: pairable,
     ratedUnits: rated,

@@ -6,3 +6,4 @@ export * from './bootstrap';
 export * from './report';
 export * from './unitizing';
 export * from './distributions';
+export * from './notes';

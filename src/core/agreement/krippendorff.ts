@@ -7,6 +7,7 @@
  * number of pairable values. Units with fewer than two values are not pairable and add nothing.
  * Metrics: nominal, ordinal (rank distances from the marginals), interval, ratio.
  */
+import type { AgreementNote } from './notes';
 import { MISSING, type ReliabilityData } from './reliability-data';
 
 export type Level = 'nominal' | 'ordinal' | 'interval' | 'ratio';
@@ -106,18 +107,19 @@ export interface AlphaResult {
   expectedDisagreement: number;
   pairableValues: number;
   pairableUnits: number;
-  note?: string;
+  /** Why α is undefined (texts in both languages: `noteMessage`). */
+  note?: AgreementNote;
 }
 
 export function alphaFromCoincidences(co: Coincidences, level: Level, numeric: Float64Array): AlphaResult {
   const { o, nc, n, q, pairableUnits } = co;
   const base = { pairableValues: n, pairableUnits, observedDisagreement: Number.NaN, expectedDisagreement: Number.NaN };
-  if (n < 2) return { ...base, alpha: null, note: 'fewer than two pairable values: no unit was coded by two or more coders' };
+  if (n < 2) return { ...base, alpha: null, note: { code: 'alpha-no-pairable-values' } };
   if ((level === 'interval' || level === 'ratio') && nc.some((count, c) => count > 0 && !Number.isFinite(numeric[c]!))) {
-    return { ...base, alpha: null, note: `${level} data needs numeric values` };
+    return { ...base, alpha: null, note: { code: 'alpha-needs-numbers', level } };
   }
   if (level === 'ratio' && nc.some((count, c) => count > 0 && numeric[c]! < 0)) {
-    return { ...base, alpha: null, note: 'ratio data needs non-negative values' };
+    return { ...base, alpha: null, note: { code: 'alpha-ratio-negative' } };
   }
   const d = distanceMatrix(level, nc, numeric);
   let dObs = 0;
@@ -133,7 +135,7 @@ export function alphaFromCoincidences(co: Coincidences, level: Level, numeric: F
   const observed = dObs / n;
   const expected = dExp / (n * (n - 1));
   if (dExp === 0) {
-    return { ...base, alpha: null, observedDisagreement: observed, expectedDisagreement: 0, note: 'no variation: all pairable values are the same, so α is undefined' };
+    return { ...base, alpha: null, observedDisagreement: observed, expectedDisagreement: 0, note: { code: 'alpha-no-variation' } };
   }
   return { ...base, alpha: 1 - ((n - 1) * dObs) / dExp, observedDisagreement: observed, expectedDisagreement: expected };
 }

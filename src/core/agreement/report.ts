@@ -2,11 +2,13 @@
  * The agreement report for long-format codings (document, coder, variable, value): one row per
  * variable with every coefficient, and a pooled row over all variables (units = document ×
  * variable, categories kept apart per variable). This is what `overens agreement` prints and the
- * Reliability view shows; undefined coefficients are null with a note saying why.
+ * Reliability view shows; undefined coefficients are null with a note saying why (notes.ts: a
+ * code with its Swedish and English text).
  */
 import { bootstrapAlpha } from './bootstrap';
 import { categoryAgreement, cohenKappa, confusionMatrix, multiCoderAgreement, scottPiWithPrecision, type CategoryAgreement, type Weights } from './categorical';
 import { krippendorffAlpha, type Level } from './krippendorff';
+import type { AgreementNote } from './notes';
 import { buildReliabilityData, numericCategoryOrder, type ReliabilityData } from './reliability-data';
 
 export interface LongCoding {
@@ -47,7 +49,8 @@ export interface AgreementRow {
    * t(n − 1). α's only on request, by bootstrap.
    */
   ci95: Record<CiKey, [number, number] | null>;
-  notes: string[];
+  /** Why coefficients are undefined, and what else to know; texts in both languages via `noteMessage`. */
+  notes: AgreementNote[];
   categories: CategoryAgreement[];
   /** Two coders only: rows = first coder, columns = second, in `categories` order. */
   confusion: number[][] | null;
@@ -65,11 +68,11 @@ export interface AgreementReport {
 }
 
 function analyse(variable: string, data: ReliabilityData, coderCount: number, opts: Required<Pick<AgreementOptions, 'level' | 'weights' | 'bootstrap' | 'seed'>>): AgreementRow {
-  const notes: string[] = [];
+  const notes: AgreementNote[] = [];
   const multi = multiCoderAgreement(data);
   notes.push(...multi.notes);
   const alpha = krippendorffAlpha(data, opts.level);
-  if (alpha.note && alpha.alpha === null) notes.push(`Krippendorff's α: ${alpha.note}`);
+  if (alpha.note && alpha.alpha === null) notes.push(alpha.note);
   let cohen: number | null = null;
   let cohenCi: [number, number] | null = null;
   let scott: number | null = null;
@@ -80,20 +83,20 @@ function analyse(variable: string, data: ReliabilityData, coderCount: number, op
     const k = cohenKappa(table, opts.weights);
     cohen = k.value;
     cohenCi = k.ci95;
-    if (k.note) notes.push(`Cohen's κ: ${k.note}`);
+    if (k.note) notes.push(k.note);
     const pi = scottPiWithPrecision(table);
     scott = pi.value;
     scottCi = pi.precision?.ci95 ?? null;
     const q = table.q;
     confusion = Array.from({ length: q }, (_, i) => Array.from(table.counts.subarray(i * q, i * q + q)));
   } else {
-    notes.push(coderCount < 2 ? 'only one coder: agreement needs at least two' : `Cohen's κ and Scott's π are defined for two coders; ${coderCount} coded (see Fleiss' κ and α)`);
+    notes.push(coderCount < 2 ? { code: 'one-coder' } : { code: 'two-coder-coefficients', coders: coderCount });
   }
   let alphaCi: [number, number] | null = null;
   if (opts.bootstrap > 0 && alpha.alpha !== null) {
     const b = bootstrapAlpha(data, opts.level, opts.bootstrap, opts.seed);
     alphaCi = b.ci95;
-    if (b.undefinedShare > 0) notes.push(`α was undefined in ${(b.undefinedShare * 100).toFixed(1)}% of bootstrap samples (no variation); they are left out`);
+    if (b.undefinedShare > 0) notes.push({ code: 'bootstrap-undefined', share: b.undefinedShare });
   }
   let units = 0;
   for (let u = 0; u < data.units; u++) {
@@ -162,7 +165,7 @@ export function agreementReport(codings: readonly LongCoding[], options: Agreeme
   const pooledCoders = new Set(codings.filter((r) => r.value).map((r) => r.coder)).size;
   // Distances between values of different variables mean nothing, so pooling is nominal.
   const pooled = analyse('(pooled)', pooledData, pooledCoders, { ...opts, level: 'nominal', weights: 'none' });
-  if (opts.level !== 'nominal' || opts.weights !== 'none') pooled.notes.push('pooled over variables with the nominal metric and unweighted κ: distances between values of different variables are not defined');
+  if (opts.level !== 'nominal' || opts.weights !== 'none') pooled.notes.push({ code: 'pooled-nominal' });
   pooled.categories = [];
   pooled.confusion = null;
   return { variables, pooled, coders, level: opts.level, weights: opts.weights };

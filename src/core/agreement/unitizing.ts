@@ -16,6 +16,7 @@
  * Also a simple overlap-threshold match rate, as known from other QDA programs.
  */
 import { alphaFromCoincidences, coincidences } from './krippendorff';
+import type { AgreementNote } from './notes';
 import { MISSING, type ReliabilityData } from './reliability-data';
 import { krippendorffAlphaU } from './unitizing-alpha-u';
 
@@ -142,16 +143,17 @@ export interface UnitizingReport {
   cu_alpha: number | null;
   coders: string[];
   match: MatchRate;
-  notes: string[];
+  /** Texts in both languages via `noteMessage`; the CLI prints them in English. */
+  notes: AgreementNote[];
 }
 
 export function unitizingAgreement(segments: readonly UnitSegment[], lengths: ReadonlyMap<string, number>, options: { threshold?: number } = {}): UnitizingReport {
   const coders = [...new Set(segments.map((s) => s.coder))].sort();
-  const notes: string[] = [];
+  const notes: AgreementNote[] = [];
   const codes = [...new Set(segments.map((s) => s.code))].sort();
   const match = overlapMatchRate(segments, options.threshold ?? 0.5);
   if (coders.length < 2) {
-    notes.push(coders.length === 0 ? 'no segments' : 'only one coder: agreement needs at least two');
+    notes.push(coders.length === 0 ? { code: 'no-segments' } : { code: 'one-coder' });
     return { codes: codes.map((code) => ({ code, alpha_u: null, u_alpha: null })), alpha_u: null, u_alpha: null, binary_u_alpha: null, cu_alpha: null, coders, match, notes };
   }
   const st = stretches(segments, lengths, coders);
@@ -164,8 +166,8 @@ export function unitizingAgreement(segments: readonly UnitSegment[], lengths: Re
   const uAlpha = alphaOver(st, (v) => v);
   const binary = alphaOver(st, (v) => (v === GAP ? GAP : 'relevant'));
   const cu = alphaOver(st, (v) => (v === GAP ? null : v));
-  if (st.values.some((row) => row.some((v) => v.includes('+')))) notes.push('some coders marked overlapping passages with different codes; those positions count as the combined code');
-  for (const c of perCode) if (c.alpha_u === null) notes.push(`α_U for "${c.code}" is undefined: no variation`);
-  if (cu === null) notes.push('cuα is undefined: no stretch was marked by two or more coders with varying codes');
+  if (st.values.some((row) => row.some((v) => v.includes('+')))) notes.push({ code: 'overlapping-codes' });
+  for (const c of perCode) if (c.alpha_u === null) notes.push({ code: 'alpha-u-undefined', category: c.code });
+  if (cu === null) notes.push({ code: 'cu-alpha-undefined' });
   return { codes: perCode, alpha_u: alphaU.alpha, u_alpha: uAlpha, binary_u_alpha: binary, cu_alpha: cu, coders, match, notes };
 }

@@ -71,6 +71,23 @@ describe('overens agreement', () => {
     expect(cell('krippendorff_alpha_ci_low')).toBe('');
   });
 
+  it('explains undefined coefficients with English notes: strings in JSON and CSV, a list in the table', async () => {
+    const same = file('same.csv', 'document,coder,variable,value\nd1,A,LVM,Ja\nd1,B,LVM,Ja\nd2,A,LVM,Ja\nd2,B,LVM,Ja\n');
+    const json = JSON.parse((await cli(['agreement', same, '--json'])).stdout);
+    expect(json.variables[0].krippendorff_alpha).toBeNull();
+    expect(json.variables[0].notes).toEqual([
+      "Fleiss' κ is undefined: all coders used one and the same category",
+      'Brennan–Prediger and AC1 need at least two categories',
+      "Krippendorff's α: no variation: all pairable values are the same, so α is undefined",
+      "Cohen's κ: no variation: chance agreement is 1, so κ is undefined",
+    ]);
+    const csv = (await cli(['agreement', same, '--csv'])).stdout;
+    expect(csv).toContain("Fleiss' κ is undefined: all coders used one and the same category; Brennan–Prediger and AC1 need at least two categories; Krippendorff's α");
+    const table = (await cli(['agreement', same])).stdout;
+    expect(table).toContain("Notes:\n  LVM: Fleiss' κ is undefined: all coders used one and the same category\n");
+    expect(`${csv}${table}`).not.toMatch(/object Object|Krippendorffs|odefinierad/);
+  });
+
   it('reports bad input with file and line numbers and exits 1', async () => {
     const noHeader = await cli(['agreement', file('nohead.csv', 'd1,A,LVM,Ja\n')]);
     expect(noHeader.code).toBe(1);

@@ -42,7 +42,11 @@ describe('overens qdpx', () => {
     const { code, stdout } = await cli(['qdpx', good, bad]);
     expect(code).toBe(1);
     const json = await cli(['qdpx', good, bad, '--json']);
-    expect(JSON.parse(json.stdout).map((r: { ok: boolean }) => r.ok)).toEqual([true, false]);
+    const reports = JSON.parse(json.stdout) as { ok: boolean; problems: unknown[] }[];
+    expect(reports.map((r) => r.ok)).toEqual([true, false]);
+    // `problems` stays an array of English strings (the readers give Swedish and English; the CLI prints English).
+    expect(reports[1]!.problems).toEqual([expect.stringMatching(/^trasig\.qdpx: not a REFI-QDA project \(zip\): /)]);
+    expect(reports[0]!.problems.every((p) => typeof p === 'string')).toBe(true);
     expect(stdout).toContain('"Studie" — 1 users, 1 sources, 3 codes');
     expect(stdout).toContain(`${bad}: cannot be imported`);
     expect(stdout).toContain('trasig.qdpx: not a REFI-QDA project (zip)');

@@ -16,6 +16,15 @@ describe('overens unitizing', () => {
     expect(json.alpha_u).toBeCloseTo(0.226087, 5);
   });
 
+  it('explains an undefined cuα with an English note, a string in JSON', async () => {
+    const same = file('same.csv', 'document,coder,code,start,end\nd,A,x,0,4\nd,B,x,0,4\n');
+    const json = JSON.parse((await cli(['unitizing', same, '--documents', documents, '--json'])).stdout);
+    expect(json.cu_alpha).toBeNull();
+    expect(json.notes).toEqual(['cuα is undefined: no stretch was marked by two or more coders with varying codes']);
+    const one = await cli(['unitizing', file('one.csv', 'document,coder,code,start,end\nd,A,x,0,4\n'), '--documents', documents]);
+    expect(one.stdout).toContain('Notes:\n  only one coder: agreement needs at least two\n');
+  });
+
   it('reports end <= start, non-numbers, unknown documents and segments past the end, with line numbers', async () => {
     const bad = file('bad.csv', 'document,coder,code,start,end\nd,A,x,5,5\nd,A,x,a,3\nq,A,x,0,3\nd,B,x,8,12\n');
     const { code, stderr } = await cli(['unitizing', bad, '--documents', documents]);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { getTemplate } from '../../../src/core/codebook';
 import { exportCodebookJson, parseCodebookJson } from '../../../src/formats/codebook-json';
+import { english } from '../../../src/formats/messages';
 
 const template = getTemplate('oppna-jamforelser-2019')!;
 const codebook = { id: 'cb', projectId: 'p', name: template.name, description: template.description, templateId: template.id, createdAt: 1, updatedAt: 1 };
@@ -22,12 +23,15 @@ describe('codebook JSON', () => {
     const parsed = parseCodebookJson(JSON.stringify(broken));
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
-      expect(parsed.problems).toEqual(expect.arrayContaining([
+      expect(english(parsed.problems)).toEqual(expect.arrayContaining([
         expect.stringMatching(/^format: /),
         'content.variables[1].values[0].colour: colour must be #rrggbb',
         'content.variables[4].derived.then: "finns-inte" is not a value of this variable',
       ]));
+      // The schema's messages by path are not translated: the same line in both languages.
+      for (const p of parsed.problems) expect(p.sv).toBe(p.en);
     }
-    expect(parseCodebookJson('{ inte json').ok).toBe(false);
+    const notJson = parseCodebookJson('{ inte json');
+    expect(notJson.ok ? [] : notJson.problems.map((p) => [p.sv.slice(0, p.sv.indexOf(':')), p.en.slice(0, p.en.indexOf(':'))])).toEqual([['inte giltig JSON', 'not valid JSON']]);
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CodebookTemplate, type Codebook, type CodebookContent, type CodebookVersion, type LocalizedNote } from '../../../src/core';
 import { SHIPPED_TEMPLATES, getTemplate } from '../../../src/core/codebook';
 import { guidFor, projectQde } from '../../../src/formats/refi-qda';
+import { english } from '../../../src/formats/messages';
 import { decodeQdc, exportQdc, exportTemplateQdc, readQdc } from '../../../src/formats/refi-qda-codebook';
 import { baseKey, readCodeText, writeCodeText } from '../../../src/formats/refi-qda-codes';
 
@@ -198,14 +199,14 @@ describe('REFI-QDA codebook round trip', () => {
     const qdc = exportQdc(codebookOf(template), versionOf(template.content));
     // On its own, the file gives what it carries (ids aside, see below) …
     const alone = readQdc(qdc, `${id}.qdc`);
-    if (!alone.ok) throw new Error(alone.problems.join('\n'));
-    expect(alone.problems).toEqual([]);
+    if (!alone.ok) throw new Error(english(alone.problems).join('\n'));
+    expect(english(alone.problems)).toEqual([]);
     expect(alone.template.content).toEqual(byGuid(carried(template.content)));
     expect(alone.template.name).toEqual({ sv: template.name.sv });
     // … and read into the codebook it came from, exactly that codebook: ids, English texts, derivation rules.
     const back = readQdc(qdc, `${id}.qdc`, { basis: [template.content] });
-    if (!back.ok) throw new Error(back.problems.join('\n'));
-    expect(back.problems).toEqual([]);
+    if (!back.ok) throw new Error(english(back.problems).join('\n'));
+    expect(english(back.problems)).toEqual([]);
     expect(back.template.content).toEqual(template.content);
     // Exported again: the same file, either way.
     expect(exportQdc(codebookOf(template), versionOf(alone.template.content))).toBe(qdc);
@@ -215,8 +216,8 @@ describe('REFI-QDA codebook round trip', () => {
   it('keeps kinds, levels, scores, the absent value, anchors, empty groups and variables', () => {
     const qdc = exportQdc(codebookOf(getTemplate('vardanalys-2017')!), versionOf(rich));
     const alone = readQdc(qdc, 'rich.qdc');
-    if (!alone.ok) throw new Error(alone.problems.join('\n'));
-    expect(alone.problems).toEqual([]);
+    if (!alone.ok) throw new Error(english(alone.problems).join('\n'));
+    expect(english(alone.problems)).toEqual([]);
     expect(alone.template.content).toEqual(byGuid(carried(rich)));
     const back = readQdc(qdc, 'rich.qdc', { basis: [rich] });
     expect(back.ok && back.template.content).toEqual(rich);
@@ -230,12 +231,13 @@ describe('REFI-QDA codebook round trip', () => {
       .replace(`name="${component.label.sv}"`, 'name="Omdöpt"')
       .replace(new RegExp(`\\s*<Code guid="${guidFor(derived.derived!.components[0]!.valueIds[0]!)}"[^>]*?(/>|>[\\s\\S]*?</Code>)`), '');
     const read = readQdc(qdc, 'edited.qdc', { basis: [template.content] });
-    if (!read.ok) throw new Error(read.problems.join('\n'));
+    if (!read.ok) throw new Error(english(read.problems).join('\n'));
     const renamed = read.template.content.variables.find((v) => v.id === component.id)!;
     expect(renamed.label).toEqual({ sv: 'Omdöpt' });
     expect(renamed.description).toEqual(component.description);
     expect(read.template.content.variables.find((v) => v.id === derived.id)!.derived).toBeUndefined();
-    expect(read.problems).toEqual([`edited.qdc: ${derived.label.sv}: its derivation rule refers to variables or values that are no longer there; it is an ordinary variable now`]);
+    expect(english(read.problems)).toEqual([`edited.qdc: ${derived.label.sv}: its derivation rule refers to variables or values that are no longer there; it is an ordinary variable now`]);
+    expect(read.problems[0]!.sv).toBe(`edited.qdc: ${derived.label.sv}: dess härledningsregel hänvisar till variabler eller värden som inte längre finns; den är nu en vanlig variabel`);
   });
 
   it('reads UTF-16 and a byte-order mark', () => {
@@ -280,7 +282,7 @@ Source: SoL</Description></Code>
 describe('REFI-QDA codebook import', () => {
   it('maps an ATLAS.ti-shaped codebook: codable parents, three levels flattened, loose codes, sets, keys from names', () => {
     const read = readQdc(atlas, 'atlas.qdc');
-    if (!read.ok) throw new Error(read.problems.join('\n'));
+    if (!read.ok) throw new Error(english(read.problems).join('\n'));
     const { content } = read.template;
     expect(read.template.name).toEqual({ sv: 'atlas' });
     expect(content.variables.map((v) => [v.key, v.label.sv, v.kind, v.values.map((x) => [x.key, x.label.sv])])).toEqual([
@@ -300,11 +302,17 @@ describe('REFI-QDA codebook import', () => {
     expect(content.groups).toEqual([{ id: G(40), key: 'innehall', label: { sv: 'Innehåll' }, description: { sv: 'kategorier' } }]);
     expect(malgrupper!.groupId).toBe(G(40));
     expect(ansvar!.groupId).toBe(G(40));
-    expect(read.problems).toEqual([
+    expect(english(read.problems)).toEqual([
       'atlas.qdc: Målgrupper: deeper code levels were flattened into "Parent / Child" values',
       'atlas.qdc: Målgrupper: is a codable code with sub-codes; it becomes a variable whose values are the sub-codes, and codings on "Målgrupper" itself cannot be mapped',
       'atlas.qdc: set "Innehåll": 1 member code(s) that are not top-level codes (variables) were left out',
       'atlas.qdc: set "Lösa koder": its 1 member code(s) are not top-level codes (variables); Överens groups hold variables only, so the set was skipped',
+    ]);
+    expect(read.problems.map((p) => p.sv)).toEqual([
+      'atlas.qdc: Målgrupper: djupare kodnivåer slogs ihop till värden av formen "Kod / Underkod"',
+      'atlas.qdc: Målgrupper: är en kodbar kod med underkoder; den blir en variabel vars värden är underkoderna, och kodningar på själva "Målgrupper" kan inte föras över',
+      'atlas.qdc: gruppen (Set) "Innehåll": 1 medlemskod(er) som inte är koder på översta nivån (variabler) lämnades utanför',
+      'atlas.qdc: gruppen (Set) "Lösa koder": dess 1 medlemskod(er) är inte koder på översta nivån (variabler); grupper i Överens rymmer bara variabler, så gruppen hoppades över',
     ]);
   });
 
@@ -319,7 +327,7 @@ describe('REFI-QDA codebook import', () => {
 </Codes>
 </CodeBook>`;
     const read = readQdc(maxqda, 'C:\\Users\\anna\\maxqda.qdc');
-    if (!read.ok) throw new Error(read.problems.join('\n'));
+    if (!read.ok) throw new Error(english(read.problems).join('\n'));
     expect(read.template.name).toEqual({ sv: 'maxqda' });
     expect(read.template.content.variables).toEqual([
       {
@@ -330,12 +338,12 @@ describe('REFI-QDA codebook import', () => {
         ],
       },
     ]);
-    expect(read.problems).toEqual(['C:\\Users\\anna\\maxqda.qdc: LVM: is a codable code with sub-codes; it becomes a variable whose values are the sub-codes, and codings on "LVM" itself cannot be mapped']);
+    expect(english(read.problems)).toEqual(['C:\\Users\\anna\\maxqda.qdc: LVM: is a codable code with sub-codes; it becomes a variable whose values are the sub-codes, and codings on "LVM" itself cannot be mapped']);
   });
 
   it('gives known ids and keys back, so a codebook read into the one it came from keeps its codings and columns', () => {
     const read = readQdc(`<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="${guidFor('va17.lvm')}" name="LVM ändrad" isCodable="false"><Code guid="${guidFor('va17.lvm.ja')}" name="Ja" isCodable="true"/><Code guid="${G(5)}" name="Kanske" isCodable="true"/></Code></Codes></CodeBook>`, 'a.qdc', { basis: [getTemplate('vardanalys-2017')!.content] });
-    if (!read.ok) throw new Error(read.problems.join('\n'));
+    if (!read.ok) throw new Error(english(read.problems).join('\n'));
     const lvm = read.template.content.variables[0]!;
     expect(lvm.id).toBe('va17.lvm');
     expect(lvm.values.map((x) => [x.id, x.label])).toEqual([['va17.lvm.ja', { sv: 'Ja', en: 'Yes' }], [G(5), { sv: 'Kanske' }]]);
@@ -348,42 +356,60 @@ describe('REFI-QDA codebook import', () => {
     const template = getTemplate('oppna-jamforelser-2019')!;
     const qde = projectQde({ project: { id: 'p', name: 'P', description: '', createdAt: 0, updatedAt: 0, settings: { blindCoding: true } }, coders: [], content: template.content, documents: [], segments: [], judgements: [], memos: [] });
     const read = readQdc(qde, 'project.qde', { basis: [template.content] });
-    if (!read.ok) throw new Error(read.problems.join('\n'));
-    expect(read.problems).toEqual(['project.qde: a REFI-QDA project (project.qde): only its codebook is read']);
+    if (!read.ok) throw new Error(english(read.problems).join('\n'));
+    expect(english(read.problems)).toEqual(['project.qde: a REFI-QDA project (project.qde): only its codebook is read']);
     // A project has no sets in its codebook: no groups.
     expect(read.template.content.variables).toEqual(template.content.variables.map(({ groupId: _groupId, ...v }) => v));
   });
 
   it('refuses malformed XML, a wrong root or namespace, duplicate GUIDs, codes without names and an empty codebook', () => {
     const code = (guid: string, name: string) => `<Code guid="${guid}" name="${name}" isCodable="true"/>`;
-    const cases: [string, RegExp][] = [
-      ['', /^x\.qdc: the file is empty$/],
-      ['<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code name="A">', /^x\.qdc: not well-formed XML \(line 1, column \d+: elements not closed: <CodeBook>, <Codes>, <Code>\)$/],
-      ['<CodeBook><Codes></CodeBook>', /^x\.qdc: not well-formed XML \(line 1, column \d+: Expected closing tag 'Codes'/],
-      ['Kodbok: LVM, SIP', /^x\.qdc: not well-formed XML/],
-      [`<CodeBook xmlns="urn:QDA-XML:codebook:1:0"><Codes>${code(G(1), 'A')}</Codes></CodeBook>`, /^x\.qdc: the root element <CodeBook> is in namespace "urn:QDA-XML:codebook:1:0", not urn:QDA-XML:codebook:1\.0 \(a REFI-QDA codebook\)$/],
-      [`<Codebook xmlns="urn:QDA-XML:codebook:1.0"><Codes>${code(G(1), 'A')}</Codes></Codebook>`, /^x\.qdc: the root element is <Codebook> in namespace "urn:QDA-XML:codebook:1\.0", not <CodeBook> in namespace urn:QDA-XML:codebook:1\.0/],
-      ['<html><body>Not found</body></html>', /^x\.qdc: the root element is <html>, not <CodeBook>/],
-      [`<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>${code(G(1), 'A')}<Code guid="{${G(1).toUpperCase()}}" name="B" isCodable="false">${code(G(2), 'C')}${code(G(2), 'D')}</Code></Codes></CodeBook>`, /^x\.qdc: the GUID 00000000-0000-4000-8000-000000000001 is used by 2 codes \("A", "B"\); GUIDs must be unique$/],
-      [`<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="${G(1)}" isCodable="false">${code(G(2), ' ')}</Code></Codes></CodeBook>`, /^x\.qdc: a code with GUID 00000000-0000-4000-8000-000000000001 has no name$/],
-      [`<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code name="Utan" isCodable="true"/></Codes></CodeBook>`, /^x\.qdc: the code "Utan" has no GUID$/],
-      ['<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes/></CodeBook>', /^x\.qdc: the codebook has no codes$/],
-      ['<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/>', /^x\.qdc: the codebook has no codes$/],
+    const cases: [string, RegExp, RegExp][] = [
+      ['', /^x\.qdc: the file is empty$/, /^x\.qdc: filen är tom$/],
+      ['<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code name="A">', /^x\.qdc: not well-formed XML \(line 1, column \d+: elements not closed: <CodeBook>, <Codes>, <Code>\)$/, /^x\.qdc: inte välformad XML \(rad 1, kolumn \d+: element som inte stängs: <CodeBook>, <Codes>, <Code>\)$/],
+      // The XML validator's own message is English in both languages.
+      ['<CodeBook><Codes></CodeBook>', /^x\.qdc: not well-formed XML \(line 1, column \d+: Expected closing tag 'Codes'/, /^x\.qdc: inte välformad XML \(rad 1, kolumn \d+: Expected closing tag 'Codes'/],
+      ['Kodbok: LVM, SIP', /^x\.qdc: not well-formed XML/, /^x\.qdc: inte välformad XML/],
+      [
+        `<CodeBook xmlns="urn:QDA-XML:codebook:1:0"><Codes>${code(G(1), 'A')}</Codes></CodeBook>`,
+        /^x\.qdc: the root element <CodeBook> is in namespace "urn:QDA-XML:codebook:1:0", not urn:QDA-XML:codebook:1\.0 \(a REFI-QDA codebook\)$/,
+        /^x\.qdc: rotelementet <CodeBook> ligger i namnrymden "urn:QDA-XML:codebook:1:0", inte urn:QDA-XML:codebook:1\.0 \(en REFI-QDA-kodbok\)$/,
+      ],
+      [
+        `<Codebook xmlns="urn:QDA-XML:codebook:1.0"><Codes>${code(G(1), 'A')}</Codes></Codebook>`,
+        /^x\.qdc: the root element is <Codebook> in namespace "urn:QDA-XML:codebook:1\.0", not <CodeBook> in namespace urn:QDA-XML:codebook:1\.0/,
+        /^x\.qdc: rotelementet är <Codebook> i namnrymden "urn:QDA-XML:codebook:1\.0", inte <CodeBook> i namnrymden urn:QDA-XML:codebook:1\.0/,
+      ],
+      ['<html><body>Not found</body></html>', /^x\.qdc: the root element is <html>, not <CodeBook>/, /^x\.qdc: rotelementet är <html>, inte <CodeBook>/],
+      [
+        `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>${code(G(1), 'A')}<Code guid="{${G(1).toUpperCase()}}" name="B" isCodable="false">${code(G(2), 'C')}${code(G(2), 'D')}</Code></Codes></CodeBook>`,
+        /^x\.qdc: the GUID 00000000-0000-4000-8000-000000000001 is used by 2 codes \("A", "B"\); GUIDs must be unique$/,
+        /^x\.qdc: GUID 00000000-0000-4000-8000-000000000001 används av 2 koder \("A", "B"\); varje GUID måste vara unik$/,
+      ],
+      [
+        `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="${G(1)}" isCodable="false">${code(G(2), ' ')}</Code></Codes></CodeBook>`,
+        /^x\.qdc: a code with GUID 00000000-0000-4000-8000-000000000001 has no name$/,
+        /^x\.qdc: en kod med GUID 00000000-0000-4000-8000-000000000001 saknar namn$/,
+      ],
+      [`<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code name="Utan" isCodable="true"/></Codes></CodeBook>`, /^x\.qdc: the code "Utan" has no GUID$/, /^x\.qdc: koden "Utan" saknar GUID$/],
+      ['<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes/></CodeBook>', /^x\.qdc: the codebook has no codes$/, /^x\.qdc: kodboken har inga koder$/],
+      ['<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/>', /^x\.qdc: the codebook has no codes$/, /^x\.qdc: kodboken har inga koder$/],
     ];
-    for (const [xml, problem] of cases) {
+    for (const [xml, en, sv] of cases) {
       const read = readQdc(xml, 'x.qdc');
       expect(read.ok, xml).toBe(false);
-      expect(read.problems[0], xml).toMatch(problem);
+      expect(read.problems[0]!.en, xml).toMatch(en);
+      expect(read.problems[0]!.sv, xml).toMatch(sv);
     }
     const duplicates = readQdc(`<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>${code(G(1), 'A')}<Code guid="${G(3)}" name="B" isCodable="false">${code(G(2), 'C')}${code(G(2), 'D')}</Code></Codes></CodeBook>`, 'x.qdc');
-    expect(duplicates.problems).toEqual(['x.qdc: the GUID 00000000-0000-4000-8000-000000000002 is used by 2 codes ("C", "D"); GUIDs must be unique']);
+    expect(english(duplicates.problems)).toEqual(['x.qdc: the GUID 00000000-0000-4000-8000-000000000002 is used by 2 codes ("C", "D"); GUIDs must be unique']);
     const noName = readQdc(`<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="${G(1)}" name="P" isCodable="false"><Code guid="${G(2)}" isCodable="true"/></Code></Codes></CodeBook>`, 'x.qdc');
-    expect(noName.problems).toEqual(['x.qdc: a code with GUID 00000000-0000-4000-8000-000000000002 (under "P") has no name']);
+    expect(english(noName.problems)).toEqual(['x.qdc: a code with GUID 00000000-0000-4000-8000-000000000002 (under "P") has no name']);
   });
 
   it('accepts a codebook without a namespace, and says so', () => {
     const read = readQdc(`<CodeBook><Codes><Code guid="${G(1)}" name="A" isCodable="true"/></Codes></CodeBook>`, 'x.qdc');
-    expect(read.ok && read.problems).toEqual(['x.qdc: the root element <CodeBook> has no namespace; read as urn:QDA-XML:codebook:1.0']);
+    expect(read.ok && read.problems).toEqual([{ sv: 'x.qdc: rotelementet <CodeBook> har ingen namnrymd; lästes som urn:QDA-XML:codebook:1.0', en: 'x.qdc: the root element <CodeBook> has no namespace; read as urn:QDA-XML:codebook:1.0' }]);
   });
 
   it('reports an unusable "Överens:" line and keeps going', () => {
@@ -391,15 +417,66 @@ describe('REFI-QDA codebook import', () => {
       `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="${G(1)}" name="V" isCodable="false"><Description>Överens: key=1bad; kind=single; level=ratio</Description><Code guid="${G(2)}" name="A" isCodable="true"><Description>Överens: absent; score=x</Description></Code><Code guid="${G(3)}" name="B" isCodable="true"><Description>Överens: absent</Description></Code></Code></Codes></CodeBook>`,
       'x.qdc',
     );
-    if (!read.ok) throw new Error(read.problems.join('\n'));
+    if (!read.ok) throw new Error(english(read.problems).join('\n'));
     const v = read.template.content.variables[0]!;
     expect([v.key, v.kind, v.level, v.values.map((x) => x.absent)]).toEqual(['v', 'single', 'nominal', [true, false]]);
-    expect(read.problems).toEqual([
+    expect(english(read.problems)).toEqual([
       'x.qdc: V: "A" has the score "x", which is not a number; ignored',
       'x.qdc: V: "B" is marked as a second "absent" value; only the first one is',
       'x.qdc: V: ratio needs a score on every value; read as nominal',
       'x.qdc: variable "V": the key "1bad" is not usable (taken or not a valid key); a key was made from the name',
     ]);
+  });
+
+  it('gives every problem in Swedish and English, each starting with the file name', () => {
+    const read = readQdc(
+      `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>
+  <Code guid="${G(1)}" name="V" isCodable="false"><Description>Överens: key=1bad; kind=multi; level=interval</Description><Code guid="${G(2)}" name="A" isCodable="true"><Description>Överens: absent; score=x; key=2x</Description></Code><Code guid="${G(3)}" name="B" isCodable="true"><Description>Överens: absent</Description></Code></Code>
+  <Code guid="${G(4)}" name="W" isCodable="true"><Description>Överens: kind=lista; level=skala</Description><Code guid="${G(5)}" name="C" isCodable="true"><Code guid="${G(6)}" name="D" isCodable="true"/></Code></Code>
+  <Code guid="${G(7)}" name="E" isCodable="false"><Description>Överens: kind=single</Description><Code guid="${G(8)}" name="F" isCodable="true"/></Code>
+</Codes><Sets>
+  <Set guid="${G(20)}" name="Ett"><Description>Överens: key=_no</Description><MemberCode guid="${G(1)}"/><MemberCode guid="${G(2)}"/></Set>
+  <Set guid="${G(21)}" name="Två"><MemberCode guid="${G(1)}"/></Set>
+  <Set name="Utan GUID"/><Set guid="${G(22)}"/>
+</Sets></CodeBook>`,
+      'många.qdc',
+    );
+    if (!read.ok) throw new Error(english(read.problems).join('\n'));
+    expect(read.problems.map((p) => p.sv)).toEqual([
+      'många.qdc: V: värdet "A": nyckeln "2x" går inte att använda (upptagen eller ingen giltig nyckel); en nyckel gjordes av namnet',
+      'många.qdc: V: "A" har poängen (score) "x", som inte är ett tal; den användes inte',
+      'många.qdc: V: "B" är markerat som ett andra frånvarande värde ("absent"); bara det första räknas som det',
+      'många.qdc: V: intervallskala (level=interval) kräver poäng (score) på varje värde; lästes som nominalskala',
+      'många.qdc: W: djupare kodnivåer slogs ihop till värden av formen "Kod / Underkod"',
+      'många.qdc: W: är en kodbar kod med underkoder; den blir en variabel vars värden är underkoderna, och kodningar på själva "W" kan inte föras över',
+      'många.qdc: W: okänd variabeltyp "lista"; lästes som "tematisk"',
+      'många.qdc: W: okänd mätnivå "skala"; lästes som nominalskala',
+      'många.qdc: E: en variabel av typen "ett värde" (kind=single) behöver minst två värden; lästes som "tematisk"',
+      'många.qdc: variabeln "V": nyckeln "1bad" går inte att använda (upptagen eller ingen giltig nyckel); en nyckel gjordes av namnet',
+      'många.qdc: gruppen (Set) "Ett": 1 medlemskod(er) som inte är koder på översta nivån (variabler) lämnades utanför',
+      'många.qdc: en grupp (Set) "Utan GUID" utan GUID hoppades över',
+      'många.qdc: en grupp (Set) utan namn hoppades över',
+      'många.qdc: gruppen (Set) "Ett": nyckeln "_no" går inte att använda (upptagen eller ingen giltig nyckel); en nyckel gjordes av namnet',
+      'många.qdc: "V" finns i mer än en grupp (Set); den stannar i den första ("Ett")',
+    ]);
+    expect(english(read.problems)).toEqual([
+      'många.qdc: V: value "A": the key "2x" is not usable (taken or not a valid key); a key was made from the name',
+      'många.qdc: V: "A" has the score "x", which is not a number; ignored',
+      'många.qdc: V: "B" is marked as a second "absent" value; only the first one is',
+      'många.qdc: V: interval needs a score on every value; read as nominal',
+      'många.qdc: W: deeper code levels were flattened into "Parent / Child" values',
+      'många.qdc: W: is a codable code with sub-codes; it becomes a variable whose values are the sub-codes, and codings on "W" itself cannot be mapped',
+      'många.qdc: W: unknown kind "lista"; read as thematic',
+      'många.qdc: W: unknown measurement level "skala"; read as nominal',
+      'många.qdc: E: a single variable needs at least two values; read as thematic',
+      'många.qdc: variable "V": the key "1bad" is not usable (taken or not a valid key); a key was made from the name',
+      'många.qdc: set "Ett": 1 member code(s) that are not top-level codes (variables) were left out',
+      'många.qdc: a set "Utan GUID" without a GUID was skipped',
+      'många.qdc: a set without a name was skipped',
+      'många.qdc: set "Ett": the key "_no" is not usable (taken or not a valid key); a key was made from the name',
+      'många.qdc: "V" is in more than one set; it stays in the first ("Ett")',
+    ]);
+    for (const p of read.problems) expect(p.sv, p.en).not.toBe(p.en);
   });
 });
 

@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { getTemplate } from '../../../src/core/codebook';
 import { describeRange } from '../../../src/core/anchoring';
+import { english } from '../../../src/formats/messages';
 import { exportQdpx, guidFor } from '../../../src/formats/refi-qda';
 import { qdpxSummary, readQdpx } from '../../../src/formats/refi-qda-import';
 import { qdpxToBackup } from '../../../src/formats/refi-qda-to-project';
@@ -45,7 +46,7 @@ const atlasQde = `<?xml version="1.0" encoding="utf-8"?>
 describe('REFI-QDA import', () => {
   it('reads an ATLAS.ti-shaped package: code tree, users, text, selections with CRLF as one character, notes, variables', async () => {
     const result = await readQdpx(await pack(atlasQde, { [`${G(30)}.txt`]: atlasText }));
-    if (!result.ok) throw new Error(result.problems.join('; '));
+    if (!result.ok) throw new Error(english(result.problems).join('; '));
     const p = result.project;
     expect(p.name).toBe('ATLAS-projekt');
     expect(p.users).toEqual([{ guid: G(1), name: 'Anna' }]);
@@ -56,7 +57,7 @@ describe('REFI-QDA import', () => {
     expect(source.text.slice(sel.start, sel.end)).toBe('LVM');
     expect(sel).toMatchObject({ codeGuids: [G(11)], notes: ['Tydligt exempel'], creatingUser: G(1) });
     expect(source.variables).toEqual({ level: 'county' });
-    expect(p.problems).toEqual(['1 PictureSource element(s) cannot be imported (only text and PDF sources)']);
+    expect(p.problems).toEqual([{ sv: '1 bildkälla (PictureSource) kan inte importeras (bara text- och PDF-källor)', en: '1 PictureSource element(s) cannot be imported (only text and PDF sources)' }]);
     expect(qdpxSummary(p)).toMatchObject({ users: 1, sources: 1, codes: 3, selections: 1, codings: 1, variables: 1 });
   });
 
@@ -76,10 +77,10 @@ describe('REFI-QDA import', () => {
     // The second selection runs past the end: reported, not imported. With it, the longest end
     // exceeds the LF-normalised length, so positions are read as counting CR and LF apart.
     const result = await readQdpx(await pack(qde, { 't.txt': text }, 'Sources'));
-    if (!result.ok) throw new Error(result.problems.join('; '));
+    if (!result.ok) throw new Error(english(result.problems).join('; '));
     const source = result.project.sources[0]!;
     expect(source.variables).toEqual({ Län: 'Dalarna' });
-    expect(result.project.problems).toEqual([`avtal: selection ${G(33)} (${start + 3}–${start + 999}) lies outside the text; skipped`]);
+    expect(english(result.project.problems)).toEqual([`avtal: selection ${G(33)} (${start + 3}–${start + 999}) lies outside the text; skipped`]);
     expect(source.selections).toHaveLength(1);
   });
 
@@ -98,7 +99,7 @@ describe('REFI-QDA import', () => {
       memos: [],
     });
     const result = await readQdpx(bytes);
-    if (!result.ok) throw new Error(result.problems.join('; '));
+    if (!result.ok) throw new Error(english(result.problems).join('; '));
     const source = result.project.sources[0]!;
     expect(source.text).toBe(text);
     expect(source.text.slice(source.selections[0]!.start, source.selections[0]!.end)).toBe(phrase);
@@ -115,14 +116,85 @@ describe('REFI-QDA import', () => {
     const slip = new JSZip();
     slip.file('project.qde', atlasQde);
     slip.file('../evil.txt', 'x');
-    expect(await readQdpx(await slip.generateAsync({ type: 'uint8array' }), 'x.qdpx')).toEqual({ ok: false, problems: ['x.qdpx: forbidden paths in the package: ../evil.txt'] });
+    expect(await readQdpx(await slip.generateAsync({ type: 'uint8array' }), 'x.qdpx')).toEqual({ ok: false, problems: [{ sv: 'x.qdpx: otillåtna sökvägar i paketet: ../evil.txt', en: 'x.qdpx: forbidden paths in the package: ../evil.txt' }] });
     const empty = new JSZip();
     empty.file('readme.txt', 'x');
-    expect(await readQdpx(await empty.generateAsync({ type: 'uint8array' }), 'y.qdpx')).toEqual({ ok: false, problems: ['y.qdpx: no project.qde in the package'] });
+    expect(await readQdpx(await empty.generateAsync({ type: 'uint8array' }), 'y.qdpx')).toEqual({ ok: false, problems: [{ sv: 'y.qdpx: paketet innehåller ingen project.qde', en: 'y.qdpx: no project.qde in the package' }] });
     const bad = await readQdpx(await pack('<Project name="x"><Users>', {}), 'z.qdpx');
-    expect(bad.ok).toBe(false);
+    expect(bad.ok ? [] : bad.problems.map((p) => p.sv)).toEqual([expect.stringMatching(/^z\.qdpx: project\.qde är inte giltig QDA-XML: /)]);
+    const notProject = await readQdpx(await pack('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/>', {}), 'c.qdpx');
+    expect(notProject).toEqual({ ok: false, problems: [{ sv: 'c.qdpx: project.qde är inte giltig QDA-XML: rotelementet är inte <Project>', en: 'c.qdpx: project.qde is not valid QDA-XML: the root element is not <Project>' }] });
     const missing = await readQdpx(await pack(atlasQde, {}));
-    expect(missing.ok && missing.project.problems[0]).toMatch(/avtal\.txt: its text file internal:\/\/.* is missing from the package; skipped/);
-    expect((await readQdpx(new Uint8Array([1, 2]))).ok).toBe(false);
+    expect(missing.ok && missing.project.problems[0]!.en).toMatch(/^avtal\.txt: its text file internal:\/\/.* is missing from the package; skipped$/);
+    expect(missing.ok && missing.project.problems[0]!.sv).toMatch(/^avtal\.txt: textfilen internal:\/\/.* saknas i paketet; hoppades över$/);
+    const notZip = await readQdpx(new Uint8Array([1, 2]), 'w.qdpx');
+    expect(notZip.ok ? [] : notZip.problems.map((p) => [p.sv.split(': ')[0], p.en.split(': ')[0]])).toEqual([['w.qdpx', 'w.qdpx']]);
+  });
+
+  it('gives every problem of a package with many in Swedish and English, naming the same thing first', async () => {
+    // Hand-made to go wrong everywhere: users clashing with "Konsensus" and each other, an
+    // unusable "Överens:" line, three code levels, sources outside the package, a PDF without
+    // text, a selection past the end, media sources and a coding of a code that does not exist.
+    const qde = `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Trasigt">
+  <Users><User guid="${G(1)}" name="Anna"/><User guid="${G(2)}" name="Konsensus"/><User guid="${G(3)}" name="Anna"/></Users>
+  <CodeBook><Codes>
+    <Code guid="${G(10)}" name="Målgrupper" isCodable="false"><Description>Överens: key=1fel; kind=multi; level=ratio</Description>
+      <Code guid="${G(11)}" name="Barn" isCodable="true">
+        <Code guid="${G(12)}" name="Under 18" isCodable="true"><Description>Överens: absent; score=många</Description></Code>
+        <Code guid="${G(13)}" name="Unga vuxna" isCodable="true"><Description>Överens: absent; key=9x</Description></Code>
+      </Code>
+    </Code>
+    <Code guid="${G(14)}" name="Typ" isCodable="false"><Description>Överens: kind=ordnad; level=skala</Description><Code guid="${G(15)}" name="A" isCodable="true"/><Code guid="${G(16)}" name="B" isCodable="true"/></Code>
+    <Code guid="${G(17)}" name="Ensam" isCodable="false"><Description>Överens: kind=single</Description><Code guid="${G(18)}" name="C" isCodable="true"/></Code>
+  </Codes></CodeBook>
+  <Sources>
+    <TextSource guid="${G(30)}" name="avtal.txt" plainTextPath="internal://${G(30)}.txt">
+      <PlainTextSelection guid="${G(31)}" startPosition="0" endPosition="3" creatingUser="${G(1)}"><Coding guid="${G(32)}"><CodeRef targetGUID="${G(12)}"/></Coding><Coding guid="${G(33)}"><CodeRef targetGUID="${G(99)}"/></Coding></PlainTextSelection>
+      <PlainTextSelection guid="${G(34)}" startPosition="5" endPosition="500"><Coding guid="${G(35)}"><CodeRef targetGUID="${G(15)}"/></Coding></PlainTextSelection>
+    </TextSource>
+    <TextSource guid="${G(40)}" name="extern.txt" plainTextPath="absolute:///tmp/extern.txt"/>
+    <PDFSource guid="${G(50)}" name="skannad.pdf" path="internal://${G(50)}.pdf"/>
+    <PictureSource guid="${G(60)}" name="a.png"/><PictureSource guid="${G(61)}" name="b.png"/>
+    <AudioSource guid="${G(62)}" name="intervju.mp3"/>
+    <VideoSource guid="${G(63)}" name="möte.mp4"/>
+  </Sources>
+</Project>`;
+    const read = await readQdpx(await pack(qde, { [`${G(30)}.txt`]: 'LVM gäller.' }), 'trasigt.qdpx');
+    if (!read.ok) throw new Error(english(read.problems).join('; '));
+    const { problems } = await qdpxToBackup(read.project);
+    expect(problems.map((p) => p.sv)).toEqual([
+      `avtal.txt: markeringen ${G(34)} (5–500) ligger utanför texten; hoppades över`,
+      'absolute:///tmp/extern.txt: bara källor inuti paketet (internal://) kan importeras',
+      'extern.txt: textfilen absolute:///tmp/extern.txt saknas i paketet; hoppades över',
+      'skannad.pdf: en PDF-källa utan textversion (plain text) kan inte kodas som text; hoppades över',
+      '2 bildkällor (PictureSource) kan inte importeras (bara text- och PDF-källor)',
+      '1 ljudkälla (AudioSource) kan inte importeras (bara text- och PDF-källor)',
+      '1 videokälla (VideoSource) kan inte importeras (bara text- och PDF-källor)',
+      'Målgrupper: djupare kodnivåer slogs ihop till värden av formen "Kod / Underkod"',
+      'Målgrupper: värdet "Barn / Unga vuxna": nyckeln "9x" går inte att använda (upptagen eller ingen giltig nyckel); en nyckel gjordes av namnet',
+      'Målgrupper: "Barn / Under 18" har poängen (score) "många", som inte är ett tal; den användes inte',
+      'Målgrupper: "Barn / Unga vuxna" är markerat som ett andra frånvarande värde ("absent"); bara det första räknas som det',
+      'Målgrupper: kvotskala (level=ratio) kräver poäng (score) på varje värde; lästes som nominalskala',
+      'Typ: okänd variabeltyp "ordnad"; lästes som "ett värde"',
+      'Typ: okänd mätnivå "skala"; lästes som nominalskala',
+      'Ensam: en variabel av typen "ett värde" (kind=single) behöver minst två värden; lästes som "tematisk"',
+      'variabeln "Målgrupper": nyckeln "1fel" går inte att använda (upptagen eller ingen giltig nyckel); en nyckel gjordes av namnet',
+      'Användaren "Konsensus" döptes om till "Konsensus (2)" (kodarnas namn måste vara unika)',
+      'Användaren "Anna" döptes om till "Anna (2)" (kodarnas namn måste vara unika)',
+      `1 kodning(ar) hänvisar till koder som inte finns i kodboken (${G(99)}…); hoppades över`,
+    ]);
+    // Each line in both languages: translated, and about the same thing (the name before the first ": ").
+    const englishWords = /\b(the|is|are|was|cannot|can|be|only|not|skipped|ignored|read|as|needs|refer|codes?|values?|variable|user|renamed|selection|lies|outside|missing|package|level|unique|its|file)\b/;
+    for (const p of problems) {
+      expect(p.sv.trim(), p.en).not.toBe('');
+      expect(p.en.trim(), p.sv).not.toBe('');
+      expect(p.sv, p.en).not.toBe(p.en);
+      expect(p.sv.replace(/\([^)]*\)$|level=\w+|kind=\w+|\("absent"\)/g, ''), p.en).not.toMatch(englishWords);
+      const subject = (line: string) => (/^[^\s"]+: /.test(line) ? line.slice(0, line.indexOf(': ')) : '');
+      expect(subject(p.sv), p.en).toBe(subject(p.en));
+    }
+    expect(english(problems)).toContain('Målgrupper: ratio needs a score on every value; read as nominal');
+    expect(english(problems)).toContain('User "Konsensus" was renamed to "Konsensus (2)" (coder names must be unique)');
   });
 });

@@ -65,16 +65,38 @@ describe('backup', () => {
     const { data, files } = await store.backups.collect(project.id);
     const tampered = { ...data, judgements: [{ ...data.judgements[0]!, projectId: 'other' }] };
     const read = await readBackup(await writeBackup(tampered, files));
-    expect(read).toEqual({ ok: false, problems: ['judgements[0].projectId: belongs to another project'] });
+    expect(read).toEqual({
+      ok: false,
+      problems: [
+        { sv: 'backup.json stämmer inte med formatet (1 problem):', en: 'backup.json does not match the format (1 problem):' },
+        // The schema's own message, by path: the same in both languages.
+        { sv: 'judgements[0].projectId: belongs to another project', en: 'judgements[0].projectId: belongs to another project' },
+      ],
+    });
+    // Many schema issues: a line saying how many, then the first 50.
+    const many = { ...data, judgements: Array.from({ length: 60 }, (_, i) => ({ ...data.judgements[0]!, id: `j${i}`, projectId: 'other' })) };
+    const manyRead = await readBackup(await writeBackup(many, files));
+    expect(manyRead.ok ? [] : manyRead.problems.slice(0, 2)).toEqual([
+      { sv: 'backup.json stämmer inte med formatet (60 problem; de första 50 visas):', en: 'backup.json does not match the format (60 problems; the first 50 are shown):' },
+      { sv: 'judgements[0].projectId: belongs to another project', en: 'judgements[0].projectId: belongs to another project' },
+    ]);
+    expect(manyRead.ok ? 0 : manyRead.problems.length).toBe(51);
     const zip = new JSZip();
     zip.file('backup.json', JSON.stringify(data));
     zip.file('../../evil.txt', 'x');
     const unsafe = await readBackup(await zip.generateAsync({ type: 'uint8array' }));
     expect(unsafe.ok).toBe(false);
-    if (!unsafe.ok) expect(unsafe.problems[0]).toMatch(/^unexpected entries: .*\.\.\/\.\.\/evil\.txt/);
+    if (!unsafe.ok) {
+      expect(unsafe.problems[0]!.en).toMatch(/^unexpected entries: .*\.\.\/\.\.\/evil\.txt/);
+      expect(unsafe.problems[0]!.sv).toMatch(/^oväntade sökvägar i filen: .*\.\.\/\.\.\/evil\.txt/);
+    }
     const noFiles = new JSZip();
     noFiles.file('backup.json', JSON.stringify(data));
-    expect(await readBackup(await noFiles.generateAsync({ type: 'uint8array' }))).toEqual({ ok: false, problems: ['files/d1 is missing'] });
-    expect((await readBackup(new Uint8Array([1, 2, 3]))).ok).toBe(false);
+    expect(await readBackup(await noFiles.generateAsync({ type: 'uint8array' }))).toEqual({ ok: false, problems: [{ sv: 'files/d1 saknas', en: 'files/d1 is missing' }] });
+    const notZip = await readBackup(new Uint8Array([1, 2, 3]));
+    expect(notZip.ok ? [] : notZip.problems.map((p) => [p.sv.split(':')[0], p.en.split(':')[0]])).toEqual([['filen är ingen säkerhetskopia (den kan inte öppnas som zip-fil)', 'not a backup file (zip)']]);
+    const noJson = new JSZip();
+    noJson.file('files/d1', 'x');
+    expect(await readBackup(await noJson.generateAsync({ type: 'uint8array' }))).toEqual({ ok: false, problems: [{ sv: 'backup.json saknas', en: 'backup.json is missing' }] });
   });
 });

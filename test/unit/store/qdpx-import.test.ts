@@ -4,6 +4,7 @@ import 'fake-indexeddb/auto';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackupData } from '../../../src/core';
+import { english } from '../../../src/formats/messages';
 import { readQdpx } from '../../../src/formats/refi-qda-import';
 import { qdpxToBackup } from '../../../src/formats/refi-qda-to-project';
 import { createStore, openDatabase, type Store } from '../../../src/store';
@@ -46,10 +47,11 @@ describe('REFI-QDA → project', () => {
     zip.file('project.qde', qde);
     zip.file(`sources/${G(30)}.txt`, text);
     const read = await readQdpx(await zip.generateAsync({ type: 'uint8array' }));
-    if (!read.ok) throw new Error(read.problems.join('; '));
+    if (!read.ok) throw new Error(english(read.problems).join('; '));
     const { data, files, problems } = await qdpxToBackup(read.project, 5);
     expect(BackupData.safeParse(data).success).toBe(true);
-    expect(problems).toEqual(['User "Konsensus" was renamed to "Konsensus (2)" (coder names must be unique)', `1 coding(s) refer to codes that are not in the codebook (${G(99)}…); skipped`]);
+    expect(english(problems)).toEqual(['User "Konsensus" was renamed to "Konsensus (2)" (coder names must be unique)', `1 coding(s) refer to codes that are not in the codebook (${G(99)}…); skipped`]);
+    expect(problems[0]!.sv).toBe('Användaren "Konsensus" döptes om till "Konsensus (2)" (kodarnas namn måste vara unika)');
     expect(data.codebookVersions[0]!.content.variables.map((v) => [v.label.sv, v.kind, v.values.map((x) => x.label.sv)])).toEqual([
       ['LVM', 'single', ['Ja', 'Nej']],
       ['Koder', 'thematic', ['Fritt']],

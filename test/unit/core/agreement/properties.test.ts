@@ -9,6 +9,8 @@ import {
   confusionMatrix,
   krippendorffAlpha,
   multiCoderAgreement,
+  noteText,
+  notesInEnglish,
   seededRandom,
   type Coding,
   type LongCoding,
@@ -122,7 +124,9 @@ describe('undefined cases give null with a reason, never NaN', () => {
     expect(row.krippendorff_alpha).toBeNull();
     expect(row.cohen_kappa).toBeNull();
     expect(row.fleiss_kappa).toBeNull();
-    expect(row.notes.join(' ')).toMatch(/no variation/);
+    expect(notesInEnglish(row.notes).join(' ')).toMatch(/no variation/);
+    expect(row.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['fleiss-one-category', 'alpha-no-variation', 'cohen-no-variation']));
+    expect(row.notes.map((n) => noteText(n, 'sv'))).toContain('Krippendorffs α är odefinierad: ingen variation, alla parbara värden är lika');
     expect(JSON.stringify(report)).not.toMatch(/NaN/);
   });
 
@@ -131,13 +135,15 @@ describe('undefined cases give null with a reason, never NaN', () => {
     expect(row.coders).toBe(1);
     expect(row.krippendorff_alpha).toBeNull();
     expect(row.percent_agreement).toBeNull();
-    expect(row.notes.join(' ')).toMatch(/only one coder/);
+    expect(notesInEnglish(row.notes).join(' ')).toMatch(/only one coder/);
+    expect(row.notes.map((n) => noteText(n, 'sv'))).toContain('bara en kodare: överensstämmelse kräver minst två kodare');
   });
 
   it('no overlapping documents', () => {
     const row = agreementReport(rows([['d1', 'A', 'Ja'], ['d2', 'B', 'Nej']])).variables[0]!;
     expect(row.cohen_kappa).toBeNull();
-    expect(row.notes.join(' ')).toMatch(/no unit was coded by (both|two or more) coders/);
+    expect(notesInEnglish(row.notes).join(' ')).toMatch(/no unit was coded by (both|two or more) coders/);
+    expect(row.notes.map((n) => noteText(n, 'sv'))).toContain('Cohens κ är odefinierad: ingen enhet kodades av båda kodarna');
   });
 
   it("three coders: Cohen's κ and Scott's π are null with a note", () => {
@@ -145,7 +151,8 @@ describe('undefined cases give null with a reason, never NaN', () => {
     expect(row.cohen_kappa).toBeNull();
     expect(row.scott_pi).toBeNull();
     expect(row.fleiss_kappa).not.toBeNull();
-    expect(row.notes.join(' ')).toMatch(/defined for two coders; 3 coded/);
+    expect(notesInEnglish(row.notes).join(' ')).toMatch(/defined for two coders; 3 coded/);
+    expect(row.notes.map((n) => noteText(n, 'sv'))).toContain('Cohens κ och Scotts π är definierade för två kodare; 3 kodade (se Fleiss κ och α)');
   });
 });
 

@@ -1,7 +1,7 @@
 // Unitizing agreement (Krippendorff, Mathet, Bouvry & Widlöcher 2016): length-weighted
 // coincidences of the coders' valued stretches, gaps included.
 import { describe, expect, it } from 'vitest';
-import { buildReliabilityData, krippendorffAlpha, overlapMatchRate, seededRandom, unitizingAgreement, type UnitSegment } from '../../../../src/core/agreement';
+import { buildReliabilityData, krippendorffAlpha, noteText, notesInEnglish, overlapMatchRate, seededRandom, unitizingAgreement, type UnitSegment } from '../../../../src/core/agreement';
 
 const seg = (coder: string, code: string, start: number, end: number, document = 'd'): UnitSegment => ({ document, coder, code, start, end });
 
@@ -81,7 +81,9 @@ describe('uα family', () => {
   it('gives null with a note for one coder', () => {
     const r = unitizingAgreement([seg('A', 'x', 0, 4)], new Map([['d', 10]]));
     expect(r.u_alpha).toBeNull();
-    expect(r.notes).toEqual(['only one coder: agreement needs at least two']);
+    expect(r.notes).toEqual([{ code: 'one-coder' }]);
+    expect(notesInEnglish(r.notes)).toEqual(['only one coder: agreement needs at least two']);
+    expect(noteText(r.notes[0]!, 'sv')).toBe('bara en kodare: överensstämmelse kräver minst två kodare');
   });
 });
 
