@@ -1,3 +1,4 @@
 /** Public surface of the pure core. */
 export * from './model';
 export * from './errors';
+export * from './zip-entries';

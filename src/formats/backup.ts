@@ -6,7 +6,7 @@
  * both, after a line saying how many there are.
  */
 import JSZip from 'jszip';
-import { BackupData, type UserMessage } from '../core';
+import { BackupData, declaredUnpackedSize, storedEntryNames, type UserMessage } from '../core';
 import { issueMessages, msg } from './messages';
 
 /** At most this many schema issues are listed. */
@@ -32,12 +32,9 @@ export async function readBackup(bytes: Uint8Array): Promise<BackupRead> {
     const detail = error instanceof Error ? error.message : String(error);
     return fail(`filen är ingen säkerhetskopia (den kan inte öppnas som zip-fil): ${detail}`, `not a backup file (zip): ${detail}`);
   }
-  const entries = Object.values(zip.files);
-  const names = entries.map((e) => (e as unknown as { unsafeOriginalName?: string }).unsafeOriginalName ?? e.name);
-  const bad = names.filter((n) => n !== '/' && n !== 'backup.json' && n !== 'files/' && !/^files\/[A-Za-z0-9_.:-]+$/.test(n));
+  const bad = storedEntryNames(zip).filter((n) => n !== '/' && n !== 'backup.json' && n !== 'files/' && !/^files\/[A-Za-z0-9_.:-]+$/.test(n));
   if (bad.length) return fail(`oväntade sökvägar i filen: ${bad.join(', ')}`, `unexpected entries: ${bad.join(', ')}`);
-  const unpacked = entries.reduce((n, e) => n + ((e as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
-  if (unpacked > MAX_BACKUP_UNPACKED) return fail('säkerhetskopian packas upp till mer än 4 GB', 'the backup unpacks to more than 4 GB');
+  if (declaredUnpackedSize(zip) > MAX_BACKUP_UNPACKED) return fail('säkerhetskopian packas upp till mer än 4 GB', 'the backup unpacks to more than 4 GB');
   const json = zip.file('backup.json');
   if (!json) return fail('backup.json saknas', 'backup.json is missing');
   let parsed: unknown;

@@ -13,6 +13,8 @@ import {
   CoderPackageData,
   formatIssues,
   type UserMessage,
+  declaredUnpackedSize,
+  storedEntryNames,
 } from '../core';
 
 export const MANIFEST = 'manifest.json';
@@ -64,8 +66,7 @@ async function openZip(
     const detail = error instanceof Error ? error.message : String(error);
     return fail(`är inte ${what.sv} från Överens (ingen zip-fil: ${detail}).`, `is not ${what.en} from Överens (not a zip file: ${detail}).`);
   }
-  const entries = Object.values(zip.files);
-  const names = entries.map((e) => (e as unknown as { unsafeOriginalName?: string }).unsafeOriginalName ?? e.name);
+  const names = storedEntryNames(zip);
   const isFile = (n: string) => /^files\/[A-Za-z0-9_.:-]+$/.test(n) && n !== 'files/.' && n !== 'files/..';
   // Folder entries are listed only when nothing else explains the refusal.
   const refuse = (bad: string[]) => {
@@ -76,8 +77,7 @@ async function openZip(
   // Nothing outside manifest.json and files/<id> in either kind; files/ only in a package (checked after the kind).
   const unsafe = names.filter((n) => n !== '/' && n !== MANIFEST && n !== 'files/' && !isFile(n));
   if (unsafe.length) return refuse(unsafe);
-  const unpacked = entries.reduce((n, e) => n + ((e as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
-  if (unpacked > maxUnpacked) {
+  if (declaredUnpackedSize(zip) > maxUnpacked) {
     const mb = Math.round(maxUnpacked / 1048576);
     return fail(`packas upp till mer än ${mb} MB och öppnas inte.`, `unpacks to more than ${mb} MB and is not opened.`);
   }

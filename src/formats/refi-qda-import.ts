@@ -9,7 +9,7 @@
  * mapped is listed in `problems`, never silently dropped.
  */
 import JSZip from 'jszip';
-import type { UserMessage } from '../core';
+import { declaredUnpackedSize, storedEntryNames, unsafeEntryName, type UserMessage } from '../core';
 import { msg, prefixed } from './messages';
 import { list, normaliseGuid, qdaParser, readCodes, str, type ImportedCode, type Xml } from './refi-qda-codes';
 
@@ -49,11 +49,6 @@ export interface QdpxProject {
 }
 
 const ARRAYS = new Set(['User', 'Code', 'TextSource', 'PDFSource', 'PictureSource', 'AudioSource', 'VideoSource', 'PlainTextSelection', 'Coding', 'Variable', 'VariableValue', 'Case', 'Note', 'NoteRef', 'SourceRef']);
-
-export function unsafeEntryName(name: string): boolean {
-  const n = name.replace(/\\/g, '/');
-  return n.startsWith('/') || /^[a-zA-Z]:/.test(n) || n.split('/').includes('..');
-}
 
 /** Map a position counted in code points of `raw` (optionally counting "\r\n" as one) to a UTF-16 offset into the normalised text. */
 function positionMapper(raw: string, crlfAsOne: boolean): (position: number) => number | null {
@@ -97,10 +92,9 @@ export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx'): Pr
   }
   const entries = Object.values(zip.files);
   // JSZip adds a folder entry "/" for "../x"; the offending entry itself is reported.
-  const unsafe = entries.map((e) => (e as unknown as { unsafeOriginalName?: string }).unsafeOriginalName ?? e.name).filter((n) => n !== '/' && unsafeEntryName(n));
+  const unsafe = storedEntryNames(zip).filter((n) => n !== '/' && unsafeEntryName(n));
   if (unsafe.length) return fail(`otillåtna sökvägar i paketet: ${unsafe.join(', ')}`, `forbidden paths in the package: ${unsafe.join(', ')}`);
-  const unpacked = entries.reduce((n, e) => n + ((e as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
-  if (unpacked > MAX_QDPX_UNPACKED) return fail('paketet packas upp till mer än 2 GB', 'the package unpacks to more than 2 GB');
+  if (declaredUnpackedSize(zip) > MAX_QDPX_UNPACKED) return fail('paketet packas upp till mer än 2 GB', 'the package unpacks to more than 2 GB');
   const qdeEntry = entries.find((e) => !e.dir && /(^|\/)[^/]+\.qde$/i.test(e.name));
   if (!qdeEntry) return fail('paketet innehåller ingen project.qde', 'no project.qde in the package');
   const parser = qdaParser(ARRAYS);

@@ -5,17 +5,12 @@
  */
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import type { ImportWarning } from '../core';
+import { declaredUnpackedSize, storedEntryNames, unsafeEntryName, type ImportWarning } from '../core';
 import { sanitiseHtml } from './sanitize-html';
 import { ingestError, type IngestFailure } from './types';
 
 /** Total uncompressed size a DOCX may unpack to (zip-bomb guard). */
 export const MAX_DOCX_UNPACKED = 1024 * 1024 * 1024;
-
-export function unsafeZipPath(name: string): boolean {
-  const n = name.replace(/\\/g, '/');
-  return n.startsWith('/') || /^[a-zA-Z]:/.test(n) || n.split('/').includes('..');
-}
 
 export interface DocxContent {
   text: string;
@@ -31,18 +26,11 @@ export async function extractDocx(bytes: Uint8Array, fileName: string): Promise<
     const message = error instanceof Error ? error.message : String(error);
     return ingestError(fileName, 'corrupt', `Word-filen är skadad eller ofullständig (${message}).`, `the Word file is damaged or incomplete (${message}).`);
   }
-  // JSZip rewrites "../x" to "x" but keeps the name as stored in `unsafeOriginalName`.
-  const names = Object.values(zip.files).map((f) => (f as unknown as { unsafeOriginalName?: string }).unsafeOriginalName ?? f.name);
-  const unsafe = names.filter(unsafeZipPath);
+  const unsafe = storedEntryNames(zip).filter(unsafeEntryName);
   if (unsafe.length > 0) {
     return ingestError(fileName, 'unsafe-zip', `filen innehåller otillåtna sökvägar (${unsafe.join(', ')}) och importeras inte.`, `the file contains forbidden paths (${unsafe.join(', ')}) and is not imported.`);
   }
-  let unpacked = 0;
-  for (const entry of Object.values(zip.files)) {
-    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-    unpacked += size;
-  }
-  if (unpacked > MAX_DOCX_UNPACKED) {
+  if (declaredUnpackedSize(zip) > MAX_DOCX_UNPACKED) {
     return ingestError(fileName, 'too-large', 'filen packas upp till mer än 1 GB och importeras inte.', 'the file unpacks to more than 1 GB and is not imported.');
   }
   if (!zip.file('word/document.xml')) {
