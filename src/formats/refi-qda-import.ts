@@ -108,15 +108,32 @@ export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx'): Pr
   if (!xml.Project) return fail('project.qde är inte giltig QDA-XML: rotelementet är inte <Project>', 'project.qde is not valid QDA-XML: the root element is not <Project>');
   const root = xml.Project as Xml;
   const problems: UserMessage[] = [];
+  // internal:// names a file in the package's sources/ folder (any case). relative:// is relative
+  // to the project's basePath, normally outside the package; some programs put those files into
+  // the package too, so they are looked for there (as given, then under sources/) before giving up.
+  const inSources = (name: string) => zip.file(new RegExp(`^sources/${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i'))[0] ?? null;
   const fileIn = (path: string | undefined): JSZip.JSZipObject | null => {
     if (!path) return null;
-    const m = /^internal:\/\/(.+)$/i.exec(path);
+    const m = /^(internal|relative):\/\/(.+)$/i.exec(path);
     if (!m) {
-      problems.push(prefixed(`${path}: `, msg('bara källor inuti paketet (internal://) kan importeras', 'only sources inside the package (internal://) can be imported')));
+      problems.push(prefixed(`${path}: `, msg('bara källor i paketet (internal:// eller relative://) kan importeras', 'only sources in the package (internal:// or relative://) can be imported')));
       return null;
     }
-    const name = m[1]!;
-    return zip.file(`sources/${name}`) ?? zip.file(`Sources/${name}`) ?? null;
+    const name = m[2]!.replace(/\\/g, '/').replace(/^\.?\//, '');
+    if (m[1]!.toLowerCase() === 'internal') return inSources(name);
+    const found = (unsafeEntryName(name) ? null : zip.file(name)) ?? inSources(name) ?? inSources(name.split('/').pop()!);
+    if (!found) {
+      problems.push(
+        prefixed(
+          `${path}: `,
+          msg(
+            'filen ligger utanför paketet (relative:// till projektets basePath) och följde inte med; be avsändaren exportera med källorna inbäddade',
+            'the file lies outside the package (relative:// to the project’s basePath) and was not included; ask the sender to export with the sources embedded',
+          ),
+        ),
+      );
+    }
+    return found;
   };
   const notes = new Map(list((root.Notes as Xml | undefined)?.Note).map((n) => [guidOf(n.guid), str(n.PlainTextContent) ?? '']));
   const noteTexts = (x: Xml) => list(x.NoteRef).map((r) => notes.get(guidOf(r.targetGUID))).filter((t): t is string => t !== undefined && t !== '');

@@ -31,7 +31,7 @@ describe('overens qdpx', () => {
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ file: good, ok: true, name: 'Studie', users: 1, sources: 1, codes: 3, selections: 1, codings: 1, variables: 0 });
     expect(report.problems).toEqual([
-      'absolute:///tmp/extern.txt: only sources inside the package (internal://) can be imported',
+      'absolute:///tmp/extern.txt: only sources in the package (internal:// or relative://) can be imported',
       'extern.txt: its text file absolute:///tmp/extern.txt is missing from the package; skipped',
     ]);
   });

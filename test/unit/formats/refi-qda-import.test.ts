@@ -84,6 +84,33 @@ describe('REFI-QDA import', () => {
     expect(source.selections).toHaveLength(1);
   });
 
+  it('reads relative:// sources the package carries, and says which lie outside it', async () => {
+    const qde = `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="QualCoder" basePath="C:/Users/anna/projekt">
+  <CodeBook><Codes><Code guid="${G(10)}" name="SIP" isCodable="true"/></Codes></CodeBook>
+  <Sources>
+    <TextSource guid="${G(30)}" name="med" plainTextPath="relative://texter/med.txt"/>
+    <TextSource guid="${G(31)}" name="i-sources" plainTextPath="relative://./annan.txt"/>
+    <TextSource guid="${G(32)}" name="borta" plainTextPath="relative://borta.txt"/>
+  </Sources>
+</Project>`;
+    const zip = new JSZip();
+    zip.file('project.qde', qde);
+    zip.file('texter/med.txt', 'Text bredvid projektet.');
+    zip.file('Sources/annan.txt', 'Text i källmappen.');
+    const result = await readQdpx(await zip.generateAsync({ type: 'uint8array' }));
+    if (!result.ok) throw new Error(english(result.problems).join('; '));
+    expect(result.project.sources.map((x) => [x.name, x.text])).toEqual([
+      ['med', 'Text bredvid projektet.'],
+      ['i-sources', 'Text i källmappen.'],
+    ]);
+    expect(english(result.project.problems)).toEqual([
+      'relative://borta.txt: the file lies outside the package (relative:// to the project’s basePath) and was not included; ask the sender to export with the sources embedded',
+      'borta: its text file relative://borta.txt is missing from the package; skipped',
+    ]);
+    expect(result.project.problems[0]!.sv).toContain('filen ligger utanför paketet');
+  });
+
   it('round-trips our own export: same texts, selections and codes', async () => {
     const content = getTemplate('oppna-jamforelser-2019')!.content;
     const text = 'Gemensamma mål 🙂 finns. Rutiner för samarbete finns.';
@@ -165,7 +192,7 @@ describe('REFI-QDA import', () => {
     const { problems } = await qdpxToBackup(read.project);
     expect(problems.map((p) => p.sv)).toEqual([
       `avtal.txt: markeringen ${G(34)} (5–500) ligger utanför texten; hoppades över`,
-      'absolute:///tmp/extern.txt: bara källor inuti paketet (internal://) kan importeras',
+      'absolute:///tmp/extern.txt: bara källor i paketet (internal:// eller relative://) kan importeras',
       'extern.txt: textfilen absolute:///tmp/extern.txt saknas i paketet; hoppades över',
       'skannad.pdf: en PDF-källa utan textversion (plain text) kan inte kodas som text; hoppades över',
       '2 bildkällor (PictureSource) kan inte importeras (bara text- och PDF-källor)',
