@@ -115,7 +115,10 @@ async function readTexts(folder: string, documents: readonly string[], io: CliIo
       let bytes: Uint8Array;
       try {
         bytes = new Uint8Array(await readFile(file));
-      } catch {
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // Not there (or a folder by that name): try the next name. Anything else is said.
+        if (code !== 'ENOENT' && code !== 'EISDIR') io.stderr.write(`${file}: cannot be read (${error instanceof Error ? error.message : String(error)}); trying the next name\n`);
         continue;
       }
       found = true;

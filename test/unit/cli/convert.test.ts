@@ -3,7 +3,7 @@
 // shape other QDA programs write becomes long, wide and segments datasets (CSV and XLSX); bad
 // input is reported naming the file, with the exit status of the other commands.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -100,6 +100,19 @@ describe('overens convert: CSV → .qdpx', () => {
     // The package reads back as the app imports it, without problems.
     const check = await cli(['qdpx', out('studie.qdpx'), '--json']);
     expect(JSON.parse(check.stdout)).toMatchObject({ ok: true, users: 3, sources: 3, codes: 9, selections: 9, codings: 9, variables: 1, problems: [] });
+  });
+
+  it('says when a text in --texts exists but cannot be read, instead of treating it as absent', async () => {
+    const input = file('loop.csv', 'document,coder,variable,value\nloop.txt,Anna,LVM,Ja\n');
+    const texts = path.join(dir, 'texter-loop');
+    mkdirSync(texts, { recursive: true });
+    const looping = path.join(texts, 'loop.txt.txt');
+    rmSync(looping, { force: true });
+    symlinkSync(looping, looping);
+    const { code, stderr } = await cli(['convert', input, out('loop.qdpx'), '--texts', texts]);
+    expect(code).toBe(0);
+    expect(stderr).toContain(`${looping}: cannot be read (ELOOP`);
+    expect(stderr).toContain('no text for 1 of 1 document(s)');
   });
 
   it('takes the original PDF/DOCX from --texts (extracted as the app imports them) and attributes from --attributes', async () => {
