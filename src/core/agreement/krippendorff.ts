@@ -141,5 +141,62 @@ export function alphaFromCoincidences(co: Coincidences, level: Level, numeric: F
 }
 
 export function krippendorffAlpha(data: ReliabilityData, level: Level = 'nominal'): AlphaResult {
-  return alphaFromCoincidences(coincidences(data), level, data.numeric);
+  return level === 'nominal' ? nominalAlpha(data) : alphaFromCoincidences(coincidences(data), level, data.numeric);
+}
+
+/**
+ * Nominal α in one pass without the q × q matrix. With δ = 1 off the diagonal only the diagonal
+ * sum Σ_c o_cc and the marginals n_c matter: a unit adds Σ_c n_uc(n_uc − 1)/(m_u − 1) =
+ * (Σ_c n_uc² − m_u)/(m_u − 1) to the diagonal, and Σ_c n_uc² is kept as each value arrives
+ * ((k + 1)² − k² = 2k + 1); a second pass over the unit's few values adds the marginals and
+ * resets the counts. Then D_o ∝ n − Σ_c o_cc and D_e ∝ n² − Σ_c n_c². Equal to
+ * `alphaFromCoincidences(coincidences(data), 'nominal')` (a property test checks it).
+ */
+function nominalAlpha(data: ReliabilityData): AlphaResult {
+  const q = data.categories.length;
+  const m = data.coders;
+  const values = data.values;
+  const units = data.units;
+  const counts = new Int32Array(q);
+  // Counts fit 32 bits: a category would need 2³¹ values (8 GB of data) to overflow.
+  const nc = new Int32Array(q);
+  let diagonal = 0;
+  let n = 0;
+  let pairableUnits = 0;
+  for (let u = 0; u < units; u++) {
+    const start = u * m;
+    const end = start + m;
+    let mu = 0;
+    let squares = 0;
+    for (let i = start; i < end; i++) {
+      const v = values[i]!;
+      if (v < 0) continue; // MISSING
+      const k = counts[v]!;
+      counts[v] = k + 1;
+      squares += 2 * k + 1;
+      mu++;
+    }
+    // Second pass over the same few values: marginals of pairable units, and reset the counts.
+    const pairable = mu >= 2;
+    for (let i = start; i < end; i++) {
+      const v = values[i]!;
+      if (v < 0) continue; // MISSING
+      if (pairable) nc[v]!++;
+      counts[v] = 0;
+    }
+    if (pairable) {
+      pairableUnits++;
+      n += mu;
+      diagonal += (squares - mu) / (mu - 1);
+    }
+  }
+  const base = { pairableValues: n, pairableUnits, observedDisagreement: Number.NaN, expectedDisagreement: Number.NaN };
+  if (n < 2) return { ...base, alpha: null, note: { code: 'alpha-no-pairable-values' } };
+  let sumSquares = 0;
+  for (let c = 0; c < q; c++) sumSquares += nc[c]! * nc[c]!;
+  const dObs = n - diagonal;
+  const dExp = n * n - sumSquares;
+  const observed = dObs / n;
+  if (dExp === 0) return { ...base, alpha: null, observedDisagreement: observed, expectedDisagreement: 0, note: { code: 'alpha-no-variation' } };
+  return { ...base, alpha: 1 - ((n - 1) * dObs) / dExp, observedDisagreement: observed, expectedDisagreement: dExp / (n * (n - 1)) };
 }

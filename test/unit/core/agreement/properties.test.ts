@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   agreementReport,
+  alphaFromCoincidences,
+  coincidences,
   bootstrapAlpha,
   buildReliabilityData,
   cohenKappa,
@@ -53,6 +55,24 @@ describe('properties', () => {
       expect(multiCoderAgreement(other).fleissKappa).toBeCloseTo(multiCoderAgreement(base).fleissKappa!, 12);
       expect(multiCoderAgreement(other).gwetAc1).toBeCloseTo(multiCoderAgreement(base).gwetAc1!, 12);
     }
+  });
+
+  it('the one-pass nominal α equals the coincidence-matrix computation (missing values, lone values, unused categories)', () => {
+    for (const [seed, coders, q, missing] of [[1, 2, 2, 0], [2, 5, 10, 0.3], [3, 3, 4, 0.6], [4, 7, 3, 0.1]] as const) {
+      const data = buildReliabilityData(randomCodings(seed, 300, coders, q, missing, 0.6), { categoryOrder: [...Array.from({ length: q }, (_, i) => String(i)), 'unused'] }).data;
+      const fast = krippendorffAlpha(data, 'nominal');
+      const matrix = alphaFromCoincidences(coincidences(data), 'nominal', data.numeric);
+      expect(fast.alpha).toBeCloseTo(matrix.alpha!, 12);
+      expect(fast.pairableValues).toBeCloseTo(matrix.pairableValues, 9);
+      expect(fast.pairableUnits).toBe(matrix.pairableUnits);
+      expect(fast.observedDisagreement).toBeCloseTo(matrix.observedDisagreement, 12);
+      expect(fast.expectedDisagreement).toBeCloseTo(matrix.expectedDisagreement, 12);
+    }
+    // No variation and no pairable values: the same notes.
+    const same = buildReliabilityData([{ unit: 'a', coder: 'x', value: '1' }, { unit: 'a', coder: 'y', value: '1' }]).data;
+    expect(krippendorffAlpha(same).note).toEqual(alphaFromCoincidences(coincidences(same), 'nominal', same.numeric).note);
+    const lone = buildReliabilityData([{ unit: 'a', coder: 'x', value: '1' }]).data;
+    expect(krippendorffAlpha(lone).note).toEqual({ code: 'alpha-no-pairable-values' });
   });
 
   it("Cohen's κ is symmetric in the two coders, weighted or not", () => {
