@@ -211,7 +211,9 @@ export function registerIpcHandlers(deps: IpcDeps): void {
     const folder = result.canceled ? undefined : result.filePaths[0];
     if (!folder) return { folder: (await readSettings()).backupFolder ?? null };
     try {
-      await fs.writeFile(deps.settingsPath, new TextEncoder().encode(JSON.stringify({ ...(await readSettings()), backupFolder: folder })));
+      // Beside and renamed, so a crash never leaves a half-written settings file.
+      await fs.writeFile(`${deps.settingsPath}.partial`, new TextEncoder().encode(JSON.stringify({ ...(await readSettings()), backupFolder: folder })));
+      await fs.rename(`${deps.settingsPath}.partial`, deps.settingsPath);
     } catch (error) {
       throw new IpcError(
         'settings-unwritable',

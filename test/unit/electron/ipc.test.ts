@@ -256,9 +256,27 @@ describe('automatic backups into a folder', () => {
     expect((await rejection(call(IPC.writeBackup, { fileName: name('Studie-ab12cd34', '20261201-120000'), bytes: new Uint8Array([1]), keep: 3 }))).code).toBe('backup-no-folder');
     expect(await call(IPC.chooseBackupFolder)).toEqual({ folder: '/backups' });
     expect(JSON.parse(new TextDecoder().decode(fs.files.get('/user/settings.json')))).toEqual({ backupFolder: '/backups' });
+    expect(fs.files.has('/user/settings.json.partial')).toBe(false);
     // A second handler set (the next start of the app) reads it back.
     const next = setup({ fs });
     expect(await next.call(IPC.backupFolder)).toEqual({ folder: '/backups' });
+  });
+
+  it('a damaged or hand-edited settings file means "no folder chosen", and choosing again repairs it', async () => {
+    for (const content of ['{not json', JSON.stringify({ backupFolder: 'relative/path' }), JSON.stringify({ backupFolder: 42 }), 'null']) {
+      const fs = memoryFs(new Map([['/user/settings.json', new TextEncoder().encode(content)]]));
+      const { call } = setup({ fs, dialog: { showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/backups'] })), showSaveDialog: vi.fn() } as unknown as IpcDeps['dialog'] });
+      expect(await call(IPC.backupFolder)).toEqual({ folder: null });
+      expect((await rejection(call(IPC.writeBackup, { fileName: name('S', '20261201-120000'), bytes: new Uint8Array([1]), keep: 3 }))).code).toBe('backup-no-folder');
+      expect(await call(IPC.chooseBackupFolder)).toEqual({ folder: '/backups' });
+      expect(await call(IPC.backupFolder)).toEqual({ folder: '/backups' });
+    }
+  });
+
+  it('a cancelled folder dialog keeps the folder in use', async () => {
+    const fs = memoryFs(new Map([['/user/settings.json', new TextEncoder().encode(JSON.stringify({ backupFolder: '/backups' }))]]));
+    const { call } = setup({ fs, dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })), showSaveDialog: vi.fn() } as unknown as IpcDeps['dialog'] });
+    expect(await call(IPC.chooseBackupFolder)).toEqual({ folder: '/backups' });
   });
 
   it('writes through a .partial file and keeps the newest `keep` backups of the same project', async () => {
