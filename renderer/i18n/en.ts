@@ -207,6 +207,8 @@ export const en: Record<MessageKey, string> = {
   'reliability.tabJudgements': 'Judgements per variable',
   'reliability.tabPassages': 'Passages per code',
   'reliability.ciMethod': '95% confidence intervals in brackets: coefficient ± t(0.975; n − 1) × SE, n = units. κ: Fleiss–Cohen–Everitt SE; π: Gwet’s two-coder SE; agreement, Fleiss’ κ and AC1: Gwet’s (2014) multi-coder SE (as irrCAC); α: bootstrap, on request.',
+  'reliability.export': 'Export the table:',
+  'reliability.exportCoders': 'Coders: {coders}.',
   'disagree.title': 'Disagreements ({count})',
   'disagree.none': 'No disagreements among the chosen coders.',
   'disagree.evidence': '{count} passages as evidence',

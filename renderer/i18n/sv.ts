@@ -205,6 +205,8 @@ export const sv = {
   'reliability.tabJudgements': 'Bedömningar per variabel',
   'reliability.tabPassages': 'Textavsnitt per kod',
   'reliability.ciMethod': '95 % konfidensintervall inom hakparentes: koefficient ± t(0,975; n − 1) × SE, n = enheter. κ: Fleiss–Cohen–Everitts SE; π: Gwets SE för två kodare; överensstämmelse, Fleiss κ och AC1: Gwets (2014) SE för flera kodare (som irrCAC); α: bootstrap, på begäran.',
+  'reliability.export': 'Exportera tabellen:',
+  'reliability.exportCoders': 'Kodare: {coders}.',
   'disagree.title': 'Oenigheter ({count})',
   'disagree.none': 'Inga oenigheter bland de valda kodarna.',
   'disagree.evidence': '{count} markeringar som belägg',

@@ -25,14 +25,7 @@ export function textTable(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
 }
 
-/** RFC 4180 CSV of rows (quotes where needed). */
-export function csvText(header: string[], rows: (string | number | null)[][]): string {
-  const cell = (v: string | number | null) => {
-    const s = v === null ? '' : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
-}
+export { csvText } from '../formats/csv-table';
 
 export function fmt(x: number | null | undefined, digits = 3): string {
   return x === null || x === undefined ? '—' : x.toFixed(digits);

@@ -49,3 +49,12 @@ export function readCsvTable(text: string, required: readonly string[]): CsvTabl
 export function formatProblems(file: string, problems: readonly CsvProblem[]): string {
   return problems.map((p) => `${file}${p.line === undefined ? '' : `:${p.line}`}: ${p.message}`).join('\n');
 }
+
+/** RFC 4180 CSV of rows (quotes where needed); `eol` "\r\n" for files opened in spreadsheets. */
+export function csvText(header: readonly string[], rows: readonly (readonly (string | number | null)[])[], eol = '\n'): string {
+  const cell = (v: string | number | null) => {
+    const s = v === null ? '' : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [header, ...rows].map((r) => r.map(cell).join(',')).join(eol) + eol;
+}

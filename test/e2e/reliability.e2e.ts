@@ -90,6 +90,18 @@ describe('reliability', () => {
     // Computed within one codebook version, chosen here (the template's published version 1).
     expect(await page.getByTestId('reliability-version').locator('option').allTextContents()).toEqual(['Version 1']);
     expect(await lvm.textContent()).toContain('0.400');
+    // The table as XLSX, read back: the hand-computed α and π, and the method sheet.
+    const tableDownload = page.waitForEvent('download');
+    await page.getByTestId('reliability-export-xlsx').click();
+    const tableFile = readFileSync((await (await tableDownload).path())!);
+    const tableBook = new ExcelJS.Workbook();
+    await tableBook.xlsx.load(tableFile.buffer.slice(tableFile.byteOffset, tableFile.byteOffset + tableFile.byteLength) as ArrayBuffer);
+    const reliabilitySheet = tableBook.getWorksheet('Reliabilitet')!;
+    const columns = (reliabilitySheet.getRow(1).values as unknown[]).slice(1) as string[];
+    const lvmRow = reliabilitySheet.getRows(2, reliabilitySheet.rowCount - 1)!.map((r) => (r.values as unknown[]).slice(1)).find((r) => String(r[0]).startsWith('LVM'))!;
+    expect(lvmRow[columns.indexOf('krippendorff_alpha')]).toBe(0.444444);
+    expect(lvmRow[columns.indexOf('scott_pi')]).toBe(0.333333);
+    expect(tableBook.getWorksheet('Metod')!.getRow(1).getCell(1).value).toBe('Kodare: Anna, Bertil.');
     await lvm.click();
     await page.getByTestId('confusion').waitFor();
     await screenshot(page, 'reliability-sv');

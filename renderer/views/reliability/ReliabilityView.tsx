@@ -10,6 +10,9 @@ import { localize, type Judgement, type Variable } from '../../../src/core';
 import { noteText, type AgreementRow } from '../../../src/core/agreement';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../state/session';
+import { usePlatform } from '../../state/platform-context';
+import { useNotices } from '../../state/errors';
+import { agreementCsv, agreementXlsx } from '../../../src/formats/agreement-export';
 import { useStore } from '../../state/store-context';
 import { useCodebookVersion } from '../coding/useCodingData';
 import { DisagreementList } from './DisagreementList';
@@ -43,6 +46,8 @@ export function ReliabilityView() {
   const { t, lang } = useI18n();
   const store = useStore();
   const { project, coders } = useSession();
+  const platform = usePlatform();
+  const { reportError } = useNotices();
   const latest = useCodebookVersion(store, project);
   const codebookId = project?.settings.codebookId;
   // Reliability is computed within one codebook version: published versions (and the current one) can be chosen.
@@ -110,6 +115,29 @@ export function ReliabilityView() {
       </td>
     </tr>
   );
+  // The table as CSV/XLSX (the columns of `overens agreement --csv`), labels in the UI language.
+  const exportTable = async (kind: 'csv' | 'xlsx') => {
+    if (!analysis) return;
+    const labels = { variable: (id: string) => localize(byId.get(id)?.label, lang) || id, pooled: t('reliability.pooled'), lang };
+    const names = selectedCoders.map((id) => coders.find((c) => c.id === id)?.name ?? id);
+    const stem = `${project.name.replace(/[^\p{L}\p{N}]+/gu, '-')}-${lang === 'sv' ? 'reliabilitet' : 'reliability'}`;
+    try {
+      if (kind === 'csv') {
+        await platform.saveFile(`${stem}.csv`, new TextEncoder().encode(agreementCsv(analysis.report, labels)), [{ name: 'CSV', extensions: ['csv'] }]);
+      } else {
+        const lines = [
+          t('reliability.exportCoders', { coders: names.join(', ') }),
+          t('reliability.summary', { documents: analysis.documents, version: version.number }),
+          t('reliability.ciMethod'),
+          t('reliability.bands'),
+        ];
+        const bytes = await agreementXlsx(analysis.report, labels, { title: t('results.methodsTitle'), lines });
+        await platform.saveFile(`${stem}.xlsx`, bytes, [{ name: 'Excel', extensions: ['xlsx'] }]);
+      }
+    } catch (error) {
+      reportError(error);
+    }
+  };
   const tabs = [
     { id: 'judgements', label: t('reliability.tabJudgements') },
     { id: 'passages', label: t('reliability.tabPassages') },
@@ -234,6 +262,17 @@ export function ReliabilityView() {
       )}
       <p className="small muted">{t('reliability.bands')}</p>
       <p className="small muted">{t('reliability.ciMethod')}</p>
+      {analysis && selectedCoders.length >= 2 && (
+        <div className="toolbar">
+          <span className="small">{t('reliability.export')}</span>
+          <button type="button" onClick={() => void exportTable('csv')} data-testid="reliability-export-csv">
+            CSV
+          </button>
+          <button type="button" onClick={() => void exportTable('xlsx')} data-testid="reliability-export-xlsx">
+            XLSX
+          </button>
+        </div>
+      )}
       {analysis && selectedCoders.length >= 2 && (
         <DisagreementList judgements={analysis.current as Judgement[]} coders={selectedCoders} variables={variables} documents={documents} project={project} version={version} />
       )}

@@ -2,9 +2,10 @@
  * `overens agreement codings.csv`: inter-rater agreement per variable and pooled, from the
  * long-format codings file (document,coder,variable,value). Output keys are a contract.
  */
-import { agreementReport, CI_KEYS, notesInEnglish, type AgreementRow, type Level, type Weights } from '../../core/agreement';
+import { agreementReport, notesInEnglish, type AgreementRow, type Level, type Weights } from '../../core/agreement';
+import { agreementCsv } from '../../formats/agreement-export';
 import { parseCodingsCsv } from '../../formats/stats-csv';
-import { csvText, failOnProblems, fmt, InputError, readTextFile, textTable } from '../read-input';
+import { failOnProblems, fmt, InputError, readTextFile, textTable } from '../read-input';
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliCommand } from '../io';
 
@@ -76,14 +77,8 @@ export const agreementCommand: CliCommand = {
     if (parsed.values.json) {
       io.stdout.write(`${JSON.stringify({ level, weights, coders: report.coders, variables: report.variables.map(publicRow), pooled: publicRow(report.pooled) }, null, 2)}\n`);
     } else if (parsed.values.csv) {
-      // Each coefficient followed by its 95% CI bounds (empty where not computed).
-      const header = ['variable', 'units', 'coders', 'pairable_values', ...CI_KEYS.flatMap((k) => [k, `${k}_ci_low`, `${k}_ci_high`]), 'notes'];
-      io.stdout.write(
-        csvText(
-          header,
-          all.map((r) => [r.variable, r.units, r.coders, r.pairable_values, ...CI_KEYS.flatMap((k) => [r[k], r.ci95[k]?.[0] ?? null, r.ci95[k]?.[1] ?? null]), notesInEnglish(r.notes).join('; ')]),
-        ),
-      );
+      // Each coefficient followed by its 95% CI bounds (empty where not computed): the app's export too.
+      io.stdout.write(agreementCsv(report, { variable: (id) => id, pooled: '(pooled)', lang: 'en' }, '\n'));
     } else {
       io.stdout.write(`Agreement (${level}${weights !== 'none' ? `, ${weights} weights` : ''}), coders: ${report.coders.join(', ')}\n\n`);
       io.stdout.write(
