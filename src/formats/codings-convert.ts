@@ -13,7 +13,8 @@
  *   those the app shows after importing the package: a parent code is the variable and its
  *   children the values; codes without a parent are values of one variable "Koder"; a codable
  *   parent used directly gets the value "<parent> (allmänt)". Only user names are kept as in the
- *   package (the app renames a user called "Konsensus", the consensus coder's reserved name).
+ *   package (the app renames a user called "Konsensus", the consensus coder's reserved name,
+ *   unless it is an Överens export's consensus user, which maps to the consensus coder).
  * - Those records feed the dataset writers (`dataset.ts`) and the REFI-QDA writer (`refi-qda.ts`).
  *   For the datasets a coder's codings count at document level: every value the coder gave the
  *   document, on a passage or on the whole document.
@@ -202,14 +203,21 @@ export async function convertQdpxProject(imported: QdpxProject, now: number = Da
   const used = new Set([...data.segments.map((s) => s.coderId), ...data.judgements.map((j) => j.coderId), ...data.memos.map((m) => m.coderId)]);
   const names = new Set<string>();
   const coders: Coder[] = [];
-  data.coders.forEach((coder, i) => {
-    const user = imported.users[i];
-    // The consensus coder the import adds is never used; the fallback coder (a package without
-    // users) only when codings name no user.
-    if (coder.kind === 'consensus') return;
+  // Each mapped coder's user: a human coder carries its placeholder "#k"; the consensus coder is
+  // an Överens export's consensus user (User id="consensus"), if the package has one.
+  const userOf = (coder: Coder) => {
+    if (coder.kind === 'consensus') return imported.users.find((u) => u.id === 'consensus');
+    const placeholder = /^#(\d+)$/.exec(coder.name);
+    return placeholder ? imported.users[Number(placeholder[1]) - 1] : undefined;
+  };
+  for (const coder of data.coders) {
+    const user = userOf(coder);
+    // The consensus coder and the fallback coder (for codings that name no user) are listed only
+    // when something is coded under them.
+    if (coder.kind === 'consensus' && !used.has(coder.id)) continue;
     if (!user) {
       if (used.has(coder.id)) coders.push(coder);
-      return;
+      continue;
     }
     const base = user.name.trim() || user.guid;
     let name = base;
@@ -217,7 +225,7 @@ export async function convertQdpxProject(imported: QdpxProject, now: number = Da
     if (name !== base) problems.push(`two users are named "${base}"; the second one's codings are written as coder "${name}"`);
     names.add(name);
     coders.push({ ...coder, name });
-  });
+  }
   const users = new Set(imported.users.map((u) => u.guid));
   const unattributed = imported.sources.reduce(
     (n, s) => n + s.selections.filter((x) => !x.creatingUser || !users.has(x.creatingUser)).reduce((m, x) => m + x.codeGuids.length, 0) + s.codings.filter((c) => !c.user || !users.has(c.user)).length,

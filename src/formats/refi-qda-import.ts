@@ -41,7 +41,8 @@ export interface ImportedSource {
 
 export interface QdpxProject {
   name: string;
-  users: { guid: string; name: string }[];
+  /** `id` is the User's optional id attribute (Överens writes `id="consensus"` for its consensus coder). */
+  users: { guid: string; name: string; id?: string }[];
   codes: ImportedCode[];
   sources: ImportedSource[];
   /** What could not be read as it stands, in Swedish and English; each line starts with the source or path it is about. */
@@ -220,7 +221,7 @@ export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx'): Pr
     ok: true,
     project: {
       name: str(root.name) ?? fileName,
-      users: list((root.Users as Xml | undefined)?.User).map((u) => ({ guid: guidOf(u.guid), name: str(u.name) ?? str(u.id) ?? guidOf(u.guid) })),
+      users: list((root.Users as Xml | undefined)?.User).map((u) => ({ guid: guidOf(u.guid), name: str(u.name) ?? str(u.id) ?? guidOf(u.guid), ...(str(u.id) ? { id: str(u.id) } : {}) })),
       codes: readCodes(list(((root.CodeBook as Xml | undefined)?.Codes as Xml | undefined)?.Code)),
       sources,
       problems,

@@ -40,8 +40,13 @@ export async function qdpxToBackup(imported: QdpxProject, now: number = Date.now
   // Coder names are unique per project, and "Konsensus" is the project's own consensus coder:
   // a clashing imported name gets a numbered suffix (and a problem line saying so).
   const takenNames = new Set(['Konsensus']);
+  // The consensus coder of an Överens export (User id="consensus") becomes this project's
+  // consensus coder again, so its judgements stay consensus judgements.
+  const consensusId = newId();
+  const consensusGuids = new Set(imported.users.filter((u) => u.id === 'consensus').map((u) => u.guid));
+  const humans = imported.users.filter((u) => !consensusGuids.has(u.guid));
   // createdAt increases by 1 ms per user so the coder list keeps the package's order.
-  const coders: Coder[] = imported.users.map((u, i) => {
+  const coders: Coder[] = humans.map((u, i) => {
     const base = u.name.trim() || u.guid;
     let name = base;
     for (let i = 2; takenNames.has(name); i++) name = `${base} (${i})`;
@@ -49,13 +54,13 @@ export async function qdpxToBackup(imported: QdpxProject, now: number = Date.now
     takenNames.add(name);
     return { id: newId(), projectId, name, kind: 'human', createdAt: now + i };
   });
-  const coderByGuid = new Map(imported.users.map((u, i) => [u.guid, coders[i]!.id]));
+  const coderByGuid = new Map<string, string>([...humans.map((u, i) => [u.guid, coders[i]!.id] as const), ...[...consensusGuids].map((g) => [g, consensusId] as const)]);
   let fallbackCoder = coders[0]?.id;
   if (!fallbackCoder) {
     coders.push({ id: newId(), projectId, name: 'Importerad', kind: 'human', createdAt: now });
     fallbackCoder = coders[0]!.id;
   }
-  coders.push({ id: newId(), projectId, name: 'Konsensus', kind: 'consensus', createdAt: now });
+  coders.push({ id: consensusId, projectId, name: 'Konsensus', kind: 'consensus', createdAt: now });
   const coderOf = (guid: string | undefined) => (guid && coderByGuid.get(guid)) || fallbackCoder!;
 
   // Documents, passages, judgements, memos.

@@ -21,6 +21,17 @@ const project: QdpxProject = {
 };
 
 describe('convertQdpxProject', () => {
+  it('keeps the codings of an Överens export\'s consensus user (User id="consensus") under its name', async () => {
+    const ours: QdpxProject = {
+      ...project,
+      users: [{ guid: G(1), name: 'Anna' }, { guid: G(3), name: 'Konsensus', id: 'consensus' }],
+      sources: [source(G(30), 'avtal.txt', [], [{ codeGuid: G(12), user: G(1) }, { codeGuid: G(11), user: G(3) }])],
+    };
+    const converted = await convertQdpxProject(ours, 1_700_000_000_000);
+    expect(converted.coders.map((c) => [c.name, c.kind])).toEqual([['Anna', 'human'], ['Konsensus', 'consensus']]);
+    expect(longCsv(longDatasetInput(converted)).trim().split('\r\n')).toEqual(['document,coder,variable,value', 'avtal.txt,Anna,LVM,Nej', 'avtal.txt,Konsensus,LVM,Ja']);
+  });
+
   it('keeps user names (Konsensus too), numbers duplicates, and says where user-less codings went', async () => {
     const converted = await convertQdpxProject(project, 1_700_000_000_000);
     expect(converted.coders.map((c) => c.name)).toEqual(['Anna', 'Anna (2)', 'Konsensus']);

@@ -111,6 +111,34 @@ describe('REFI-QDA import', () => {
     expect(result.project.problems[0]!.sv).toContain('filen ligger utanför paketet');
   });
 
+  it('our consensus coder comes back as the consensus coder, with its judgements', async () => {
+    const content = getTemplate('oppna-jamforelser-2019')!.content;
+    const text = 'Gemensamma mål finns.';
+    const judgement = (id: string, coderId: string, value: string) => ({ id, projectId: 'p', documentId: G(30), coderId, codebookVersionId: 'v', variableId: 'oj19.gemensamma_mal', valueIds: [value], status: 'final' as const, origin: 'explicit' as const, evidenceSegmentIds: [], memo: '', createdAt: 0, updatedAt: 0 });
+    const bytes = await exportQdpx({
+      project: { id: 'p', name: 'Konsensus', description: '', createdAt: 0, updatedAt: 0, settings: { blindCoding: true } },
+      coders: [
+        { id: G(1), projectId: 'p', name: 'Anna', kind: 'human', createdAt: 0 },
+        { id: G(2), projectId: 'p', name: 'Konsensus', kind: 'consensus', createdAt: 1 },
+      ],
+      content,
+      documents: [{ meta: { id: G(30), projectId: 'p', fileName: 'a.txt', kind: 'txt', sha256: 'a'.repeat(64), size: 1, version: 1, importedAt: 0, pageCount: 1, textLength: text.length, hasText: true, attributes: {}, warnings: [] }, content: { documentId: G(30), text, pageStarts: [0] }, bytes: new Uint8Array() }],
+      segments: [],
+      judgements: [judgement(G(40), G(1), 'oj19.gemensamma_mal.nej'), judgement(G(41), G(2), 'oj19.gemensamma_mal.ja')],
+      memos: [],
+    });
+    const result = await readQdpx(bytes);
+    if (!result.ok) throw new Error(english(result.problems).join('; '));
+    const { data, problems } = await qdpxToBackup(result.project);
+    expect(data.coders.map((c) => [c.name, c.kind])).toEqual([['Anna', 'human'], ['Konsensus', 'consensus']]);
+    const consensus = data.coders.find((c) => c.kind === 'consensus')!;
+    const valueKey = (id: string) => data.codebookVersions[0]!.content.variables.flatMap((v) => v.values).find((x) => x.id === id)?.key;
+    const byCoder = (coderId: string) => data.judgements.filter((j) => j.coderId === coderId).map((j) => j.valueIds.map(valueKey));
+    expect(byCoder(consensus.id)).toEqual([['ja']]);
+    expect(byCoder(data.coders.find((c) => c.name === 'Anna')!.id)).toEqual([['nej']]);
+    expect(english(problems).filter((p) => p.includes('renamed'))).toEqual([]);
+  });
+
   it('round-trips our own export: same texts, selections and codes', async () => {
     const content = getTemplate('oppna-jamforelser-2019')!.content;
     const text = 'Gemensamma mål 🙂 finns. Rutiner för samarbete finns.';
