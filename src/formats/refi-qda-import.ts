@@ -34,7 +34,8 @@ export interface ImportedSource {
   text: string;
   original?: Uint8Array;
   selections: ImportedSelection[];
-  codings: { codeGuid: string; user?: string }[];
+  /** Codings of the whole source (document-level judgements), with the texts of their notes. */
+  codings: { codeGuid: string; user?: string; notes?: string[] }[];
   variables: Record<string, string>;
   notes: string[];
 }
@@ -199,7 +200,7 @@ export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx'): Pr
         text,
         original: original ? await original.async('uint8array') : undefined,
         selections,
-        codings: list(s.Coding).map((c) => ({ codeGuid: guidOf((c.CodeRef as Xml | undefined)?.targetGUID), user: guidOf(c.creatingUser) || undefined })),
+        codings: list(s.Coding).map((c) => ({ codeGuid: guidOf((c.CodeRef as Xml | undefined)?.targetGUID), user: guidOf(c.creatingUser) || undefined, notes: noteTexts(c) })),
         variables: variableValues(s),
         notes: noteTexts(s),
       });

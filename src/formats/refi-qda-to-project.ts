@@ -89,7 +89,7 @@ export async function qdpxToBackup(imported: QdpxProject, now: number = Date.now
         segments.push({ id: newId(), projectId, documentId: id, coderId: coderOf(sel.creatingUser), codebookVersionId: versionId, variableId: target.variableId, valueId: target.valueId, selector: describeRange(source.text, sel.start, sel.end), memo: sel.notes.join('\n\n'), orphaned: false, createdAt: now, updatedAt: now });
       }
     }
-    const byCoderVariable = new Map<string, string[]>();
+    const byCoderVariable = new Map<string, { valueIds: string[]; notes: string[] }>();
     for (const c of source.codings) {
       const target = codeToValue.get(c.codeGuid);
       if (!target) {
@@ -97,11 +97,23 @@ export async function qdpxToBackup(imported: QdpxProject, now: number = Date.now
         continue;
       }
       const key = `${coderOf(c.user)}\u0000${target.variableId}`;
-      byCoderVariable.set(key, [...(byCoderVariable.get(key) ?? []), target.valueId]);
+      const entry = byCoderVariable.get(key) ?? { valueIds: [], notes: [] };
+      entry.valueIds.push(target.valueId);
+      entry.notes.push(...(c.notes ?? []));
+      byCoderVariable.set(key, entry);
     }
-    for (const [key, valueIds] of byCoderVariable) {
+    const judgedBy = (variableId: string) => [...byCoderVariable.keys()].map((k) => k.split('\u0000') as [string, string]).filter(([c, v]) => v === variableId && c !== consensusId).map(([c]) => c);
+    for (const [key, { valueIds, notes }] of byCoderVariable) {
       const [coderId, variableId] = key.split('\u0000') as [string, string];
-      judgements.push({ id: newId(), projectId, documentId: id, coderId, codebookVersionId: versionId, variableId, valueIds: [...new Set(valueIds)], status: 'final', origin: 'explicit', evidenceSegmentIds: [], memo: '', createdAt: now, updatedAt: now });
+      const judgement: Judgement = { id: newId(), projectId, documentId: id, coderId, codebookVersionId: versionId, variableId, valueIds: [...new Set(valueIds)], status: 'final', origin: 'explicit', evidenceSegmentIds: [], memo: notes.join('\n\n'), createdAt: now, updatedAt: now };
+      // A consensus judgement's first note is its reason (our export writes it first), when the
+      // coders it reconciled are in the package too.
+      const reconciled = coderId === consensusId ? judgedBy(variableId) : [];
+      if (reconciled.length >= 2 && notes[0]?.trim()) {
+        judgement.resolution = { reason: notes[0], coderIds: reconciled, resolvedAt: now };
+        judgement.memo = notes.slice(1).join('\n\n');
+      }
+      judgements.push(judgement);
     }
     if (source.notes.length) memos.push({ id: newId(), projectId, documentId: id, coderId: fallbackCoder, text: source.notes.join('\n\n'), updatedAt: now });
   }

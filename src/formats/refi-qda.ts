@@ -10,7 +10,7 @@
  *   TextSource with `plainTextPath`; passages → PlainTextSelection with Coding/CodeRef and
  *   creatingUser (positions counted in Unicode characters, as the standard counts them);
  * - document-level judgements → Coding on the source; attributes → Variables/VariableValue;
- *   memos on passages and documents → Notes with NoteRef.
+ *   memos on passages, judgements and documents, and consensus reasons → Notes with NoteRef.
  */
 import JSZip from 'jszip';
 import type { CodebookContent, Coder, DocumentContent, DocumentMemo, DocumentMeta, Judgement, Project, Segment } from '../core';
@@ -66,7 +66,13 @@ export function projectQde(input: QdpxInput): string {
         .join('');
       const codings = input.judgements
         .filter((j) => j.documentId === meta.id)
-        .flatMap((j) => j.valueIds.map((v) => `<Coding guid="${guidFor(`judgement:${j.id}:${v}`)}" creatingUser="${guidFor(j.coderId)}" creationDateTime="${iso(j.updatedAt)}"><CodeRef targetGUID="${guidFor(v)}"/></Coding>`))
+        .flatMap((j) =>
+          j.valueIds.map((v, i) => {
+            // The judgement's notes ride on its first coding: a consensus reason first, then the memo.
+            const refs = i > 0 ? '' : `${j.resolution ? note(j.resolution.reason, j.coderId, j.resolution.resolvedAt) : ''}${j.memo ? note(j.memo, j.coderId, j.updatedAt) : ''}`;
+            return `<Coding guid="${guidFor(`judgement:${j.id}:${v}`)}" creatingUser="${guidFor(j.coderId)}" creationDateTime="${iso(j.updatedAt)}"><CodeRef targetGUID="${guidFor(v)}"/>${refs}</Coding>`;
+          }),
+        )
         .join('');
       const noteRefs = input.memos.filter((m) => m.documentId === meta.id).map((m) => note(m.text, m.coderId, m.updatedAt)).join('');
       const values = attributes

@@ -224,6 +224,9 @@ describe('reliability', () => {
     await expect
       .poll(() => page.getByTestId('results-table').filter({ hasText: 'LVM' }).locator('tbody tr').allTextContents())
       .toEqual(['Länsgemensamma överenskommelser——01', 'Lokala överenskommelser100011']);
+    // …with its reason, shown with the disagreement it resolved.
+    await app.goTo('reliability');
+    await expect.poll(() => page.getByTestId('disagreement').getByTestId('consensus').textContent()).toContain('Konsensus: Ja — Texten nämner LVM-vård i avsnittet om målgrupper.');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -119,19 +119,31 @@ describe('REFI-QDA import', () => {
       project: { id: 'p', name: 'Konsensus', description: '', createdAt: 0, updatedAt: 0, settings: { blindCoding: true } },
       coders: [
         { id: G(1), projectId: 'p', name: 'Anna', kind: 'human', createdAt: 0 },
-        { id: G(2), projectId: 'p', name: 'Konsensus', kind: 'consensus', createdAt: 1 },
+        { id: G(3), projectId: 'p', name: 'Bertil', kind: 'human', createdAt: 1 },
+        { id: G(2), projectId: 'p', name: 'Konsensus', kind: 'consensus', createdAt: 2 },
       ],
       content,
       documents: [{ meta: { id: G(30), projectId: 'p', fileName: 'a.txt', kind: 'txt', sha256: 'a'.repeat(64), size: 1, version: 1, importedAt: 0, pageCount: 1, textLength: text.length, hasText: true, attributes: {}, warnings: [] }, content: { documentId: G(30), text, pageStarts: [0] }, bytes: new Uint8Array() }],
       segments: [],
-      judgements: [judgement(G(40), G(1), 'oj19.gemensamma_mal.nej'), judgement(G(41), G(2), 'oj19.gemensamma_mal.ja')],
+      judgements: [
+        { ...judgement(G(40), G(1), 'oj19.gemensamma_mal.nej'), memo: 'Målen är vaga.' },
+        judgement(G(42), G(3), 'oj19.gemensamma_mal.ja'),
+        { ...judgement(G(41), G(2), 'oj19.gemensamma_mal.ja'), memo: 'Se även bilaga 2.', resolution: { reason: 'Målen står i avsnitt 3.', coderIds: [G(1), G(3)], resolvedAt: 5 } },
+      ],
       memos: [],
     });
     const result = await readQdpx(bytes);
     if (!result.ok) throw new Error(english(result.problems).join('; '));
     const { data, problems } = await qdpxToBackup(result.project);
-    expect(data.coders.map((c) => [c.name, c.kind])).toEqual([['Anna', 'human'], ['Konsensus', 'consensus']]);
+    expect(data.coders.map((c) => [c.name, c.kind])).toEqual([['Anna', 'human'], ['Bertil', 'human'], ['Konsensus', 'consensus']]);
     const consensus = data.coders.find((c) => c.kind === 'consensus')!;
+    const anna = data.coders.find((c) => c.name === 'Anna')!;
+    const bertil = data.coders.find((c) => c.name === 'Bertil')!;
+    // The reason and the memos travel as notes on the codings, and come back where they were.
+    const back = data.judgements.find((j) => j.coderId === consensus.id)!;
+    expect(back.resolution).toMatchObject({ reason: 'Målen står i avsnitt 3.', coderIds: [anna.id, bertil.id] });
+    expect(back.memo).toBe('Se även bilaga 2.');
+    expect(data.judgements.find((j) => j.coderId === anna.id)!.memo).toBe('Målen är vaga.');
     const valueKey = (id: string) => data.codebookVersions[0]!.content.variables.flatMap((v) => v.values).find((x) => x.id === id)?.key;
     const byCoder = (coderId: string) => data.judgements.filter((j) => j.coderId === coderId).map((j) => j.valueIds.map(valueKey));
     expect(byCoder(consensus.id)).toEqual([['ja']]);

@@ -36,7 +36,11 @@ const input: QdpxInput = {
     { meta: meta('aaaaaaaa-0000-4000-8000-000000000002', 'txt'), content: { documentId: 'y', text, pageStarts: [0] }, bytes: new Uint8Array() },
   ],
   segments: [segment('bbbbbbbb-0000-4000-8000-000000000001', 'aaaaaaaa-0000-4000-8000-000000000001', 'LVM', 'va17.lvm.ja'), segment('bbbbbbbb-0000-4000-8000-000000000002', 'aaaaaaaa-0000-4000-8000-000000000002', 'samordnad individuell plan (SIP)', 'va17.sip.ja')],
-  judgements: [judgement],
+  // A judgement with a memo and a consensus judgement with its reason: both written as notes on codings.
+  judgements: [
+    { ...judgement, memo: 'Tydligt <nämnt>' },
+    { ...judgement, id: 'j2', coderId: '22222222-2222-4222-8222-222222222222', memo: '', resolution: { reason: 'Enligt avsnitt 3 & 4', coderIds: [coders[0]!.id, '33333333-3333-4333-8333-333333333333'], resolvedAt: 2 } },
+  ],
   memos: [{ id: 'm', projectId: 'p', documentId: 'aaaaaaaa-0000-4000-8000-000000000002', coderId: coders[0]!.id, text: 'Oklart', updatedAt: 1 }],
 };
 
@@ -54,6 +58,9 @@ describe('REFI-QDA export', () => {
     expect(qde).toContain(`<Code guid="${guidFor('va17.lvm')}" name="LVM" isCodable="false">`);
     expect(qde).toContain(`<Code guid="${guidFor('va17.lvm.ja')}" name="Ja" isCodable="true" color="#1f77b4">`);
     expect(qde).toContain('<User guid="11111111-1111-4111-8111-111111111111" name="Anna" id="Anna"/>');
+    expect(qde).toContain('<PlainTextContent>Tydligt &lt;nämnt&gt;</PlainTextContent>');
+    expect(qde).toContain('<PlainTextContent>Enligt avsnitt 3 &amp; 4</PlainTextContent>');
+    expect(qde).toMatch(/<Coding guid="[^"]+" creatingUser="22222222-2222-4222-8222-222222222222"[^>]*><CodeRef targetGUID="[^"]+"\/><NoteRef targetGUID="[^"]+"\/><\/Coding>/);
     expect(qde).toMatch(/<PDFSource guid="aaaaaaaa-0000-4000-8000-000000000001" name="aaaaaaaa-0000-4000-8000-000000000001.pdf" path="internal:\/\/aaaaaaaa-0000-4000-8000-000000000001.pdf"/);
     expect(qde).toContain('<TextSource guid="aaaaaaaa-0000-4000-8000-000000000002"');
     // Positions count Unicode characters: the emoji before "samordnad" is one character, two UTF-16 units.
