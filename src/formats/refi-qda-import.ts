@@ -38,6 +38,8 @@ export interface ImportedSource {
   codings: { codeGuid: string; user?: string; notes?: string[] }[];
   variables: Record<string, string>;
   notes: string[];
+  /** The creating user of each of `notes` (same order), where the note names one. */
+  noteUsers?: (string | undefined)[];
 }
 
 export interface QdpxProject {
@@ -137,8 +139,9 @@ export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx'): Pr
     }
     return found;
   };
-  const notes = new Map(list((root.Notes as Xml | undefined)?.Note).map((n) => [guidOf(n.guid), str(n.PlainTextContent) ?? '']));
-  const noteTexts = (x: Xml) => list(x.NoteRef).map((r) => notes.get(guidOf(r.targetGUID))).filter((t): t is string => t !== undefined && t !== '');
+  const notes = new Map(list((root.Notes as Xml | undefined)?.Note).map((n) => [guidOf(n.guid), { text: str(n.PlainTextContent) ?? '', user: guidOf(n.creatingUser) || undefined }]));
+  const noteRefs = (x: Xml) => list(x.NoteRef).flatMap((r) => notes.get(guidOf(r.targetGUID)) ?? []).filter((n) => n.text !== '');
+  const noteTexts = (x: Xml) => noteRefs(x).map((n) => n.text);
   const variableNames = new Map(list((root.Variables as Xml | undefined)?.Variable).map((v) => [guidOf(v.guid), str(v.name) ?? 'variable']));
   const variableValues = (x: Xml) =>
     Object.fromEntries(
@@ -203,6 +206,7 @@ export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx'): Pr
         codings: list(s.Coding).map((c) => ({ codeGuid: guidOf((c.CodeRef as Xml | undefined)?.targetGUID), user: guidOf(c.creatingUser) || undefined, notes: noteTexts(c) })),
         variables: variableValues(s),
         notes: noteTexts(s),
+        noteUsers: noteRefs(s).map((n) => n.user),
       });
     }
   }

@@ -115,7 +115,13 @@ export async function qdpxToBackup(imported: QdpxProject, now: number = Date.now
       }
       judgements.push(judgement);
     }
-    if (source.notes.length) memos.push({ id: newId(), projectId, documentId: id, coderId: fallbackCoder, text: source.notes.join('\n\n'), updatedAt: now });
+    // Document notes → one memo per coder (a note's creating user; notes without one go to the first coder).
+    const memoTexts = new Map<string, string[]>();
+    source.notes.forEach((text, i) => {
+      const coderId = coderOf(source.noteUsers?.[i]);
+      memoTexts.set(coderId, [...(memoTexts.get(coderId) ?? []), text]);
+    });
+    for (const [coderId, texts] of memoTexts) memos.push({ id: newId(), projectId, documentId: id, coderId, text: texts.join('\n\n'), updatedAt: now });
   }
   if (unknownCodes.size) {
     const shown = `${[...unknownCodes].slice(0, 5).join(', ')}…`;

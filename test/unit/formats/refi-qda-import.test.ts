@@ -111,7 +111,7 @@ describe('REFI-QDA import', () => {
     expect(result.project.problems[0]!.sv).toContain('filen ligger utanför paketet');
   });
 
-  it('our consensus coder comes back as the consensus coder, with its judgements', async () => {
+  it('our consensus coder comes back as the consensus coder, with its judgements; memos and reasons come back to their coders', async () => {
     const content = getTemplate('oppna-jamforelser-2019')!.content;
     const text = 'Gemensamma mål finns.';
     const judgement = (id: string, coderId: string, value: string) => ({ id, projectId: 'p', documentId: G(30), coderId, codebookVersionId: 'v', variableId: 'oj19.gemensamma_mal', valueIds: [value], status: 'final' as const, origin: 'explicit' as const, evidenceSegmentIds: [], memo: '', createdAt: 0, updatedAt: 0 });
@@ -130,7 +130,10 @@ describe('REFI-QDA import', () => {
         judgement(G(42), G(3), 'oj19.gemensamma_mal.ja'),
         { ...judgement(G(41), G(2), 'oj19.gemensamma_mal.ja'), memo: 'Se även bilaga 2.', resolution: { reason: 'Målen står i avsnitt 3.', coderIds: [G(1), G(3)], resolvedAt: 5 } },
       ],
-      memos: [],
+      memos: [
+        { id: G(50), projectId: 'p', documentId: G(30), coderId: G(1), text: 'Annas anteckning', updatedAt: 3 },
+        { id: G(51), projectId: 'p', documentId: G(30), coderId: G(3), text: 'Bertils anteckning', updatedAt: 4 },
+      ],
     });
     const result = await readQdpx(bytes);
     if (!result.ok) throw new Error(english(result.problems).join('; '));
@@ -144,6 +147,8 @@ describe('REFI-QDA import', () => {
     expect(back.resolution).toMatchObject({ reason: 'Målen står i avsnitt 3.', coderIds: [anna.id, bertil.id] });
     expect(back.memo).toBe('Se även bilaga 2.');
     expect(data.judgements.find((j) => j.coderId === anna.id)!.memo).toBe('Målen är vaga.');
+    // Document memos go back to the coder who wrote them.
+    expect(data.memos.map((m) => [m.coderId, m.text])).toEqual([[anna.id, 'Annas anteckning'], [bertil.id, 'Bertils anteckning']]);
     const valueKey = (id: string) => data.codebookVersions[0]!.content.variables.flatMap((v) => v.values).find((x) => x.id === id)?.key;
     const byCoder = (coderId: string) => data.judgements.filter((j) => j.coderId === coderId).map((j) => j.valueIds.map(valueKey));
     expect(byCoder(consensus.id)).toEqual([['ja']]);
