@@ -277,6 +277,8 @@ export const en: Record<MessageKey, string> = {
   'backup.replace': 'The project "{name}" already exists here. Replace it with the backup\'s content? The current content is removed.',
   'backup.restored': 'The project "{name}" was restored.',
   'backup.problems': '{file} cannot be restored. Nothing was changed.',
+  'projects.workingFile': 'Reading {file}…',
+  'projects.workingBackup': 'Backing up "{name}"…',
   'autoBackup.title': 'Automatic backups',
   'autoBackup.folder': 'Folder:',
   'autoBackup.noFolder': 'none chosen',

@@ -275,6 +275,8 @@ export const sv = {
   'backup.replace': 'Projektet "{name}" finns redan här. Ersätta det med säkerhetskopians innehåll? Det nuvarande innehållet tas bort.',
   'backup.restored': 'Projektet "{name}" återställdes.',
   'backup.problems': '{file} kan inte återställas. Inget ändrades.',
+  'projects.workingFile': 'Läser {file}…',
+  'projects.workingBackup': 'Säkerhetskopierar "{name}"…',
   'autoBackup.title': 'Automatiska säkerhetskopior',
   'autoBackup.folder': 'Mapp:',
   'autoBackup.noFolder': 'ingen vald',

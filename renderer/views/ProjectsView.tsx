@@ -48,14 +48,19 @@ export function ProjectsView() {
   const platform = usePlatform();
   /** Problems of a restore or import, shown in the interface's language. */
   const [restoreProblems, setRestoreProblems] = useState<{ title: string; problems: UserMessage[] } | null>(null);
+  /** What is being read or written (a restore, an import, a backup), shown with a progress bar. */
+  const [working, setWorking] = useState<string | null>(null);
 
   const backup = async (project: Project) => {
+    setWorking(t('projects.workingBackup', { name: project.name }));
     try {
       const { data, files } = await store.backups.collect(project.id);
       const bytes = await writeBackup(data, files);
       await platform.saveFile(`${project.name.replace(/[^\p{L}\p{N}]+/gu, '-')}.overens-backup.zip`, bytes, [{ name: 'Överens backup', extensions: ['zip'] }]);
     } catch (error) {
       reportError(error);
+    } finally {
+      setWorking(null);
     }
   };
 
@@ -63,6 +68,7 @@ export function ProjectsView() {
     try {
       const [file] = await platform.openFiles({ title: t('backup.restore'), filters: [{ name: 'Överens backup', extensions: ['zip'] }], multiple: false });
       if (!file) return;
+      setWorking(t('projects.workingFile', { file: file.name }));
       const read = await readBackup(file.bytes);
       if (!read.ok) {
         setRestoreProblems({ title: t('backup.problems', { file: file.name }), problems: read.problems });
@@ -75,6 +81,8 @@ export function ProjectsView() {
       inform(t('backup.restored', { name: read.data.project.name }));
     } catch (error) {
       reportError(error);
+    } finally {
+      setWorking(null);
     }
   };
 
@@ -82,6 +90,7 @@ export function ProjectsView() {
     try {
       const [file] = await platform.openFiles({ title: t('qdpx.import'), filters: [{ name: 'REFI-QDA', extensions: ['qdpx'] }], multiple: false });
       if (!file) return;
+      setWorking(t('projects.workingFile', { file: file.name }));
       const read = await readQdpx(file.bytes, file.name);
       if (!read.ok) {
         setRestoreProblems({ title: t('qdpx.failed', { file: file.name }), problems: read.problems });
@@ -94,6 +103,8 @@ export function ProjectsView() {
       if (problems.length) setRestoreProblems({ title: t('qdpx.notes', { file: file.name }), problems });
     } catch (error) {
       reportError(error);
+    } finally {
+      setWorking(null);
     }
   };
 
@@ -101,6 +112,7 @@ export function ProjectsView() {
     try {
       const [file] = await platform.openFiles({ title: t('coderPackage.import'), filters: [{ name: t('coderPackage.import'), extensions: [CODER_PACKAGE_EXTENSION] }], multiple: false });
       if (!file) return;
+      setWorking(t('projects.workingFile', { file: file.name }));
       const read = await readCoderPackage(file.bytes, file.name);
       if (!read.ok) {
         setRestoreProblems({ title: t('coderPackage.importFailed', { file: file.name }), problems: read.problems });
@@ -118,6 +130,8 @@ export function ProjectsView() {
       );
     } catch (error) {
       reportError(error);
+    } finally {
+      setWorking(null);
     }
   };
 
@@ -211,17 +225,22 @@ export function ProjectsView() {
           <div className="view-heading">
             <h2>{t('projects.list')}</h2>
             <span className="toolbar">
-              <button type="button" onClick={() => void importCoderPackage()} data-testid="import-coder-package">
+              <button type="button" disabled={working !== null} onClick={() => void importCoderPackage()} data-testid="import-coder-package">
                 {t('coderPackage.import')}
               </button>
-              <button type="button" onClick={() => void importQdpx()} data-testid="import-qdpx">
+              <button type="button" disabled={working !== null} onClick={() => void importQdpx()} data-testid="import-qdpx">
                 {t('qdpx.import')}
               </button>
-              <button type="button" onClick={() => void restore()} data-testid="restore-backup">
+              <button type="button" disabled={working !== null} onClick={() => void restore()} data-testid="restore-backup">
                 {t('backup.restore')}
               </button>
             </span>
           </div>
+          {working && (
+            <p className="small" role="status" data-testid="projects-working">
+              <progress aria-label={working} /> {working}
+            </p>
+          )}
           {projects === undefined ? (
             <p className="muted">{t('common.loading')}</p>
           ) : projects.length === 0 ? (
