@@ -226,6 +226,7 @@ export const en: Record<MessageKey, string> = {
   'results.report': 'Report (HTML)',
   'results.chartVariable': 'Variable in the chart',
   'results.methodsTitle': 'Method',
+  'results.exporting': 'Building {what}…',
   'results.methods': 'The tables are based on {documents} documents coded with version {version} of the codebook ({who}). Percentages are of the documents with a judgement of the variable (n); documents without one are reported as missing and are not in the denominator. Compiled with Överens on {date}.',
   'report.reliabilityTitle': 'Inter-rater reliability',
   'report.reliabilityMethods': 'Coders {coders} independently judged the same {documents} documents{sample} with version {version} of the codebook. Agreement was computed per variable over the documents all of them judged, as percent agreement, {coefficients}, Gwet’s AC1 and Krippendorff’s α (nominal). α ranged from {min} to {max} ({reliable} of {variables} variables ≥ 0.800, the conventional threshold for reliable coding; Krippendorff 2004); pooled over all variables α = {pooled}.',

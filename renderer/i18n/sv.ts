@@ -224,6 +224,7 @@ export const sv = {
   'results.report': 'Rapport (HTML)',
   'results.chartVariable': 'Variabel i diagrammet',
   'results.methodsTitle': 'Metod',
+  'results.exporting': 'Skapar {what}…',
   'results.methods': 'Tabellerna bygger på {documents} dokument kodade med kodbokens version {version} ({who}). Andelarna är procent av dokumenten med en bedömning av variabeln (n); dokument utan bedömning redovisas som saknade och ingår inte i nämnaren. Sammanställt med Överens {date}.',
   'report.reliabilityTitle': 'Interbedömarreliabilitet',
   'report.reliabilityMethods': 'Kodarna {coders} bedömde oberoende av varandra samma {documents} dokument{sample} med kodbokens version {version}. Överensstämmelsen beräknades per variabel över de dokument som alla bedömt, som procentuell överensstämmelse, {coefficients}, Gwets AC1 och Krippendorffs α (nominal). α varierade mellan {min} och {max} ({reliable} av {variables} variabler ≥ 0,800, den vedertagna gränsen för tillförlitlig kodning; Krippendorff 2004); sammantaget över alla variabler α = {pooled}.',

@@ -1,7 +1,8 @@
 // A Vårdanalys-sized REFI-QDA package (186 documents, 20,000 passages, 13,764 judgements — the
 // exchange benchmark's project) imported in the app: while it is read and written the Projects
 // view says so with a progress bar and the import buttons are disabled (no second import can
-// start); afterwards everything is in IndexedDB and the buttons work again.
+// start); afterwards everything is in IndexedDB and the buttons work again. Exporting it back
+// shows its progress in the Results view the same way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { exportQdpx } from '../../src/formats/refi-qda';
@@ -44,6 +45,18 @@ describe('large import', () => {
         }),
     );
     expect(counts).toEqual([186, 20_000, 13_764]);
+
+    // Exporting it again as .qdpx takes a moment too: the Results view says so meanwhile.
+    await page.evaluate(() => (window.location.hash = '#/results'));
+    await page.getByTestId('dataset-qdpx').waitFor();
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByTestId('dataset-qdpx').click();
+    await page.getByTestId('dataset-working').waitFor();
+    expect(await page.getByTestId('dataset-long').isDisabled()).toBe(true);
+    await screenshot(page, 'large-export-working-sv');
+    expect((await download).suggestedFilename()).toMatch(/\.qdpx$/);
+    await page.waitForFunction(() => !document.querySelector('[data-testid="dataset-working"]'));
+    expect(await page.getByTestId('dataset-long').isEnabled()).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });

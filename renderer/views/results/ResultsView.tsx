@@ -39,6 +39,8 @@ export function ResultsView() {
   const chartRef = useRef<HTMLDivElement>(null);
   const rankingRef = useRef<HTMLDivElement>(null);
   const [rankingValue, setRankingValue] = useState('');
+  /** The dataset export being built (a large .qdpx takes a second or two), shown with a progress bar. */
+  const [exporting, setExporting] = useState<string | null>(null);
 
   const variables = useMemo(() => version?.content.variables.filter((v) => v.kind !== 'thematic') ?? [], [version]);
   const tables = useMemo((): VariablePrevalence[] => {
@@ -216,10 +218,26 @@ export function ResultsView() {
             ],
           ] as const
         ).map(([key, make, name, ext]) => (
-          <button key={key} type="button" data-testid={`dataset-${key}`} onClick={() => void make().then((bytes) => save(name, bytes, [ext]), reportError)}>
+          <button
+            key={key}
+            type="button"
+            disabled={exporting !== null}
+            data-testid={`dataset-${key}`}
+            onClick={() => {
+              setExporting(t(`dataset.${key}`));
+              void make()
+                .then((bytes) => save(name, bytes, [ext]), reportError)
+                .finally(() => setExporting(null));
+            }}
+          >
             {t(`dataset.${key}`)}
           </button>
         ))}
+        {exporting && (
+          <span className="small" role="status" data-testid="dataset-working">
+            <progress aria-label={exporting} /> {t('results.exporting', { what: exporting })}
+          </span>
+        )}
       </div>
       <div className="card chart-card">
         <div className="toolbar">
