@@ -251,7 +251,9 @@ export const str = (x: unknown): string | undefined => (typeof x === 'string' ? 
 
 /** The fast-xml-parser settings every REFI-QDA reader uses (attributes without prefix, text kept as written). */
 export function qdaParser(arrays: ReadonlySet<string>, removeNSPrefix = true): XMLParser {
-  return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', removeNSPrefix, isArray: (name) => arrays.has(name), parseTagValue: false, parseAttributeValue: false, trimValues: false, processEntities: true });
+  // htmlEntities: without it fast-xml-parser leaves numeric character references (&#xE5;, &#xD;&#xA;,
+  // which other QDA programs write for å and line breaks) undecoded. DOCTYPE entities stay capped.
+  return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', removeNSPrefix, isArray: (name) => arrays.has(name), parseTagValue: false, parseAttributeValue: false, trimValues: false, processEntities: true, htmlEntities: true });
 }
 
 export function readCodes(nodes: Xml[]): ImportedCode[] {
@@ -261,7 +263,8 @@ export function readCodes(nodes: Xml[]): ImportedCode[] {
     // Required by the schema; a file without it is read as codable (what the programs default to).
     isCodable: ['true', '1', undefined].includes(str(c.isCodable)?.trim()),
     color: str(c.color)?.trim(),
-    description: str(c.Description),
+    // Line breaks as \n, however the program wrote them (CRLF, often as &#xD;&#xA;).
+    description: str(c.Description)?.replace(/\r\n?/g, '\n'),
     children: readCodes(list(c.Code)),
   }));
 }

@@ -139,7 +139,7 @@ export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx'): Pr
     }
     return found;
   };
-  const notes = new Map(list((root.Notes as Xml | undefined)?.Note).map((n) => [guidOf(n.guid), { text: str(n.PlainTextContent) ?? '', user: guidOf(n.creatingUser) || undefined }]));
+  const notes = new Map(list((root.Notes as Xml | undefined)?.Note).map((n) => [guidOf(n.guid), { text: (str(n.PlainTextContent) ?? '').replace(/\r\n?/g, '\n'), user: guidOf(n.creatingUser) || undefined }]));
   const noteRefs = (x: Xml) => list(x.NoteRef).flatMap((r) => notes.get(guidOf(r.targetGUID)) ?? []).filter((n) => n.text !== '');
   const noteTexts = (x: Xml) => noteRefs(x).map((n) => n.text);
   const variableNames = new Map(list((root.Variables as Xml | undefined)?.Variable).map((v) => [guidOf(v.guid), str(v.name) ?? 'variable']));

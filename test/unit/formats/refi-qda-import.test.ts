@@ -84,6 +84,28 @@ describe('REFI-QDA import', () => {
     expect(source.selections).toHaveLength(1);
   });
 
+  it('decodes numeric character references (&#xE5;, &#xD;&#xA;) in names, descriptions and notes', async () => {
+    const qde = `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="V&#xE5;rdanalys">
+  <CodeBook><Codes><Code guid="${G(10)}" name="M&#229;lgrupper" isCodable="false"><Description>Rad 1&#xD;&#xA;Rad 2</Description>
+    <Code guid="${G(11)}" name="Barn &amp; unga" isCodable="true"/><Code guid="${G(12)}" name="&#xC4;ldre" isCodable="true"/>
+  </Code></Codes></CodeBook>
+  <Sources><TextSource guid="${G(30)}" name="avtal"><PlainTextContent>Avtalet g&#xE4;ller barn.</PlainTextContent>
+    <PlainTextSelection guid="${G(31)}" startPosition="15" endPosition="19"><Coding guid="${G(32)}"><CodeRef targetGUID="${G(11)}"/></Coding><NoteRef targetGUID="${G(40)}"/></PlainTextSelection>
+  </TextSource></Sources>
+  <Notes><Note guid="${G(40)}"><PlainTextContent>F&#xF6;rsta&#10;andra</PlainTextContent></Note></Notes>
+</Project>`;
+    const result = await readQdpx(await pack(qde, {}));
+    if (!result.ok) throw new Error(english(result.problems).join('; '));
+    const p = result.project;
+    expect(p.name).toBe('Vårdanalys');
+    expect(p.codes[0]).toMatchObject({ name: 'Målgrupper', description: 'Rad 1\nRad 2', children: [{ name: 'Barn & unga' }, { name: 'Äldre' }] });
+    const source = p.sources[0]!;
+    expect(source.text).toBe('Avtalet gäller barn.');
+    expect(source.text.slice(source.selections[0]!.start, source.selections[0]!.end)).toBe('barn');
+    expect(source.selections[0]!.notes).toEqual(['Första\nandra']);
+  });
+
   it('reads relative:// sources the package carries, and says which lie outside it', async () => {
     const qde = `<?xml version="1.0" encoding="utf-8"?>
 <Project xmlns="urn:QDA-XML:project:1.0" name="QualCoder" basePath="C:/Users/anna/projekt">
