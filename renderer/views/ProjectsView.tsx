@@ -2,14 +2,13 @@
 import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { SHIPPED_TEMPLATES } from '../../src/core/codebook';
-import { localize, type CodebookTemplate, type Project, type UserMessage } from '../../src/core';
+import { CODER_PACKAGE_EXTENSION, fileNamePart, localize, type CodebookTemplate, type Project, type UserMessage } from '../../src/core';
 import { codebookAsTemplate } from '../../src/formats/codebook-json';
 import { readBackup, writeBackup } from '../../src/formats/backup';
 import { readQdpx } from '../../src/formats/refi-qda-import';
 import { qdpxToBackup } from '../../src/formats/refi-qda-to-project';
 import { AutoBackupCard } from './AutoBackupCard';
 import { readCoderPackage } from '../../src/formats/coder-package';
-import { CODER_PACKAGE_EXTENSION } from '../../src/core';
 import { usePlatform } from '../state/platform-context';
 import { Dialog } from '../components/Dialog';
 import { useI18n } from '../i18n';
@@ -56,7 +55,7 @@ export function ProjectsView() {
     try {
       const { data, files } = await store.backups.collect(project.id);
       const bytes = await writeBackup(data, files);
-      await platform.saveFile(`${project.name.replace(/[^\p{L}\p{N}]+/gu, '-')}.overens-backup.zip`, bytes, [{ name: 'Överens backup', extensions: ['zip'] }]);
+      await platform.saveFile(`${fileNamePart(project.name)}.overens-backup.zip`, bytes, [{ name: 'Överens backup', extensions: ['zip'] }]);
     } catch (error) {
       reportError(error);
     } finally {

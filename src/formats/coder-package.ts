@@ -6,14 +6,15 @@
  * before anything is written. Problems name the file and are in Swedish and English.
  */
 import JSZip from 'jszip';
+import { issueMessages } from './messages';
 import {
   CODER_CODINGS_KIND,
   CODER_PACKAGE_KIND,
   CoderCodingsData,
   CoderPackageData,
-  formatIssues,
   type UserMessage,
   declaredUnpackedSize,
+  sha256Hex,
   storedEntryNames,
 } from '../core';
 
@@ -117,18 +118,12 @@ async function openZip(
 }
 
 function schemaProblems(fileName: string, issues: readonly { path: readonly PropertyKey[]; message: string }[]): UserMessage[] {
-  const lines = formatIssues(issues);
-  const shown = lines.slice(0, 50);
+  const lines = issueMessages(issues);
   const head: UserMessage = {
     sv: `${fileName}: ${MANIFEST} stämmer inte med formatet (${lines.length} problem). Inget importerades.`,
     en: `${fileName}: ${MANIFEST} does not match the format (${lines.length} problems). Nothing was imported.`,
   };
-  return [head, ...shown.map((line) => ({ sv: line, en: line }))];
-}
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes.slice());
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return [head, ...lines.slice(0, 50)];
 }
 
 export async function readCoderPackage(
@@ -171,9 +166,4 @@ export async function readCoderCodings(bytes: Uint8Array, fileName: string, opti
   const parsed = CoderCodingsData.safeParse(opened.manifest);
   if (!parsed.success) return { ok: false, problems: schemaProblems(fileName, parsed.error.issues) };
   return { ok: true, data: parsed.data };
-}
-
-/** A file-name-safe form of a project or coder name. */
-export function fileNamePart(name: string): string {
-  return name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'overens';
 }

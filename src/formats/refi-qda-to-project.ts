@@ -7,16 +7,12 @@
  * refi-qda-codes.ts); sources → documents; selections × codings → passages;
  * source codings → judgements; variables → attributes; notes → memos. Unmapped things are listed.
  */
-import { BACKUP_FORMAT, newId, type BackupData, type Coder, type CodebookContent, type Judgement, type Segment, type UserMessage } from '../core';
+import { BACKUP_FORMAT, newId, sha256Hex, type BackupData, type Coder, type CodebookContent, type Judgement, type Segment, type UserMessage } from '../core';
 import { describeRange } from '../core/anchoring';
 import { msg } from './messages';
 import { codeTreeToVariables, guidFor } from './refi-qda-codes';
 import type { QdpxProject } from './refi-qda-import';
 
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes.slice());
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export async function qdpxToBackup(imported: QdpxProject, now: number = Date.now()): Promise<{ data: BackupData; files: Map<string, Uint8Array>; problems: UserMessage[] }> {
   const problems = [...imported.problems];
@@ -76,7 +72,7 @@ export async function qdpxToBackup(imported: QdpxProject, now: number = Date.now
     const id = newId();
     const bytes = source.original ?? new TextEncoder().encode(source.text);
     files.set(id, bytes);
-    documents.push({ id, projectId, fileName: source.name, kind: source.kind, sha256: await sha256(bytes), size: bytes.length, version: 1, importedAt: now, pageCount: 1, textLength: source.text.length, hasText: source.text.trim().length > 0, attributes: source.variables, warnings: [] });
+    documents.push({ id, projectId, fileName: source.name, kind: source.kind, sha256: await sha256Hex(bytes), size: bytes.length, version: 1, importedAt: now, pageCount: 1, textLength: source.text.length, hasText: source.text.trim().length > 0, attributes: source.variables, warnings: [] });
     documentContents.push({ documentId: id, text: source.text, pageStarts: [0] });
     fileRows.push({ documentId: id, mimeType: source.kind === 'pdf' ? 'application/pdf' : 'text/plain' });
     for (const sel of source.selections) {

@@ -3,7 +3,7 @@
  * sanitised HTML, and hash it. Every failure is an error value naming the file; nothing throws.
  * Used by the app's import worker and by `overens extract` — the same code in both.
  */
-import type { ImportWarning } from '../core';
+import { sha256Hex, type ImportWarning } from '../core';
 import { extractDocx } from './docx';
 import { decodeText, normaliseText } from './normalise';
 import { extractPdfText, type PdfjsLike } from './pdf';
@@ -20,10 +20,7 @@ export interface ExtractDeps {
   pdfjs: PdfjsLike;
 }
 
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes.slice());
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+export { sha256Hex };
 
 function extension(fileName: string): string {
   const m = /\.([^.]+)$/.exec(fileName);

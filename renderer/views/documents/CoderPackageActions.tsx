@@ -6,8 +6,8 @@
  */
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { CODER_CODINGS_EXTENSION, CODER_PACKAGE_EXTENSION, OverensError, type CoderCodingsData, type DocumentMeta, type UserMessage } from '../../../src/core';
-import { fileNamePart, readCoderCodings, writeCoderCodings, writeCoderPackage } from '../../../src/formats/coder-package';
+import { CODER_CODINGS_EXTENSION, CODER_PACKAGE_EXTENSION, fileNamePart, OverensError, type CoderCodingsData, type DocumentMeta, type UserMessage } from '../../../src/core';
+import { readCoderCodings, writeCoderCodings, writeCoderPackage } from '../../../src/formats/coder-package';
 import type { MergeCounts, MergeReport } from '../../../src/store';
 import { Dialog } from '../../components/Dialog';
 import { useI18n, type Translate } from '../../i18n';

@@ -6,7 +6,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { localize, type Judgement, type Variable } from '../../../src/core';
+import { fileNamePart, localize, type Judgement, type Variable } from '../../../src/core';
 import { noteText, type AgreementRow } from '../../../src/core/agreement';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../state/session';
@@ -120,7 +120,7 @@ export function ReliabilityView() {
     if (!analysis) return;
     const labels = { variable: (id: string) => localize(byId.get(id)?.label, lang) || id, pooled: t('reliability.pooled'), lang };
     const names = selectedCoders.map((id) => coders.find((c) => c.id === id)?.name ?? id);
-    const stem = `${project.name.replace(/[^\p{L}\p{N}]+/gu, '-')}-${lang === 'sv' ? 'reliabilitet' : 'reliability'}`;
+    const stem = `${fileNamePart(project.name)}-${lang === 'sv' ? 'reliabilitet' : 'reliability'}`;
     try {
       if (kind === 'csv') {
         await platform.saveFile(`${stem}.csv`, new TextEncoder().encode(agreementCsv(analysis.report, labels)), [{ name: 'CSV', extensions: ['csv'] }]);

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { localize } from '../../../src/core';
+import { fileNamePart, localize } from '../../../src/core';
 import { computeDerived } from '../../../src/core/codebook';
 import { ALL_GROUP, prevalence, type VariablePrevalence } from '../../../src/core/prevalence';
 import { prevalenceCsv, prevalenceXlsx, type PrevalenceLabels } from '../../../src/formats/prevalence-export';
@@ -110,7 +110,7 @@ export function ResultsView() {
       reportError(error);
     }
   };
-  const stem = `${(project?.name ?? 'resultat').replace(/[^\p{L}\p{N}]+/gu, '-')}-${by}`;
+  const stem = `${fileNamePart(project?.name ?? '', 'resultat')}-${by}`;
   const datasetInput = () => ({ content: version!.content, documents: documents ?? [], coders, judgements: judgements ?? [], lang });
 
   // The report's reliability section: the human coders with judgements under this version, on the
