@@ -109,6 +109,11 @@ export function ReliabilityView() {
       </td>
       <td className={`num band-${alphaBand(r.krippendorff_alpha)}`} data-testid="alpha-cell">
         <Coefficient value={r.krippendorff_alpha} ci={r.ci95.krippendorff_alpha} testId="alpha-value" />
+        {r.level !== 'nominal' && (
+          <span className="muted small level" data-testid="alpha-level">
+            {t(`level.${r.level}`)}
+          </span>
+        )}
       </td>
       <td className="small muted" data-testid="reliability-notes">
         {r.notes.map((n) => noteText(n, lang)).join('; ')}

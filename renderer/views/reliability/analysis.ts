@@ -57,6 +57,10 @@ export function analyseReliability(input: {
   const rows: LongCoding[] = analysed.map((j) => ({ document: j.documentId, coder: j.coderId, variable: j.variableId, value: j.valueIds[0]! }));
   const report = agreementReport(rows, {
     categoryOrder: new Map(variables.map((v) => [v.id, v.values.map((x) => x.id)])),
+    // α at each variable's level of measurement (ordinal: the codebook's value order; interval
+    // and ratio: the values' scores).
+    variableLevels: new Map(variables.map((v) => [v.id, v.level])),
+    scores: new Map(variables.map((v) => [v.id, new Map(v.values.flatMap((x) => (x.score === undefined ? [] : [[x.id, x.score] as const])))])),
     coders,
     bootstrap: input.bootstrap ? 1000 : 0,
     seed: 1,

@@ -72,7 +72,8 @@ function reliabilityHtml(input: NonNullable<Parameters<typeof reportHtml>[0]['re
     .map((r) => {
       const name = r === analysis.report.pooled ? t('reliability.pooled') : labels.variable(r.variable);
       const coefficients = two ? [withCi(r.cohen_kappa, r.ci95.cohen_kappa), withCi(r.scott_pi, r.ci95.scott_pi)] : [withCi(r.fleiss_kappa, r.ci95.fleiss_kappa)];
-      const cells = [withCi(r.percent_agreement, r.ci95.percent_agreement), ...coefficients, withCi(r.gwet_ac1, r.ci95.gwet_ac1), withCi(r.krippendorff_alpha, r.ci95.krippendorff_alpha)];
+      const alpha = withCi(r.krippendorff_alpha, r.ci95.krippendorff_alpha) + (r.level === 'nominal' || r.krippendorff_alpha === null ? '' : ` (${t(`level.${r.level}`)})`);
+      const cells = [withCi(r.percent_agreement, r.ci95.percent_agreement), ...coefficients, withCi(r.gwet_ac1, r.ci95.gwet_ac1), alpha];
       return `<tr><td>${escape(name)}</td><td>${r.units}</td>${cells.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`;
     })
     .join('');

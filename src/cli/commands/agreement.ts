@@ -30,6 +30,7 @@ const ci = (interval: [number, number] | null) => (interval ? `${fmt(interval[0]
 function publicRow(row: AgreementRow) {
   return {
     variable: row.variable,
+    level: row.level,
     units: row.units,
     coders: row.coders,
     pairable_values: row.pairable_values,

@@ -31,6 +31,8 @@ export interface BuildOptions {
   categoryOrder?: readonly string[];
   /** Coder order (columns); others appended. */
   coderOrder?: readonly string[];
+  /** Numeric score per category (interval/ratio metrics); otherwise a label that is a number counts as one. */
+  scores?: ReadonlyMap<string, number>;
 }
 
 export interface BuiltData {
@@ -60,7 +62,7 @@ export function buildReliabilityData(codings: readonly Coding[], options: BuildO
     values[u * coders + r] = c.value === null || c.value === '' ? MISSING : categoryIndex.get(c.value)!;
   }
   const categories = [...categoryIndex.keys()];
-  const numeric = Float64Array.from(categories, (label) => (label.trim() !== '' && Number.isFinite(Number(label)) ? Number(label) : Number.NaN));
+  const numeric = Float64Array.from(categories, (label) => options.scores?.get(label) ?? (label.trim() !== '' && Number.isFinite(Number(label)) ? Number(label) : Number.NaN));
   return { data: { units, coders, values, categories, numeric }, unitIds: [...unitIndex.keys()], coderIds: [...coderIndex.keys()] };
 }
 

@@ -29,10 +29,16 @@ export interface AgreementOptions {
   categoryOrder?: ReadonlyMap<string, readonly string[]>;
   /** Coders in column order (so coder order is stable). */
   coders?: readonly string[];
+  /** Each variable's level of measurement (its α metric); variables not listed use `level`. */
+  variableLevels?: ReadonlyMap<string, Level>;
+  /** Numeric scores of each variable's categories, for interval and ratio α. */
+  scores?: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 export interface AgreementRow {
   variable: string;
+  /** The level of measurement α was computed at (the pooled row: always nominal). */
+  level: Level;
   units: number;
   coders: number;
   pairable_values: number;
@@ -109,6 +115,7 @@ function analyse(variable: string, data: ReliabilityData, coderCount: number, op
   }
   return {
     variable,
+    level: opts.level,
     units,
     coders: coderCount,
     pairable_values: alpha.pairableValues,
@@ -143,19 +150,20 @@ export function agreementReport(codings: readonly LongCoding[], options: Agreeme
     list.push(c);
     byVariable.set(c.variable, list);
   }
+  const levelOf = (variable: string) => options.variableLevels?.get(variable) ?? opts.level;
   const orderFor = (variable: string, rows: readonly LongCoding[]) => {
     const given = options.categoryOrder?.get(variable);
     if (given) return given;
     const labels = rows.flatMap((r) => (r.value ? [r.value] : []));
-    return opts.level === 'nominal' ? undefined : (numericCategoryOrder(labels) ?? undefined);
+    return levelOf(variable) === 'nominal' ? undefined : (numericCategoryOrder(labels) ?? undefined);
   };
   const variables = [...byVariable.entries()].map(([variable, rows]) => {
     const { data } = buildReliabilityData(
       rows.map((r) => ({ unit: r.document, coder: r.coder, value: r.value })),
-      { categoryOrder: orderFor(variable, rows), coderOrder: coders },
+      { categoryOrder: orderFor(variable, rows), coderOrder: coders, scores: options.scores?.get(variable) },
     );
     const used = new Set(rows.filter((r) => r.value).map((r) => r.coder)).size;
-    return analyse(variable, data, used, opts);
+    return analyse(variable, data, used, { ...opts, level: levelOf(variable) });
   });
   // Pooled: every (document, variable) is a unit; categories are kept apart per variable.
   const sep = '\u0000';
@@ -165,7 +173,7 @@ export function agreementReport(codings: readonly LongCoding[], options: Agreeme
   const pooledCoders = new Set(codings.filter((r) => r.value).map((r) => r.coder)).size;
   // Distances between values of different variables mean nothing, so pooling is nominal.
   const pooled = analyse('(pooled)', pooledData, pooledCoders, { ...opts, level: 'nominal', weights: 'none' });
-  if (opts.level !== 'nominal' || opts.weights !== 'none') pooled.notes.push({ code: 'pooled-nominal' });
+  if (variables.some((v) => v.level !== 'nominal') || opts.weights !== 'none') pooled.notes.push({ code: 'pooled-nominal' });
   pooled.categories = [];
   pooled.confusion = null;
   return { variables, pooled, coders, level: opts.level, weights: opts.weights };

@@ -1,0 +1,50 @@
+// The Reliability view's analysis: α at each variable's level of measurement, from the codebook
+// (ordinal: the order of the values; interval: their scores). Expected values: Krippendorff (2011),
+// the 4 coders × 12 units example — nominal .743, ordinal .815, interval .849.
+import { describe, expect, it } from 'vitest';
+import type { CodebookVersion, DocumentMeta, Judgement, Variable } from '../../src/core';
+import { analyseReliability } from '../../renderer/views/reliability/analysis';
+
+const K2011: (number | null)[][] = [
+  [1, 2, 3, 3, 2, 1, 4, 1, 2, null, null, null],
+  [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, null, 3],
+  [null, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, null],
+  [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, null],
+];
+const coders = ['a', 'b', 'c', 'd'];
+// Value ids are not numbers: order and scores must come from the codebook.
+const valueId = (variable: string, n: number) => `${variable}.v${'abcde'[n - 1]}`;
+const variable = (id: string, level: Variable['level']): Variable => ({
+  id,
+  key: id,
+  label: { sv: id },
+  groupId: 'g',
+  description: {},
+  codingRule: {},
+  kind: 'single',
+  level,
+  values: [1, 2, 3, 4, 5].map((n) => ({ id: valueId(id, n), key: `v${n}`, label: { sv: String(n) }, definition: {}, anchors: [], codingRule: {}, indicatorTerms: [], colour: '#000000', absent: false, score: n * 10 })),
+});
+const variables = [variable('nom', 'nominal'), variable('ord', 'ordinal'), variable('int', 'interval')];
+const version = { id: 'v1', number: 1, content: { groups: [], variables } } as unknown as CodebookVersion;
+const judgements: Judgement[] = variables.flatMap((v) =>
+  K2011.flatMap((row, c) =>
+    row.flatMap((x, u) =>
+      x === null ? [] : [{ id: `${v.id}${c}${u}`, projectId: 'p', documentId: `d${u}`, coderId: coders[c]!, codebookVersionId: 'v1', variableId: v.id, valueIds: [valueId(v.id, x)], status: 'final' as const, origin: 'explicit' as const, evidenceSegmentIds: [], memo: '', createdAt: 0, updatedAt: 0 }],
+    ),
+  ),
+);
+
+describe('reliability analysis', () => {
+  it('computes α at each variable’s level of measurement, with the codebook’s order and scores', () => {
+    const { report } = analyseReliability({ judgements, documents: [] as DocumentMeta[], version, variables, coders, scope: 'all' });
+    const row = (id: string) => report.variables.find((r) => r.variable === id)!;
+    expect([row('nom').level, row('ord').level, row('int').level]).toEqual(['nominal', 'ordinal', 'interval']);
+    expect(row('nom').krippendorff_alpha).toBeCloseTo(0.743, 3);
+    expect(row('ord').krippendorff_alpha).toBeCloseTo(0.815, 3);
+    // Scores 10…50 are a linear rescaling of 1…5: interval α does not change.
+    expect(row('int').krippendorff_alpha).toBeCloseTo(0.849, 3);
+    expect(report.pooled.level).toBe('nominal');
+    expect(report.pooled.notes).toContainEqual({ code: 'pooled-nominal' });
+  });
+});
