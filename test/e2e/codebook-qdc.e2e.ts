@@ -100,6 +100,12 @@ describe('REFI-QDA codebook in the Codebook view', () => {
     await expect.poll(() => page.locator('[data-testid="edit-variable"] .variable-label').allTextContents()).toEqual(['Målgrupper', 'Koder']);
     await page.locator('[data-variable="malgrupper"] summary').click();
     await screenshot(page, 'codebook-qdc-atlas-sv');
+    // Published, the Reliability view computes agreement for the single-valued variable and says
+    // which variable is left out of the table (the thematic "Koder").
+    await page.getByTestId('publish').click();
+    await page.getByTestId('change-list').waitFor();
+    await app.goTo('reliability');
+    await expect.poll(() => page.getByTestId('reliability-summary').textContent()).toContain('Ingår inte i tabellen (1, flera värden per dokument eller teman; deras markeringar finns på andra fliken): Koder.');
     expect(errors).toEqual([]);
     await context.close();
   });

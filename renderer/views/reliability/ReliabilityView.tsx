@@ -68,6 +68,8 @@ export function ReliabilityView() {
   const [tab, setTab] = useState<'judgements' | 'passages'>('judgements');
 
   const allVariables: Variable[] = useMemo(() => (version ? reliabilityVariables(version) : []), [version]);
+  // Variables with several values per document (and themes) and derived ones are not in the table: say which.
+  const notSingle = useMemo(() => (version?.content.variables ?? []).filter((v) => v.kind !== 'single' && !v.derived).map((v) => localize(v.label, lang)), [version, lang]);
   const variables: Variable[] = useMemo(() => (onlyVariables.length ? allVariables.filter((v) => onlyVariables.includes(v.id)) : allVariables), [allVariables, onlyVariables]);
 
   const analysis = useMemo(
@@ -212,6 +214,7 @@ export function ReliabilityView() {
       <p className="muted small" data-testid="reliability-summary">
         {t('reliability.summary', { documents: analysis?.documents ?? 0, version: version.number })}
         {analysis && analysis.excluded > 0 && ` ${t('reliability.excluded', { count: analysis.excluded })}`}
+        {notSingle.length > 0 && ` ${t('reliability.notSingle', { count: notSingle.length, names: notSingle.join(', ') })}`}
       </p>
       <div role="tablist" aria-label={t('reliability.title')} className="tabs" onKeyDown={onTabKey}>
         {tabs.map((x) => (
