@@ -18,12 +18,13 @@ export interface AgreementExportLabels {
   lang: Language;
 }
 
-export const AGREEMENT_COLUMNS = ['variable', 'level', 'units', 'coders', 'pairable_values', ...CI_KEYS.flatMap((k) => [k, `${k}_ci_low`, `${k}_ci_high`]), 'notes'];
+export const AGREEMENT_COLUMNS = ['variable', 'level', 'kappa_weights', 'units', 'coders', 'pairable_values', ...CI_KEYS.flatMap((k) => [k, `${k}_ci_low`, `${k}_ci_high`]), 'notes'];
 
 export function agreementRows(report: AgreementReport, labels: AgreementExportLabels): (string | number | null)[][] {
   const row = (r: AgreementRow, name: string) => [
     name,
     r.level,
+    r.weights,
     r.units,
     r.coders,
     r.pairable_values,

@@ -47,4 +47,13 @@ describe('reliability analysis', () => {
     expect(report.pooled.level).toBe('nominal');
     expect(report.pooled.notes).toContainEqual({ code: 'pooled-nominal' });
   });
+
+  it('weights Cohen’s κ of ordinal variables only, on request', () => {
+    const two = analyseReliability({ judgements, documents: [] as DocumentMeta[], version, variables, coders: ['b', 'd'], scope: 'shared', orderedWeights: 'quadratic' }).report;
+    const row = (id: string) => two.variables.find((r) => r.variable === id)!;
+    expect([row('nom').weights, row('ord').weights, row('int').weights]).toEqual(['none', 'quadratic', 'quadratic']);
+    // The same two coders' table: the weighted κ differs from the unweighted one of the nominal variable.
+    expect(row('ord').cohen_kappa).not.toBeCloseTo(row('nom').cohen_kappa!, 6);
+    expect(two.pooled.weights).toBe('none');
+  });
 });

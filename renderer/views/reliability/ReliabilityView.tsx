@@ -7,7 +7,7 @@
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { fileNamePart, localize, type Judgement, type Variable } from '../../../src/core';
-import { noteText, type AgreementRow } from '../../../src/core/agreement';
+import { noteText, type AgreementRow, type Weights } from '../../../src/core/agreement';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../state/session';
 import { usePlatform } from '../../state/platform-context';
@@ -66,6 +66,8 @@ export function ReliabilityView() {
   // Bootstrap CI for α on request: 1,000 unit resamples with a fixed seed, so it is reproducible (and matches `overens agreement --bootstrap 1000 --seed 1`).
   const [bootstrap, setBootstrap] = useState(false);
   const [tab, setTab] = useState<'judgements' | 'passages'>('judgements');
+  // Weighted κ for ordinal variables on request (linear or quadratic disagreement weights; Cohen 1968).
+  const [orderedWeights, setOrderedWeights] = useState<Weights>('none');
 
   const allVariables: Variable[] = useMemo(() => (version ? reliabilityVariables(version) : []), [version]);
   // Variables with several values per document (and themes) and derived ones are not in the table: say which.
@@ -73,9 +75,9 @@ export function ReliabilityView() {
   const variables: Variable[] = useMemo(() => (onlyVariables.length ? allVariables.filter((v) => onlyVariables.includes(v.id)) : allVariables), [allVariables, onlyVariables]);
 
   const analysis = useMemo(
-    () => (judgements && version && documents ? analyseReliability({ judgements, documents, version, variables, coders: selectedCoders, scope, bootstrap }) : null),
+    () => (judgements && version && documents ? analyseReliability({ judgements, documents, version, variables, coders: selectedCoders, scope, bootstrap, orderedWeights }) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- selectedCoders is derived state; its content is in the key
-    [judgements, version, selectedCoders.join(','), scope, documents, variables, bootstrap],
+    [judgements, version, selectedCoders.join(','), scope, documents, variables, bootstrap, orderedWeights],
   );
 
   if (!project || !version || !judgements || !documents) return <p className="muted">{t('common.loading')}</p>;
@@ -96,6 +98,11 @@ export function ReliabilityView() {
         <>
           <td className="num" data-testid="kappa-cell">
             <Coefficient value={r.cohen_kappa} ci={r.ci95.cohen_kappa} />
+            {r.weights !== 'none' && (
+              <span className="muted small level" data-testid="kappa-weights">
+                {t(`reliability.weights.${r.weights}`)}
+              </span>
+            )}
           </td>
           <td className="num" data-testid="pi-cell">
             <Coefficient value={r.scott_pi} ci={r.ci95.scott_pi} />
@@ -194,6 +201,16 @@ export function ReliabilityView() {
         <label className="small">
           <input type="checkbox" checked={bootstrap} onChange={(e) => setBootstrap(e.target.checked)} data-testid="reliability-bootstrap" /> {t('reliability.bootstrap')}
         </label>
+        {allVariables.some((v) => v.level !== 'nominal') && (
+          <label className="small">
+            {t('reliability.orderedWeights')}{' '}
+            <select value={orderedWeights} onChange={(e) => setOrderedWeights(e.target.value as Weights)} data-testid="reliability-weights">
+              <option value="none">{t('reliability.weights.none')}</option>
+              <option value="linear">{t('reliability.weights.linear')}</option>
+              <option value="quadratic">{t('reliability.weights.quadratic')}</option>
+            </select>
+          </label>
+        )}
         <label className="small">
           {t('reliability.variables')}{' '}
           <select

@@ -4,7 +4,7 @@
  * restricted to the chosen documents. Shared by the Reliability view and the results report.
  */
 import type { CodebookVersion, DocumentMeta, Judgement, Variable } from '../../../src/core';
-import { agreementReport, type AgreementReport, type LongCoding } from '../../../src/core/agreement';
+import { agreementReport, type AgreementReport, type LongCoding, type Weights } from '../../../src/core/agreement';
 
 /** The document attribute that marks the reliability sample (its value: the second coder's name). */
 export const SAMPLE_ATTRIBUTE = 'urval';
@@ -33,6 +33,8 @@ export function analyseReliability(input: {
   coders: readonly string[];
   scope: ReliabilityScope;
   bootstrap?: boolean;
+  /** Weights of Cohen's κ for ordinal (and interval, ratio) variables; nominal ones are never weighted. */
+  orderedWeights?: Weights;
 }): ReliabilityAnalysis {
   const { judgements, documents, version, variables, coders, scope } = input;
   const wanted = new Set(variables.map((v) => v.id));
@@ -60,6 +62,7 @@ export function analyseReliability(input: {
     // α at each variable's level of measurement (ordinal: the codebook's value order; interval
     // and ratio: the values' scores).
     variableLevels: new Map(variables.map((v) => [v.id, v.level])),
+    variableWeights: new Map(variables.map((v) => [v.id, v.level === 'nominal' ? 'none' : (input.orderedWeights ?? 'none')])),
     scores: new Map(variables.map((v) => [v.id, new Map(v.values.flatMap((x) => (x.score === undefined ? [] : [[x.id, x.score] as const])))])),
     coders,
     bootstrap: input.bootstrap ? 1000 : 0,

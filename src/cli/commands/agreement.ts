@@ -31,6 +31,7 @@ function publicRow(row: AgreementRow) {
   return {
     variable: row.variable,
     level: row.level,
+    kappa_weights: row.weights,
     units: row.units,
     coders: row.coders,
     pairable_values: row.pairable_values,

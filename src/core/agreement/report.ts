@@ -31,6 +31,8 @@ export interface AgreementOptions {
   coders?: readonly string[];
   /** Each variable's level of measurement (its α metric); variables not listed use `level`. */
   variableLevels?: ReadonlyMap<string, Level>;
+  /** Weights of each variable's Cohen's κ (e.g. linear for ordinal variables); others use `weights`. */
+  variableWeights?: ReadonlyMap<string, Weights>;
   /** Numeric scores of each variable's categories, for interval and ratio α. */
   scores?: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
@@ -39,6 +41,8 @@ export interface AgreementRow {
   variable: string;
   /** The level of measurement α was computed at (the pooled row: always nominal). */
   level: Level;
+  /** The weights of Cohen's κ (the pooled row: always none). */
+  weights: Weights;
   units: number;
   coders: number;
   pairable_values: number;
@@ -116,6 +120,7 @@ function analyse(variable: string, data: ReliabilityData, coderCount: number, op
   return {
     variable,
     level: opts.level,
+    weights: opts.weights,
     units,
     coders: coderCount,
     pairable_values: alpha.pairableValues,
@@ -163,7 +168,7 @@ export function agreementReport(codings: readonly LongCoding[], options: Agreeme
       { categoryOrder: orderFor(variable, rows), coderOrder: coders, scores: options.scores?.get(variable) },
     );
     const used = new Set(rows.filter((r) => r.value).map((r) => r.coder)).size;
-    return analyse(variable, data, used, { ...opts, level: levelOf(variable) });
+    return analyse(variable, data, used, { ...opts, level: levelOf(variable), weights: options.variableWeights?.get(variable) ?? opts.weights });
   });
   // Pooled: every (document, variable) is a unit; categories are kept apart per variable.
   const sep = '\u0000';
@@ -173,7 +178,7 @@ export function agreementReport(codings: readonly LongCoding[], options: Agreeme
   const pooledCoders = new Set(codings.filter((r) => r.value).map((r) => r.coder)).size;
   // Distances between values of different variables mean nothing, so pooling is nominal.
   const pooled = analyse('(pooled)', pooledData, pooledCoders, { ...opts, level: 'nominal', weights: 'none' });
-  if (variables.some((v) => v.level !== 'nominal') || opts.weights !== 'none') pooled.notes.push({ code: 'pooled-nominal' });
+  if (variables.some((v) => v.level !== 'nominal' || v.weights !== 'none')) pooled.notes.push({ code: 'pooled-nominal' });
   pooled.categories = [];
   pooled.confusion = null;
   return { variables, pooled, coders, level: opts.level, weights: opts.weights };

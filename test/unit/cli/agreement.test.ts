@@ -55,14 +55,14 @@ describe('overens agreement', () => {
     const csv = await cli(['agreement', two, '--csv']);
     const [header, first] = csv.stdout.split('\n').map((line) => line.split(','));
     expect(header!.join(',')).toBe(
-      'variable,level,units,coders,pairable_values,' +
+      'variable,level,kappa_weights,units,coders,pairable_values,' +
         'percent_agreement,percent_agreement_ci_low,percent_agreement_ci_high,cohen_kappa,cohen_kappa_ci_low,cohen_kappa_ci_high,' +
         'scott_pi,scott_pi_ci_low,scott_pi_ci_high,fleiss_kappa,fleiss_kappa_ci_low,fleiss_kappa_ci_high,' +
         'brennan_prediger,brennan_prediger_ci_low,brennan_prediger_ci_high,gwet_ac1,gwet_ac1_ci_low,gwet_ac1_ci_high,' +
         'krippendorff_alpha,krippendorff_alpha_ci_low,krippendorff_alpha_ci_high,notes',
     );
     const cell = (name: string) => first![header!.indexOf(name)]!;
-    expect(first!.slice(0, 6).join(',')).toBe('LVM,nominal,4,2,8,0.75');
+    expect(first!.slice(0, 7).join(',')).toBe('LVM,nominal,none,4,2,8,0.75');
     expect(Number(cell('cohen_kappa'))).toBe(0.5);
     // π by hand: average marginals Ja .375, Nej .625 → p_e = .53125, π = (.75 − .53125)/.46875.
     expect(Number(cell('scott_pi'))).toBeCloseTo(0.21875 / 0.46875, 12);
