@@ -195,7 +195,7 @@ export const en: Record<MessageKey, string> = {
   'reliability.onlyShared': 'Documents judged by all chosen coders',
   'reliability.summary': '{documents} documents, codebook version {version}.',
   'reliability.excluded': '{count} judgements under other codebook versions are excluded (choose their version here, or move them to this version under Codebook).',
-  'reliability.notSingle': 'Not in the table ({count}, several values per document or themes; their passages are on the second tab): {names}.',
+  'reliability.notSingle': 'Themes, not in the table ({count}; their passages are on the second tab): {names}.',
   'reliability.needTwo': 'Choose at least two coders.',
   'reliability.variable': 'Variable',
   'reliability.units': 'Units',

@@ -193,7 +193,7 @@ export const sv = {
   'reliability.onlyShared': 'Dokument som alla valda kodare bedömt',
   'reliability.summary': '{documents} dokument, kodbok version {version}.',
   'reliability.excluded': '{count} bedömningar under andra kodboksversioner är undantagna (välj deras version här, eller flytta dem till den här versionen under Kodbok).',
-  'reliability.notSingle': 'Ingår inte i tabellen ({count}, flera värden per dokument eller teman; deras markeringar finns på andra fliken): {names}.',
+  'reliability.notSingle': 'Teman, ingår inte i tabellen ({count}; deras markeringar finns på andra fliken): {names}.',
   'reliability.needTwo': 'Välj minst två kodare.',
   'reliability.variable': 'Variabel',
   'reliability.units': 'Enheter',

@@ -105,7 +105,7 @@ describe('REFI-QDA codebook in the Codebook view', () => {
     await page.getByTestId('publish').click();
     await page.getByTestId('change-list').waitFor();
     await app.goTo('reliability');
-    await expect.poll(() => page.getByTestId('reliability-summary').textContent()).toContain('Ingår inte i tabellen (1, flera värden per dokument eller teman; deras markeringar finns på andra fliken): Koder.');
+    await expect.poll(() => page.getByTestId('reliability-summary').textContent()).toContain('Teman, ingår inte i tabellen (1; deras markeringar finns på andra fliken): Koder.');
     expect(errors).toEqual([]);
     await context.close();
   });

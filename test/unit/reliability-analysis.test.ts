@@ -57,3 +57,38 @@ describe('reliability analysis', () => {
     expect(two.pooled.weights).toBe('none');
   });
 });
+
+describe('multi-valued variables', () => {
+  // Coder A chose {a, b}, {a}, {c}; coder B {a}, {a, c}, {c} on three documents. Each value is a
+  // yes/no variable. By hand (nominal α, n = 6 values): a agrees everywhere (α = 1); b: one
+  // disagreement, n_yes = 1 → α = 1 − 5·2/(2·1·5) = 0; c: one disagreement, n_yes = 3 →
+  // α = 1 − 5·2/(2·3·3) = 0.444.
+  const multi: Variable = { ...variable('grupper', 'nominal'), kind: 'multi', label: { sv: 'Grupper', en: 'Groups' } };
+  multi.values = multi.values.slice(0, 3);
+  const ids = multi.values.map((x) => x.id);
+  const version2 = { id: 'v1', number: 1, content: { groups: [], variables: [variables[0]!, multi] } } as unknown as CodebookVersion;
+  const chosen = { A: [[0, 1], [0], [2]], B: [[0], [0, 2], [2]] };
+  const multiJudgements: Judgement[] = Object.entries(chosen).flatMap(([coder, docs]) =>
+    docs.map((values, d) => ({ id: `m${coder}${d}`, projectId: 'p', documentId: `d${d}`, coderId: coder, codebookVersionId: 'v1', variableId: 'grupper', valueIds: values.map((i) => ids[i]!), status: 'final' as const, origin: 'explicit' as const, evidenceSegmentIds: [], memo: '', createdAt: 0, updatedAt: 0 })),
+  );
+
+  it('gives each value of a multi-valued variable its own yes/no row', async () => {
+    const { reliabilityVariables } = await import('../../renderer/views/reliability/analysis');
+    const vars = reliabilityVariables(version2);
+    expect(vars.map((v) => [v.id, v.label.sv, v.kind])).toEqual([
+      ['nom', 'nom', 'single'],
+      [`grupper::${ids[0]}`, 'Grupper: 1', 'single'],
+      [`grupper::${ids[1]}`, 'Grupper: 2', 'single'],
+      [`grupper::${ids[2]}`, 'Grupper: 3', 'single'],
+    ]);
+    const result = analyseReliability({ judgements: multiJudgements, documents: [], version: version2, variables: vars, coders: ['A', 'B'], scope: 'shared' });
+    const alpha = (i: number) => result.report.variables.find((r) => r.variable === `grupper::${ids[i]}`)!.krippendorff_alpha;
+    expect(alpha(0)).toBe(1);
+    expect(alpha(1)).toBeCloseTo(0, 12);
+    expect(alpha(2)).toBeCloseTo(4 / 9, 12);
+    expect(result.documents).toBe(3);
+    // The disagreement review lists judgements of single-valued variables only: the yes/no rows
+    // are derived, and a consensus for a multi-valued variable is not one value.
+    expect(result.current).toEqual([]);
+  });
+});

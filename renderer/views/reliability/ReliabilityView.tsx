@@ -17,7 +17,7 @@ import { useStore } from '../../state/store-context';
 import { useCodebookVersion } from '../coding/useCodingData';
 import { DisagreementList } from './DisagreementList';
 import { SampleCard } from './SampleCard';
-import { analyseReliability, reliabilityVariables } from './analysis';
+import { analyseReliability, isPerValue, reliabilityVariables } from './analysis';
 import { PassageAgreement } from './PassageAgreement';
 
 export function alphaBand(alpha: number | null): 'reliable' | 'tentative' | 'unreliable' | 'undefined' {
@@ -70,8 +70,8 @@ export function ReliabilityView() {
   const [orderedWeights, setOrderedWeights] = useState<Weights>('none');
 
   const allVariables: Variable[] = useMemo(() => (version ? reliabilityVariables(version) : []), [version]);
-  // Variables with several values per document (and themes) and derived ones are not in the table: say which.
-  const notSingle = useMemo(() => (version?.content.variables ?? []).filter((v) => v.kind !== 'single' && !v.derived).map((v) => localize(v.label, lang)), [version, lang]);
+  // Thematic variables (themes marked in passages) are not in the table: say which.
+  const notSingle = useMemo(() => (version?.content.variables ?? []).filter((v) => v.kind === 'thematic' && !v.derived).map((v) => localize(v.label, lang)), [version, lang]);
   const variables: Variable[] = useMemo(() => (onlyVariables.length ? allVariables.filter((v) => onlyVariables.includes(v.id)) : allVariables), [allVariables, onlyVariables]);
 
   const analysis = useMemo(
@@ -299,7 +299,7 @@ export function ReliabilityView() {
         </div>
       )}
       {analysis && selectedCoders.length >= 2 && (
-        <DisagreementList judgements={analysis.current as Judgement[]} coders={selectedCoders} variables={variables} documents={documents} project={project} version={version} />
+        <DisagreementList judgements={analysis.current as Judgement[]} coders={selectedCoders} variables={variables.filter((v) => !isPerValue(v.id))} documents={documents} project={project} version={version} />
       )}
         </div>
       )}
@@ -308,7 +308,7 @@ export function ReliabilityView() {
           {selectedCoders.length < 2 ? (
             <p className="notice">{t('reliability.needTwo')}</p>
           ) : (
-            <PassageAgreement project={project} coders={selectedCoders} variables={variables} documents={documents} onlyShared={onlyShared} />
+            <PassageAgreement project={project} coders={selectedCoders} variables={version.content.variables} documents={documents} onlyShared={onlyShared} />
           )}
         </div>
       )}

@@ -1,9 +1,11 @@
 /**
  * Which judgements enter the reliability analysis, and the report over them: the chosen coders'
  * non-empty judgements of single-valued, non-derived variables under one codebook version,
- * restricted to the chosen documents. Shared by the Reliability view and the results report.
+ * restricted to the chosen documents — and each value of a multi-valued variable as its own
+ * yes/no variable (chosen or not in a coder's judgement). Shared by the Reliability view and
+ * the results report.
  */
-import type { CodebookVersion, DocumentMeta, Judgement, Variable } from '../../../src/core';
+import type { CodebookVersion, DocumentMeta, Judgement, Value, Variable } from '../../../src/core';
 import { agreementReport, type AgreementReport, type LongCoding, type Weights } from '../../../src/core/agreement';
 
 /** The document attribute that marks the reliability sample (its value: the second coder's name). */
@@ -16,13 +18,64 @@ export interface ReliabilityAnalysis {
   /** Judgements left out because they belong to another codebook version. */
   excluded: number;
   documents: number;
-  /** The judgements analysed. */
+  /** The judgements analysed (of the codebook's own variables: never the per-value ones). */
   current: Judgement[];
 }
 
-/** The variables reliability is computed for: single-valued and coded (not derived). */
+/** Separates a multi-valued variable's id from its value's id in a per-value variable's id. */
+const PER_VALUE = '::';
+
+export const isPerValue = (variableId: string): boolean => variableId.includes(PER_VALUE);
+
+const presence = (id: '1' | '0', sv: string, en: string, absent: boolean): Value => ({
+  id,
+  key: absent ? 'nej' : 'ja',
+  label: { sv, en },
+  definition: {},
+  anchors: [],
+  codingRule: {},
+  indicatorTerms: [],
+  colour: absent ? '#999999' : '#1f77b4',
+  absent,
+});
+
+/**
+ * The variables reliability is computed for: single-valued and coded (not derived) ones, then
+ * each value of a multi-valued variable as a nominal yes/no variable "Variable: Value".
+ */
 export function reliabilityVariables(version: CodebookVersion): Variable[] {
-  return version.content.variables.filter((v) => v.kind === 'single' && !v.derived);
+  const coded = version.content.variables.filter((v) => !v.derived);
+  const perValue = coded
+    .filter((v) => v.kind === 'multi')
+    .flatMap((v) =>
+      v.values.map(
+        (x): Variable => ({
+          ...v,
+          id: `${v.id}${PER_VALUE}${x.id}`,
+          key: `${v.key}_${x.key}`.slice(0, 64),
+          label: { sv: `${v.label.sv ?? v.key}: ${x.label.sv ?? x.key}`, en: `${v.label.en ?? v.label.sv ?? v.key}: ${x.label.en ?? x.label.sv ?? x.key}` },
+          kind: 'single',
+          level: 'nominal',
+          values: [presence('1', 'Ja', 'Yes', false), presence('0', 'Nej', 'No', true)],
+        }),
+      ),
+    );
+  return [...coded.filter((v) => v.kind === 'single'), ...perValue];
+}
+
+/** The judgements as the analysis sees them: each multi-valued judgement also as one yes/no judgement per wanted value. */
+function withPerValue(judgements: readonly Judgement[], variables: readonly Variable[]): Judgement[] {
+  const values = new Map<string, string[]>();
+  for (const v of variables) {
+    if (!isPerValue(v.id)) continue;
+    const [base, value] = v.id.split(PER_VALUE) as [string, string];
+    values.set(base, [...(values.get(base) ?? []), value]);
+  }
+  if (values.size === 0) return [...judgements];
+  return judgements.flatMap((j) => [
+    j,
+    ...(j.valueIds.length === 0 ? [] : (values.get(j.variableId) ?? []).map((x) => ({ ...j, id: `${j.id}${PER_VALUE}${x}`, variableId: `${j.variableId}${PER_VALUE}${x}`, valueIds: [j.valueIds.includes(x) ? '1' : '0'] }))),
+  ]);
 }
 
 export function analyseReliability(input: {
@@ -38,8 +91,9 @@ export function analyseReliability(input: {
 }): ReliabilityAnalysis {
   const { judgements, documents, version, variables, coders, scope } = input;
   const wanted = new Set(variables.map((v) => v.id));
-  const relevant = judgements.filter((j) => coders.includes(j.coderId) && j.valueIds.length > 0 && wanted.has(j.variableId));
-  const excluded = relevant.filter((j) => j.codebookVersionId !== version.id).length;
+  const relevant = withPerValue(judgements, variables).filter((j) => coders.includes(j.coderId) && j.valueIds.length > 0 && wanted.has(j.variableId));
+  // Counted once per judgement of the codebook's own variables, not per derived yes/no one.
+  const excluded = new Set(relevant.filter((j) => j.codebookVersionId !== version.id).map((j) => j.id.split(PER_VALUE)[0])).size;
   const current = relevant.filter((j) => j.codebookVersionId === version.id);
   let docs = new Set(current.map((j) => j.documentId));
   if (scope === 'sample') {
@@ -68,5 +122,5 @@ export function analyseReliability(input: {
     bootstrap: input.bootstrap ? 1000 : 0,
     seed: 1,
   });
-  return { report, excluded, documents: docs.size, current: analysed };
+  return { report, excluded, documents: docs.size, current: analysed.filter((j) => !isPerValue(j.variableId)) };
 }

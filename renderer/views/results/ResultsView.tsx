@@ -120,11 +120,13 @@ export function ResultsView() {
     const judged = new Set(judgements.filter((j) => j.codebookVersionId === version.id && j.valueIds.length > 0).map((j) => j.coderId));
     const humans = coders.filter((c) => c.kind === 'human' && judged.has(c.id));
     if (humans.length < 2) return undefined;
-    const base = { judgements, documents, version, variables: reliabilityVariables(version), coders: humans.map((c) => c.id) };
+    const reliabilityVars = reliabilityVariables(version);
+    const base = { judgements, documents, version, variables: reliabilityVars, coders: humans.map((c) => c.id) };
     const sampled = analyseReliability({ ...base, scope: 'sample' });
     const analysis = sampled.documents > 0 ? sampled : analyseReliability({ ...base, scope: 'shared' });
     if (analysis.documents === 0) return undefined;
-    return { analysis, coderNames: humans.map((c) => c.name), sample: analysis === sampled };
+    const label = (id: string) => localize(reliabilityVars.find((v) => v.id === id)?.label, lang) || id;
+    return { analysis, coderNames: humans.map((c) => c.name), sample: analysis === sampled, label };
   };
 
   if (!project || !version || !documents || !judgements) return <p className="muted">{t('common.loading')}</p>;

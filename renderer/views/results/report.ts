@@ -23,7 +23,7 @@ export function reportHtml(input: {
   lang: Language;
   t: Translate;
   /** The agreement of the human coders on the documents they all judged, when there are two or more. */
-  reliability?: { analysis: ReliabilityAnalysis; coderNames: string[]; sample: boolean };
+  reliability?: { analysis: ReliabilityAnalysis; coderNames: string[]; sample: boolean; label: (variableId: string) => string };
 }): string {
   const { project, version, coder, documents, tables, labels, lang, t } = input;
   const who = coder?.kind === 'consensus' ? t('results.consensus') : (coder?.name ?? '—');
@@ -38,7 +38,7 @@ export function reportHtml(input: {
       return `<h2>${escape(labels.variable(table.variable))}</h2><table>${head}${rows}</table>`;
     })
     .join('\n');
-  const reliability = input.reliability ? reliabilityHtml(input.reliability, labels, version, t) : '';
+  const reliability = input.reliability ? reliabilityHtml(input.reliability, version, t) : '';
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escape(project.name)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;line-height:1.5}table{border-collapse:collapse;margin-bottom:1rem}td,th{border:1px solid #ccc;padding:.2rem .6rem;text-align:right}td:first-child,th:first-child{text-align:left}</style></head>
 <body><h1>${escape(project.name)}</h1><h2>${escape(t('results.methodsTitle'))}</h2><p>${escape(methods)}</p>
@@ -50,7 +50,7 @@ const num = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 const withCi = (x: number | null, ci: [number, number] | null) => (x === null ? '—' : ci ? `${num(x)} [${num(ci[0])}, ${num(ci[1])}]` : num(x));
 
 /** Methods sentence and per-variable table of inter-rater agreement (α's bands as in the app). */
-function reliabilityHtml(input: NonNullable<Parameters<typeof reportHtml>[0]['reliability']>, labels: PrevalenceLabels, version: CodebookVersion, t: Translate): string {
+function reliabilityHtml(input: NonNullable<Parameters<typeof reportHtml>[0]['reliability']>, version: CodebookVersion, t: Translate): string {
   const { analysis, coderNames, sample } = input;
   const two = coderNames.length === 2;
   const rows: AgreementRow[] = [...analysis.report.variables, analysis.report.pooled];
@@ -70,7 +70,7 @@ function reliabilityHtml(input: NonNullable<Parameters<typeof reportHtml>[0]['re
   const head = `<tr><th>${escape(t('reliability.variable'))}</th><th>${escape(t('reliability.units'))}</th><th>${escape(t('reliability.percent'))}</th>${two ? '<th>Cohen κ</th><th>Scott π</th>' : '<th>Fleiss κ</th>'}<th>Gwet AC1</th><th>Krippendorff α</th></tr>`;
   const body = rows
     .map((r) => {
-      const name = r === analysis.report.pooled ? t('reliability.pooled') : labels.variable(r.variable);
+      const name = r === analysis.report.pooled ? t('reliability.pooled') : input.label(r.variable);
       const coefficients = two ? [withCi(r.cohen_kappa, r.ci95.cohen_kappa), withCi(r.scott_pi, r.ci95.scott_pi)] : [withCi(r.fleiss_kappa, r.ci95.fleiss_kappa)];
       const alpha = withCi(r.krippendorff_alpha, r.ci95.krippendorff_alpha) + (r.level === 'nominal' || r.krippendorff_alpha === null ? '' : ` (${t(`level.${r.level}`)})`);
       const cells = [withCi(r.percent_agreement, r.ci95.percent_agreement), ...coefficients, withCi(r.gwet_ac1, r.ci95.gwet_ac1), alpha];
