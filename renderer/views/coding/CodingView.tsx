@@ -66,6 +66,15 @@ export function CodingView() {
     return map;
   }, [content, lang]);
   const judgementByVariable = useMemo(() => new Map(judgements.map((j) => [j.variableId, j])), [judgements]);
+  // Values of a multi-valued variable written but not yet back from the live query: quick key
+  // presses toggle on top of them, not on the stale judgement. Dropped once the query caught up.
+  const pendingValues = useRef(new Map<string, string[]>());
+  useEffect(() => pendingValues.current.clear(), [documentId, activeCoder?.id]);
+  useEffect(() => {
+    for (const [variableId, ids] of pendingValues.current) {
+      if ((judgementByVariable.get(variableId)?.valueIds ?? []).join('+') === ids.join('+')) pendingValues.current.delete(variableId);
+    }
+  }, [judgementByVariable]);
   const derived = useMemo(() => (content ? computeDerived(content, new Map(judgements.map((j) => [j.variableId, j.valueIds]))) : new Map<string, string | undefined>()), [content, judgements]);
   const judgedCount = codable.filter((v) => (judgementByVariable.get(v.id)?.valueIds.length ?? 0) > 0).length;
 
@@ -104,6 +113,7 @@ export function CodingView() {
 
   const undoRedo = useCallback(
     async (which: 'undo' | 'redo') => {
+      pendingValues.current.clear();
       setSaveState('saving');
       try {
         await history[which]();
@@ -177,10 +187,16 @@ export function CodingView() {
 
   const assign = useCallback(
     (variable: Variable, valueId: string) => {
-      if (selection) codeRange(variable, valueId, selection);
-      else setJudgement(variable, [valueId], 'explicit', segments.filter((s) => s.coderId === activeCoder?.id && s.valueId === valueId).map((s) => s.id));
+      if (selection) return codeRange(variable, valueId, selection);
+      // A multi-valued variable: the key or click toggles the value in the judgement (codebook order).
+      const chosen = new Set(variable.kind === 'multi' ? (pendingValues.current.get(variable.id) ?? judgementByVariable.get(variable.id)?.valueIds ?? []) : []);
+      if (chosen.has(valueId)) chosen.delete(valueId);
+      else chosen.add(valueId);
+      const valueIds = variable.values.map((v) => v.id).filter((id) => chosen.has(id));
+      if (variable.kind === 'multi') pendingValues.current.set(variable.id, valueIds);
+      setJudgement(variable, valueIds, 'explicit', segments.filter((s) => s.coderId === activeCoder?.id && valueIds.includes(s.valueId)).map((s) => s.id));
     },
-    [selection, codeRange, setJudgement, segments, activeCoder],
+    [selection, codeRange, setJudgement, segments, activeCoder, judgementByVariable],
   );
 
   const [dismissed, setDismissed] = useState<Set<string>>(() => new Set());
