@@ -49,3 +49,12 @@ export function ingestError(fileName: string, code: IngestErrorCode, sv: string,
 
 /** Largest file imported (bytes). */
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+/**
+ * The English half of an import warning. Warnings are stored with one message "Svenska / English"
+ * (the app shows its own text per `code`); the CLI, which speaks English, prints this half.
+ */
+export function warningInEnglish(warning: { message: string }): string {
+  const at = warning.message.indexOf(' / ');
+  return at < 0 ? warning.message : warning.message.slice(at + 3);
+}

@@ -26,7 +26,7 @@ import { longCsv, longXlsx, segmentsCsv, segmentsXlsx, wideCsv, wideXlsx } from 
 import { english } from '../../formats/messages';
 import { exportQdpx } from '../../formats/refi-qda';
 import { readQdpx, type QdpxProject } from '../../formats/refi-qda-import';
-import { extractDocument, type ExtractDeps } from '../../ingest';
+import { extractDocument, warningInEnglish, type ExtractDeps } from '../../ingest';
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliCommand, type CliIo } from '../io';
 import { failOnProblems, InputError, readTextFile } from '../read-input';
@@ -124,7 +124,7 @@ async function readTexts(folder: string, documents: readonly string[], io: CliIo
       found = true;
       deps ??= { pdfjs: await import('pdfjs-dist/legacy/build/pdf.mjs') };
       const result = await extractDocument({ fileName: file, bytes }, deps);
-      if (result.ok) for (const w of result.document.warnings) io.stderr.write(`${file}: ${w.message}\n`);
+      if (result.ok) for (const w of result.document.warnings) io.stderr.write(`${file}: ${warningInEnglish(w)}\n`);
       if (!result.ok) io.stderr.write(`${result.error.message.en}; document "${document}" gets a generated text\n`);
       else if (!result.document.text.trim()) io.stderr.write(`${file}: no text could be extracted; document "${document}" gets a generated text\n`);
       else texts.set(document, result.document.kind === 'pdf' ? { kind: 'pdf', text: result.document.text, original: bytes } : { kind: 'txt', text: result.document.text });

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { extractDocument, type IngestResult } from '../../ingest';
+import { extractDocument, warningInEnglish, type IngestResult } from '../../ingest';
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliCommand } from '../io';
 
@@ -30,7 +30,7 @@ interface FileReport {
 function toReport(file: string, result: IngestResult): FileReport {
   if (!result.ok) return { file, kind: null, pages: null, characters: null, sha256: null, warnings: [], error: { code: result.error.code, message: result.error.message.en } };
   const d = result.document;
-  return { file, kind: d.kind, pages: d.pageCount, characters: d.text.length, sha256: d.sha256, warnings: d.warnings.map((w) => ({ code: w.code, message: w.message })), error: null };
+  return { file, kind: d.kind, pages: d.pageCount, characters: d.text.length, sha256: d.sha256, warnings: d.warnings.map((w) => ({ code: w.code, message: warningInEnglish(w) })), error: null };
 }
 
 export const extractCommand: CliCommand = {

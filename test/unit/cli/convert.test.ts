@@ -70,7 +70,7 @@ describe('overens convert: CSV → .qdpx', () => {
     expect(stdout).toContain('REFI-QDA project "codings" with 3 variable(s) (6 value(s)) and 9 coding(s); 3 document(s), 3 coder(s)');
     // The empty-value row, the Windows-1252 text and the document without a text are reported.
     expect(stderr).toContain('1 row(s) with an empty value (not coded) are left out');
-    expect(stderr).toContain(`${path.join(texts, 'avtal-b.txt')}: Filen var inte UTF-8 och lästes som Windows-1252 / the file was not UTF-8 and was read as Windows-1252`);
+    expect(stderr).toContain(`${path.join(texts, 'avtal-b.txt')}: the file was not UTF-8 and was read as Windows-1252\n`);
     expect(stderr).toContain('no text for 1 of 3 document(s) ("avtal "c", kopia.pdf")');
     const qde = await validate(out('studie.qdpx'));
     expect(qde).toContain('<User guid=');

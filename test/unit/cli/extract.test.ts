@@ -20,6 +20,13 @@ describe('overens extract', () => {
     expect(reports[1]).toMatchObject({ file: bad, error: { code: 'empty', message: 'tom.pdf: the file is empty (0 bytes).' } });
   });
 
+  it('gives warnings in English (the CLI language), with their codes', async () => {
+    const latin1 = file('latin1.txt', Buffer.from('Överenskommelse för vård', 'latin1'));
+    const { code, stdout } = await cli(['extract', latin1, '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)[0].warnings).toEqual([{ code: 'encoding-fallback', message: 'the file was not UTF-8 and was read as Windows-1252' }]);
+  });
+
   it('prints normalised text and exits 0 when all succeed', async () => {
     const { code, stdout } = await cli(['extract', txt, '--text']);
     expect(code).toBe(0);
