@@ -101,6 +101,16 @@ describe('multi-valued variables', () => {
     expect(await rows.nth(0).textContent()).toContain('ingen variation');
     expect(await rows.nth(1).getByTestId('alpha-value').textContent()).toBe('0.000');
     expect(await rows.nth(2).getByTestId('alpha-value').textContent()).toBe('0.000');
+    // The two documents where the sets differ are reviewed as sets, and resolved into one.
+    const disagreements = page.getByTestId('disagreement');
+    await expect.poll(() => disagreements.count()).toBe(2);
+    const first = disagreements.first();
+    expect((await first.getByTestId('disagree-value').allTextContents()).sort()).toEqual(['Barn', 'Barn, Vuxna']);
+    await first.getByTestId('consensus-values').getByLabel('Barn').check();
+    await first.getByTestId('consensus-values').getByLabel('Vuxna').check();
+    await first.getByTestId('consensus-reason').fill('Vuxna nämns i avsnitt 2.');
+    await first.getByTestId('resolve').click();
+    await expect.poll(() => first.getByTestId('consensus').textContent()).toContain('Konsensus: Barn, Vuxna — Vuxna nämns i avsnitt 2.');
     await screenshot(page, 'reliability-multi-sv');
     expect(errors).toEqual([]);
     await context.close();

@@ -87,8 +87,9 @@ describe('multi-valued variables', () => {
     expect(alpha(1)).toBeCloseTo(0, 12);
     expect(alpha(2)).toBeCloseTo(4 / 9, 12);
     expect(result.documents).toBe(3);
-    // The disagreement review lists judgements of single-valued variables only: the yes/no rows
-    // are derived, and a consensus for a multi-valued variable is not one value.
-    expect(result.current).toEqual([]);
+    // The disagreement review compares the whole judgements (sets of values), never the derived yes/no rows.
+    expect(result.current.map((j) => j.id).sort()).toEqual(multiJudgements.map((j) => j.id).sort());
+    const { reviewVariables } = await import('../../renderer/views/reliability/analysis');
+    expect(reviewVariables(version2, vars).map((v) => v.id)).toEqual(['nom', 'grupper']);
   });
 });

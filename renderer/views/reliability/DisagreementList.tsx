@@ -51,7 +51,7 @@ export function DisagreementList({ judgements, coders, variables, documents, pro
   const consensus = allCoders.find((c) => c.kind === 'consensus');
   const consensusJudgements = useLiveQuery(async () => (consensus ? store.db.judgements.where('[variableId+coderId]').anyOf(variables.map((v) => [v.id, consensus.id])).toArray() : []), [store, consensus?.id, variables]) ?? [];
   const list = findDisagreements(judgements, coders, variables);
-  const [draft, setDraft] = useState<Record<string, { valueId: string; reason: string }>>({});
+  const [draft, setDraft] = useState<Record<string, { valueIds: string[]; reason: string }>>({});
   // Long lists are shown a page at a time so the view stays quick with thousands of units.
   const [shown, setShown] = useState(50);
   const name = (coderId: string) => allCoders.find((c) => c.id === coderId)?.name ?? coderId;
@@ -59,7 +59,7 @@ export function DisagreementList({ judgements, coders, variables, documents, pro
 
   const resolve = async (d: Disagreement, key: string) => {
     const choice = draft[key];
-    if (!consensus || !choice?.valueId || !choice.reason.trim()) return;
+    if (!consensus || !choice?.valueIds.length || !choice.reason.trim()) return;
     const now = Date.now();
     try {
       await store.codings.putJudgement({
@@ -69,7 +69,7 @@ export function DisagreementList({ judgements, coders, variables, documents, pro
         coderId: consensus.id,
         codebookVersionId: version.id,
         variableId: d.variable.id,
-        valueIds: [choice.valueId],
+        valueIds: d.variable.values.map((v) => v.id).filter((id) => choice.valueIds.includes(id)),
         status: 'final',
         origin: 'explicit',
         evidenceSegmentIds: [],
@@ -126,27 +126,48 @@ export function DisagreementList({ judgements, coders, variables, documents, pro
                 </p>
               ) : (
                 <div className="toolbar">
-                  <select
-                    value={draft[key]?.valueId ?? ''}
-                    onChange={(e) => setDraft((s) => ({ ...s, [key]: { valueId: e.target.value, reason: s[key]?.reason ?? '' } }))}
-                    data-testid="consensus-value"
-                    aria-label={t('disagree.value')}
-                  >
-                    <option value="">{t('disagree.value')}</option>
-                    {d.variable.values.map((v) => (
-                      <option key={v.id} value={v.id}>
-                        {localize(v.label, lang)}
-                      </option>
-                    ))}
-                  </select>
+                  {d.variable.kind === 'multi' ? (
+                    // Several values: the consensus is a set, chosen with check boxes.
+                    <span role="group" aria-label={t('disagree.value')} data-testid="consensus-values">
+                      {d.variable.values.map((v) => (
+                        <label key={v.id} className="small">
+                          <input
+                            type="checkbox"
+                            checked={draft[key]?.valueIds.includes(v.id) ?? false}
+                            onChange={(e) =>
+                              setDraft((s) => {
+                                const now = s[key]?.valueIds ?? [];
+                                return { ...s, [key]: { valueIds: e.target.checked ? [...now, v.id] : now.filter((x) => x !== v.id), reason: s[key]?.reason ?? '' } };
+                              })
+                            }
+                          />{' '}
+                          {localize(v.label, lang)}
+                        </label>
+                      ))}
+                    </span>
+                  ) : (
+                    <select
+                      value={draft[key]?.valueIds[0] ?? ''}
+                      onChange={(e) => setDraft((s) => ({ ...s, [key]: { valueIds: e.target.value ? [e.target.value] : [], reason: s[key]?.reason ?? '' } }))}
+                      data-testid="consensus-value"
+                      aria-label={t('disagree.value')}
+                    >
+                      <option value="">{t('disagree.value')}</option>
+                      {d.variable.values.map((v) => (
+                        <option key={v.id} value={v.id}>
+                          {localize(v.label, lang)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
                   <input
                     placeholder={t('disagree.reason')}
                     aria-label={t('disagree.reason')}
                     value={draft[key]?.reason ?? ''}
-                    onChange={(e) => setDraft((s) => ({ ...s, [key]: { valueId: s[key]?.valueId ?? '', reason: e.target.value } }))}
+                    onChange={(e) => setDraft((s) => ({ ...s, [key]: { valueIds: s[key]?.valueIds ?? [], reason: e.target.value } }))}
                     data-testid="consensus-reason"
                   />
-                  <button type="button" className="primary" disabled={!draft[key]?.valueId || !draft[key]?.reason.trim()} onClick={() => void resolve(d, key)} data-testid="resolve">
+                  <button type="button" className="primary" disabled={!draft[key]?.valueIds.length || !draft[key]?.reason.trim()} onClick={() => void resolve(d, key)} data-testid="resolve">
                     {t('disagree.resolve')}
                   </button>
                 </div>

@@ -17,7 +17,7 @@ import { useStore } from '../../state/store-context';
 import { useCodebookVersion } from '../coding/useCodingData';
 import { DisagreementList } from './DisagreementList';
 import { SampleCard } from './SampleCard';
-import { analyseReliability, isPerValue, reliabilityVariables } from './analysis';
+import { analyseReliability, reliabilityVariables, reviewVariables } from './analysis';
 import { PassageAgreement } from './PassageAgreement';
 
 export function alphaBand(alpha: number | null): 'reliable' | 'tentative' | 'unreliable' | 'undefined' {
@@ -299,7 +299,7 @@ export function ReliabilityView() {
         </div>
       )}
       {analysis && selectedCoders.length >= 2 && (
-        <DisagreementList judgements={analysis.current as Judgement[]} coders={selectedCoders} variables={variables.filter((v) => !isPerValue(v.id))} documents={documents} project={project} version={version} />
+        <DisagreementList judgements={analysis.current as Judgement[]} coders={selectedCoders} variables={reviewVariables(version, variables)} documents={documents} project={project} version={version} />
       )}
         </div>
       )}

@@ -18,7 +18,10 @@ export interface ReliabilityAnalysis {
   /** Judgements left out because they belong to another codebook version. */
   excluded: number;
   documents: number;
-  /** The judgements analysed (of the codebook's own variables: never the per-value ones). */
+  /**
+   * The judgements analysed, of the codebook's own variables (a multi-valued variable's whole
+   * judgements, never the derived per-value ones): what the disagreement review compares.
+   */
   current: Judgement[];
 }
 
@@ -61,6 +64,12 @@ export function reliabilityVariables(version: CodebookVersion): Variable[] {
       ),
     );
   return [...coded.filter((v) => v.kind === 'single'), ...perValue];
+}
+
+/** The codebook's own variables behind the analysed ones: each single-valued one, and each multi-valued one once. */
+export function reviewVariables(version: CodebookVersion, variables: readonly Variable[]): Variable[] {
+  const ids = new Set(variables.map((v) => v.id.split(PER_VALUE)[0]!));
+  return version.content.variables.filter((v) => ids.has(v.id));
 }
 
 /** The judgements as the analysis sees them: each multi-valued judgement also as one yes/no judgement per wanted value. */
@@ -122,5 +131,8 @@ export function analyseReliability(input: {
     bootstrap: input.bootstrap ? 1000 : 0,
     seed: 1,
   });
-  return { report, excluded, documents: docs.size, current: analysed.filter((j) => !isPerValue(j.variableId)) };
+  // For the review: the whole judgements of the multi-valued variables behind the yes/no rows.
+  const multi = new Set(variables.filter((v) => isPerValue(v.id)).map((v) => v.id.split(PER_VALUE)[0]!));
+  const wholeMulti = judgements.filter((j) => multi.has(j.variableId) && coders.includes(j.coderId) && j.valueIds.length > 0 && j.codebookVersionId === version.id && docs.has(j.documentId));
+  return { report, excluded, documents: docs.size, current: [...analysed.filter((j) => !isPerValue(j.variableId)), ...wholeMulti] };
 }
