@@ -3,7 +3,7 @@
 // the 4 coders × 12 units example — nominal .743, ordinal .815, interval .849.
 import { describe, expect, it } from 'vitest';
 import type { CodebookVersion, DocumentMeta, Judgement, Variable } from '../../src/core';
-import { analyseReliability } from '../../renderer/views/reliability/analysis';
+import { analyseReliability, PER_VALUE } from '../../renderer/views/reliability/analysis';
 
 const K2011: (number | null)[][] = [
   [1, 2, 3, 3, 2, 1, 4, 1, 2, null, null, null],
@@ -77,12 +77,12 @@ describe('multi-valued variables', () => {
     const vars = reliabilityVariables(version2);
     expect(vars.map((v) => [v.id, v.label.sv, v.kind])).toEqual([
       ['nom', 'nom', 'single'],
-      [`grupper::${ids[0]}`, 'Grupper: 1', 'single'],
-      [`grupper::${ids[1]}`, 'Grupper: 2', 'single'],
-      [`grupper::${ids[2]}`, 'Grupper: 3', 'single'],
+      [`grupper${PER_VALUE}${ids[0]}`, 'Grupper: 1', 'single'],
+      [`grupper${PER_VALUE}${ids[1]}`, 'Grupper: 2', 'single'],
+      [`grupper${PER_VALUE}${ids[2]}`, 'Grupper: 3', 'single'],
     ]);
     const result = analyseReliability({ judgements: multiJudgements, documents: [], version: version2, variables: vars, coders: ['A', 'B'], scope: 'shared' });
-    const alpha = (i: number) => result.report.variables.find((r) => r.variable === `grupper::${ids[i]}`)!.krippendorff_alpha;
+    const alpha = (i: number) => result.report.variables.find((r) => r.variable === `grupper${PER_VALUE}${ids[i]}`)!.krippendorff_alpha;
     expect(alpha(0)).toBe(1);
     expect(alpha(1)).toBeCloseTo(0, 12);
     expect(alpha(2)).toBeCloseTo(4 / 9, 12);

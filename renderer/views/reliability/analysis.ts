@@ -25,8 +25,11 @@ export interface ReliabilityAnalysis {
   current: Judgement[];
 }
 
-/** Separates a multi-valued variable's id from its value's id in a per-value variable's id. */
-const PER_VALUE = '::';
+/**
+ * Separates a multi-valued variable's id from its value's id in a per-value variable's id: "␞"
+ * (U+241E), a symbol no codebook id is expected to contain.
+ */
+export const PER_VALUE = '\u241E';
 
 export const isPerValue = (variableId: string): boolean => variableId.includes(PER_VALUE);
 
