@@ -2,25 +2,26 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { ZodError } from 'zod';
 import { OverensError, type UserMessage } from '../../src/core';
-import { useI18n } from '../i18n';
+import { translate, useI18n, type MessageKey } from '../i18n';
 
 interface Notice {
   id: number;
   kind: 'error' | 'info';
-  /** Shown in the current language: an OverensError keeps both, so switching language re-renders it. */
+  /** In the current language: an OverensError keeps both texts, an info notice its message key, so switching language re-renders them. */
   text: string;
 }
 
 interface StoredNotice {
   id: number;
   kind: Notice['kind'];
-  message: UserMessage;
+  message: UserMessage | { key: MessageKey; params?: Record<string, string | number> };
 }
 
 interface NoticeValue {
   notices: Notice[];
   reportError: (error: unknown) => void;
-  inform: (text: string) => void;
+  /** A passing notice (5 s), given as a message key so it follows the UI language. */
+  inform: (key: MessageKey, params?: Record<string, string | number>) => void;
   dismiss: (id: number) => void;
 }
 
@@ -30,7 +31,7 @@ let nextId = 1;
 export function NoticeProvider({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   const [stored, setNotices] = useState<StoredNotice[]>([]);
-  const push = useCallback((kind: Notice['kind'], message: UserMessage) => {
+  const push = useCallback((kind: Notice['kind'], message: StoredNotice['message']) => {
     const id = nextId++;
     setNotices((list) => [...list.slice(-4), { id, kind, message }]);
     if (kind === 'info') setTimeout(() => setNotices((list) => list.filter((n) => n.id !== id)), 5000);
@@ -51,9 +52,9 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
     },
     [push],
   );
-  const inform = useCallback((text: string) => push('info', { sv: text, en: text }), [push]);
+  const inform = useCallback((key: MessageKey, params?: Record<string, string | number>) => push('info', { key, params }), [push]);
   const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
-  const notices = useMemo(() => stored.map((n) => ({ id: n.id, kind: n.kind, text: n.message[lang] })), [stored, lang]);
+  const notices = useMemo(() => stored.map((n) => ({ id: n.id, kind: n.kind, text: 'key' in n.message ? translate(lang, n.message.key, n.message.params) : n.message[lang] })), [stored, lang]);
   const value = useMemo(() => ({ notices, reportError, inform, dismiss }), [notices, reportError, inform, dismiss]);
   return <NoticeContext.Provider value={value}>{children}</NoticeContext.Provider>;
 }

@@ -30,7 +30,7 @@ export function AutoBackupCard() {
         await platform.saveFile(backupFileName(project, new Date()), await writeBackup(data, files), [{ name: 'Överens backup', extensions: ['zip'] }]);
         setDownloading({ done: i + 1, total: projects.length });
       }
-      inform(t('autoBackup.downloaded', { count: projects.length }));
+      inform('autoBackup.downloaded', { count: projects.length });
     } catch (error) {
       reportError(error);
     } finally {

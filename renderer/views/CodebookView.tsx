@@ -60,7 +60,7 @@ export function CodebookView() {
     const draft = await store.versions.draft(codebook.id);
     await store.versions.updateDraft(draft.id, parsed.template.content, []);
     setChosen(draft.id);
-    inform(t('codebook.imported', { file, number: draft.number }));
+    inform('codebook.imported', { file, number: draft.number });
     if (parsed.problems?.length) setImportProblems({ file, problems: parsed.problems, imported: draft.number });
   };
 
@@ -109,7 +109,7 @@ export function CodebookView() {
             onClick={() =>
               void run(async () => {
                 const published = await store.versions.publish(version.id);
-                inform(t('codebook.publishedNotice', { number: published.number }));
+                inform('codebook.publishedNotice', { number: published.number });
               })
             }
           >
@@ -177,7 +177,7 @@ export function CodebookView() {
             onClick={() =>
               void run(async () => {
                 const result = await store.versions.migrate(latestPublished.id);
-                inform(t('codebook.migrated', { moved: result.moved, decide: result.decide.length, number: latestPublished.number }));
+                inform('codebook.migrated', { moved: result.moved, decide: result.decide.length, number: latestPublished.number });
               })
             }
           >

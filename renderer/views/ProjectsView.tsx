@@ -77,7 +77,7 @@ export function ProjectsView() {
       if (exists && !window.confirm(t('backup.replace', { name: read.data.project.name }))) return;
       await store.backups.restore(read.data, read.files, { replace: exists });
       openProject(read.data.project.id);
-      inform(t('backup.restored', { name: read.data.project.name }));
+      inform('backup.restored', { name: read.data.project.name });
     } catch (error) {
       reportError(error);
     } finally {
@@ -98,7 +98,7 @@ export function ProjectsView() {
       const { data, files, problems } = await qdpxToBackup(read.project);
       await store.backups.restore(data, files, { replace: false });
       openProject(data.project.id);
-      inform(t('qdpx.imported', { name: data.project.name, documents: data.documents.length, passages: data.segments.length }));
+      inform('qdpx.imported', { name: data.project.name, documents: data.documents.length, passages: data.segments.length });
       if (problems.length) setRestoreProblems({ title: t('qdpx.notes', { file: file.name }), problems });
     } catch (error) {
       reportError(error);
@@ -122,11 +122,7 @@ export function ProjectsView() {
       if (current?.id === result.projectId) setActiveCoder(result.coderId);
       else rememberActiveCoder(result.projectId, result.coderId);
       openProject(result.projectId);
-      inform(
-        result.createdProject
-          ? t('coderPackage.imported', { name: result.projectName, documents: result.documentsAdded, coder: result.coderName })
-          : t('coderPackage.refreshed', { name: result.projectName, documents: result.documentsAdded, coder: result.coderName }),
-      );
+      inform(result.createdProject ? 'coderPackage.imported' : 'coderPackage.refreshed', { name: result.projectName, documents: result.documentsAdded, coder: result.coderName });
     } catch (error) {
       reportError(error);
     } finally {
@@ -141,7 +137,7 @@ export function ProjectsView() {
       const template = await templateFor(templateId);
       const created = await store.projects.create({ name, coderName, template });
       openProject(created.project.id);
-      inform(t('projects.created', { name: created.project.name }));
+      inform('projects.created', { name: created.project.name });
       setName('');
     } catch (error) {
       reportError(error);
@@ -155,7 +151,7 @@ export function ProjectsView() {
     if (!renaming) return;
     try {
       await store.projects.rename(renaming.id, renaming.name);
-      inform(t('projects.renamed', { name: renaming.name.trim() }));
+      inform('projects.renamed', { name: renaming.name.trim() });
       setRenaming(null);
     } catch (error) {
       reportError(error);
@@ -175,7 +171,7 @@ export function ProjectsView() {
     try {
       await store.projects.delete(deleting.project.id);
       if (current?.id === deleting.project.id) openProject(null);
-      inform(t('projects.deleted', { name: deleting.project.name }));
+      inform('projects.deleted', { name: deleting.project.name });
     } catch (error) {
       reportError(error);
     } finally {

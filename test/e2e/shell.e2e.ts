@@ -68,6 +68,12 @@ describe('application shell', () => {
     await expect.poll(() => app.currentProject.textContent()).toBe('Main study');
 
     await projects.rename('Pilot', 'Pilot 2019');
+    // Passing notices follow the language too.
+    const renamed = page.getByTestId('notice-info').filter({ hasText: 'Pilot 2019' });
+    await expect.poll(() => renamed.textContent()).toContain('The project is now called "Pilot 2019".');
+    await app.setLanguage('sv');
+    await expect.poll(() => renamed.textContent()).toContain('Projektet heter nu "Pilot 2019".');
+    await app.setLanguage('en');
     await projects.open('Pilot 2019');
     await expect.poll(() => app.currentProject.textContent()).toBe('Pilot 2019');
 

@@ -101,7 +101,7 @@ export function DraftEditor({ draft, valueUse }: { draft: CodebookVersion; value
     });
     if (ok) {
       setSelected((s) => ({ ...s, [variable.id]: [] }));
-      inform(t('editor.merged', { count: ids.length, label }));
+      inform('editor.merged', { count: ids.length, label });
     }
   };
 

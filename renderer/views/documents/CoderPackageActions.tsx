@@ -54,7 +54,7 @@ export function CoderPackageActions({ documents }: { documents: DocumentMeta[] }
       const bytes = await writeCoderPackage(built.data, built.files);
       const result = await platform.saveFile(`${fileNamePart(project.name)}-${fileNamePart(coder.name)}.${CODER_PACKAGE_EXTENSION}`, bytes, [{ name: t('coderPackage.title'), extensions: [CODER_PACKAGE_EXTENSION] }]);
       if (result.saved) {
-        inform(t('coderPackage.saved', { coder: coder.name, count: selected.length }));
+        inform('coderPackage.saved', { coder: coder.name, count: selected.length });
         setExporting(false);
       }
     } catch (error) {
@@ -70,7 +70,7 @@ export function CoderPackageActions({ documents }: { documents: DocumentMeta[] }
       const data = await store.coderPackages.exportCodings(project.id, activeCoder.id);
       const bytes = await writeCoderCodings(data);
       const result = await platform.saveFile(`${fileNamePart(project.name)}-${fileNamePart(activeCoder.name)}.${CODER_CODINGS_EXTENSION}`, bytes, [{ name: t('codings.export'), extensions: [CODER_CODINGS_EXTENSION] }]);
-      if (result.saved) inform(t('codings.exported', { coder: activeCoder.name, segments: data.segments.length, judgements: data.judgements.filter((j) => j.valueIds.length > 0).length, memos: data.memos.length }));
+      if (result.saved) inform('codings.exported', { coder: activeCoder.name, segments: data.segments.length, judgements: data.judgements.filter((j) => j.valueIds.length > 0).length, memos: data.memos.length });
     } catch (error) {
       reportError(error);
     }

@@ -105,7 +105,7 @@ export function DocumentsView() {
     }));
     try {
       await store.documents.setAttributesMany(updates);
-      inform(t('documents.attributesApplied', { count: updates.length }));
+      inform('documents.attributesApplied', { count: updates.length });
       setPreview(null);
     } catch (error) {
       reportError(error);

@@ -78,7 +78,7 @@ export function DisagreementList({ judgements, coders, variables, documents, pro
         createdAt: now,
         updatedAt: now,
       });
-      inform(t('disagree.resolved'));
+      inform('disagree.resolved');
     } catch (error) {
       reportError(error);
     }

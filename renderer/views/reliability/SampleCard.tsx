@@ -32,7 +32,7 @@ export function SampleCard({ documents, coders }: { documents: DocumentMeta[]; c
     if (!sample || !coder) return;
     try {
       await store.documents.setAttributesMany(sample.map((d) => ({ id: d.id, attributes: { ...d.attributes, [SAMPLE_ATTRIBUTE]: coder.name } })));
-      inform(t('sample.assigned', { count: sample.length, coder: coder.name }));
+      inform('sample.assigned', { count: sample.length, coder: coder.name });
     } catch (error) {
       reportError(error);
     }
