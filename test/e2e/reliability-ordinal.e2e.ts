@@ -1,7 +1,7 @@
 // An ordinal variable of the Vårdanalys template ("Gemensamma mål": Ja, tydliga mål < Ja, vaga mål
 // < Nej) gets ordinal α, computed at the codebook's value order, and says so in the table.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, openApp, screenshot } from './browser';
 import { AppModel, ProjectsModel } from './models/app';
 import { CodingModel, DocumentsModel, SHARED } from './models/documents';
@@ -14,45 +14,27 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function judge(page: Page, documentIds: string[], variable: string, keys: string[]): Promise<void> {
-  const coding = new CodingModel(page);
-  for (let i = 0; i < documentIds.length; i++) {
-    await page.evaluate((id) => (window.location.hash = `#/coding?doc=${id}`), documentIds[i]!);
-    await page.getByTestId('text-view').or(page.getByTestId('pdf-page').first()).first().waitFor();
-    await coding.variable(variable).click();
-    await page.keyboard.press(keys[i]!);
-    await coding.waitSaved();
-  }
-}
-
 describe('reliability at the variable’s level of measurement', () => {
   it('computes ordinal α for an ordinal variable', async () => {
     const { page, context, errors } = await openApp(browser, { locale: 'sv-SE' });
     const app = new AppModel(page);
     await new ProjectsModel(page).create('Ordinal', 'Anna');
-    page.once('dialog', (dialog) => void dialog.accept('Bertil'));
-    await page.getByTestId('coder-select').selectOption('__add__');
-    await page.waitForFunction(() => (document.querySelector('[data-testid="coder-select"]') as HTMLSelectElement).selectedOptions[0]?.textContent === 'Bertil');
-    await page.getByTestId('coder-select').selectOption({ label: 'Anna' });
+    await app.addCoder('Bertil');
+    await app.setCoder('Anna');
     await app.goTo('documents');
     await new DocumentsModel(page).importFiles([`${SHARED}corpus/text/dalarna-2021-utf8.md`, `${SHARED}corpus/text/dalarna-2021-windows-1252.txt`, `${SHARED}corpus/synthetic/s001-stockholm.docx`]);
     await expect.poll(() => page.getByTestId('document-row').count()).toBe(3);
-    const documentIds = await page.evaluate(
-      () =>
-        new Promise<string[]>((resolve) => {
-          const req = indexedDB.open('overens');
-          req.onsuccess = () => {
-            const all = req.result.transaction('documents').objectStore('documents').getAll();
-            all.onsuccess = () => resolve((all.result as { id: string; fileName: string }[]).sort((a, b) => a.fileName.localeCompare(b.fileName)).map((d) => d.id));
-          };
-        }),
-    );
+    const documentIds = await new DocumentsModel(page).idsByFileName();
     // Anna: tydliga, vaga, Nej. Bertil: tydliga, Nej, Nej. By hand (Krippendorff 2011, ordinal
     // metric on the values' ranks): n = (2, 1, 3), δ²(vaga, Nej) = (1 + 3 − 2)² = 4, expected
     // Σ n_c n_k δ² = 180, observed 2·4 = 8, α = 1 − 5·8/180 = 0.778 (nominal would be 0.545).
-    await judge(page, documentIds, 'gemensamma_mal', ['1', '2', '3']);
-    await page.getByTestId('coder-select').selectOption({ label: 'Bertil' });
-    await judge(page, documentIds, 'gemensamma_mal', ['1', '3', '3']);
+    const coding = new CodingModel(page);
+    const judge = async (keys: string[]) => {
+      for (const [i, key] of keys.entries()) await coding.judge(documentIds[i]!, 'gemensamma_mal', [key]);
+    };
+    await judge(['1', '2', '3']);
+    await app.setCoder('Bertil');
+    await judge(['1', '3', '3']);
     await app.goTo('reliability');
     const row = page.getByTestId('reliability-row').filter({ hasText: 'Gemensamma mål' });
     await row.waitFor();

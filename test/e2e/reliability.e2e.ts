@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, openApp, screenshot } from './browser';
 import { AppModel, ProjectsModel } from './models/app';
 import { CodingModel, DocumentsModel, SHARED } from './models/documents';
@@ -17,26 +17,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function judgeLvm(page: Page, documentIds: string[], keys: string[]): Promise<void> {
-  const coding = new CodingModel(page);
-  for (let i = 0; i < documentIds.length; i++) {
-    await page.evaluate((id) => (window.location.hash = `#/coding?doc=${id}`), documentIds[i]!);
-    await page.getByTestId('text-view').or(page.getByTestId('pdf-page').first()).first().waitFor();
-    await coding.variable('lvm').click();
-    await page.keyboard.press(keys[i]!);
-    await coding.waitSaved();
-  }
-}
-
 describe('reliability', () => {
   it('shows α and κ for two coders, and records a consensus', async () => {
     const { page, context, errors } = await openApp(browser, { locale: 'sv-SE' });
     const app = new AppModel(page);
     await new ProjectsModel(page).create('Reliabilitet', 'Anna');
-    page.once('dialog', (dialog) => void dialog.accept('Bertil'));
-    await page.getByTestId('coder-select').selectOption('__add__');
-    await page.waitForFunction(() => (document.querySelector('[data-testid="coder-select"]') as HTMLSelectElement).selectedOptions[0]?.textContent === 'Bertil');
-    await page.getByTestId('coder-select').selectOption({ label: 'Anna' });
+    await app.addCoder('Bertil');
+    await app.setCoder('Anna');
 
     await app.goTo('documents');
     await new DocumentsModel(page).importFiles([`${SHARED}corpus/text/dalarna-2021-utf8.md`, `${SHARED}corpus/text/dalarna-2021-windows-1252.txt`, `${SHARED}corpus/synthetic/s001-stockholm.docx`]);
@@ -46,30 +33,24 @@ describe('reliability', () => {
     });
     expect(ids).toBe(3);
     // Document ids, in the table's order, from IndexedDB.
-    const documentIds = await page.evaluate(
-      () =>
-        new Promise<string[]>((resolve) => {
-          const req = indexedDB.open('overens');
-          req.onsuccess = () => {
-            const all = req.result.transaction('documents').objectStore('documents').getAll();
-            all.onsuccess = () => resolve((all.result as { id: string; fileName: string }[]).sort((a, b) => a.fileName.localeCompare(b.fileName)).map((d) => d.id));
-          };
-        }),
-    );
+    const documentIds = await new DocumentsModel(page).idsByFileName();
+    const coding = new CodingModel(page);
+    const judgeLvm = async (keys: string[]) => {
+      for (const [i, key] of keys.entries()) await coding.judge(documentIds[i]!, 'lvm', [key]);
+    };
 
     // Anna: Ja, Ja, Nej. Bertil: Ja, Nej, Nej. Both also mark the same passage as "Spelmissbruk: Ja".
     const markPassage = async () => {
-      const coding = new CodingModel(page);
       await page.evaluate((id) => (window.location.hash = `#/coding?doc=${id}`), documentIds[0]!);
       await coding.variable('spelmissbruk').click();
       await coding.select('spel om pengar');
       await page.keyboard.press('1');
       await coding.waitSaved();
     };
-    await judgeLvm(page, documentIds, ['1', '1', '2']);
+    await judgeLvm(['1', '1', '2']);
     await markPassage();
-    await page.getByTestId('coder-select').selectOption({ label: 'Bertil' });
-    await judgeLvm(page, documentIds, ['1', '2', '2']);
+    await app.setCoder('Bertil');
+    await judgeLvm(['1', '2', '2']);
     await markPassage();
 
     await app.goTo('reliability');

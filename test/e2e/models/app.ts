@@ -18,6 +18,17 @@ export class AppModel {
   async setLanguage(lang: 'sv' | 'en'): Promise<void> {
     await this.page.getByTestId('language-select').selectOption(lang);
   }
+
+  /** Add a coder to the open project (it becomes the active one). */
+  async addCoder(name: string): Promise<void> {
+    this.page.once('dialog', (dialog) => void dialog.accept(name));
+    await this.page.getByTestId('coder-select').selectOption('__add__');
+    await this.page.waitForFunction((wanted) => (document.querySelector('[data-testid="coder-select"]') as HTMLSelectElement).selectedOptions[0]?.textContent === wanted, name);
+  }
+
+  async setCoder(name: string): Promise<void> {
+    await this.page.getByTestId('coder-select').selectOption({ label: name });
+  }
 }
 
 export class ProjectsModel {

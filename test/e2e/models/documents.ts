@@ -15,6 +15,20 @@ export class DocumentsModel {
     await this.page.getByTestId('close-import').waitFor({ timeout: 60_000 });
   }
 
+  /** The ids of all documents in IndexedDB, in file-name order. */
+  async idsByFileName(): Promise<string[]> {
+    return this.page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const req = indexedDB.open('overens');
+          req.onsuccess = () => {
+            const all = req.result.transaction('documents').objectStore('documents').getAll();
+            all.onsuccess = () => resolve((all.result as { id: string; fileName: string }[]).sort((a, b) => a.fileName.localeCompare(b.fileName)).map((d) => d.id));
+          };
+        }),
+    );
+  }
+
   async results(status: 'imported' | 'duplicate' | 'failed'): Promise<string[]> {
     return this.page.getByTestId(`import-${status}`).allTextContents();
   }
@@ -27,6 +41,20 @@ export class DocumentsModel {
 
 export class CodingModel {
   constructor(readonly page: Page) {}
+
+  /**
+   * Judge `variable` on a document by its value keys (a multi-valued variable toggles each). The
+   * variable is focused by its corner: a click in the middle could land on a value button.
+   */
+  async judge(documentId: string, variable: string, keys: readonly string[]): Promise<void> {
+    await this.page.evaluate((id) => (window.location.hash = `#/coding?doc=${id}`), documentId);
+    await this.page.getByTestId('text-view').or(this.page.getByTestId('pdf-page').first()).first().waitFor();
+    await this.variable(variable).click({ position: { x: 4, y: 4 } });
+    for (const key of keys) {
+      await this.page.keyboard.press(key);
+      await this.waitSaved();
+    }
+  }
 
   /** Select the first occurrence of `text` inside the viewer (PDF text layer or DOCX/TXT view). */
   async select(text: string): Promise<void> {
