@@ -6,7 +6,7 @@
  * The schedule and what was last written live in localStorage (per installation, like the
  * active coder); the folder itself lives in main's settings, which only main can write.
  */
-import type { Project } from '../../src/core';
+import { fileNamePart, type Project } from '../../src/core';
 import { writeBackup } from '../../src/formats/backup';
 import type { Store } from '../../src/store';
 import type { BackupFolder } from '../platform/platform';
@@ -71,9 +71,9 @@ export function isDue(state: AutoBackupState, now: number): boolean {
   return state.lastRunAt === null || now - state.lastRunAt >= state.settings.intervalMinutes * 60_000;
 }
 
-/** The file-name stem of a project's backups: its name (letters, digits, _ and -) and the start of its id. */
+/** The file-name stem of a project's backups: its name (letters, digits and -) and the start of its id. */
 export function backupStem(project: Pick<Project, 'id' | 'name'>): string {
-  const name = project.name.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'projekt';
+  const name = fileNamePart(project.name, 'projekt').slice(0, 80);
   const id = project.id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8);
   return `${name}-${id}`;
 }
@@ -83,6 +83,15 @@ export function backupFileName(project: Pick<Project, 'id' | 'name'>, now: Date)
   const p = (n: number) => String(n).padStart(2, '0');
   const stamp = `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
   return `${backupStem(project)}-${stamp}.overens-backup.zip`;
+}
+
+/** The save-dialog filter of backup files. */
+export const BACKUP_FILTER = [{ name: 'Överens backup', extensions: ['zip'] }];
+
+/** One project as a backup file's bytes (every record and the original documents). */
+export async function projectBackup(store: Pick<Store, 'backups'>, projectId: string, now: number = Date.now()): Promise<Uint8Array> {
+  const { data, files } = await store.backups.collect(projectId, now);
+  return writeBackup(data, files);
 }
 
 export interface RunResult {
@@ -114,9 +123,7 @@ export async function runBackups(input: {
       if (!input.force && state.projects[project.id]?.fingerprint === fingerprint) {
         result.unchanged.push(project.name);
       } else {
-        const { data, files } = await store.backups.collect(project.id, now);
-        const bytes = await writeBackup(data, files);
-        const written = await folder.write(backupFileName(project, new Date(now)), bytes, state.settings.keep);
+        const written = await folder.write(backupFileName(project, new Date(now)), await projectBackup(store, project.id, now), state.settings.keep);
         state.projects[project.id] = { at: now, fingerprint, path: written.path };
         result.written.push({ project: project.name, path: written.path });
       }

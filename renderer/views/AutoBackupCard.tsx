@@ -4,10 +4,9 @@
  * projects now", which downloads one backup file per project.
  */
 import { useState } from 'react';
-import { writeBackup } from '../../src/formats/backup';
 import { useI18n } from '../i18n';
 import { useAutoBackup } from '../state/auto-backup-context';
-import { backupFileName, INTERVALS, type IntervalMinutes } from '../state/auto-backup';
+import { BACKUP_FILTER, backupFileName, INTERVALS, projectBackup, type IntervalMinutes } from '../state/auto-backup';
 import { useNotices } from '../state/errors';
 import { usePlatform } from '../state/platform-context';
 import { useStore } from '../state/store-context';
@@ -26,8 +25,7 @@ export function AutoBackupCard() {
       const projects = await store.projects.list();
       setDownloading({ done: 0, total: projects.length });
       for (const [i, project] of projects.entries()) {
-        const { data, files } = await store.backups.collect(project.id);
-        await platform.saveFile(backupFileName(project, new Date()), await writeBackup(data, files), [{ name: 'Överens backup', extensions: ['zip'] }]);
+        await platform.saveFile(backupFileName(project, new Date()), await projectBackup(store, project.id), BACKUP_FILTER);
         setDownloading({ done: i + 1, total: projects.length });
       }
       inform('autoBackup.downloaded', { count: projects.length });

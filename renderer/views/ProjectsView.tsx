@@ -2,9 +2,10 @@
 import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { SHIPPED_TEMPLATES } from '../../src/core/codebook';
-import { CODER_PACKAGE_EXTENSION, fileNamePart, localize, type CodebookTemplate, type Project, type UserMessage } from '../../src/core';
+import { CODER_PACKAGE_EXTENSION, localize, type CodebookTemplate, type Project, type UserMessage } from '../../src/core';
 import { codebookAsTemplate } from '../../src/formats/codebook-json';
-import { readBackup, writeBackup } from '../../src/formats/backup';
+import { readBackup } from '../../src/formats/backup';
+import { BACKUP_FILTER, backupFileName, projectBackup } from '../state/auto-backup';
 import { readQdpx } from '../../src/formats/refi-qda-import';
 import { qdpxToBackup } from '../../src/formats/refi-qda-to-project';
 import { AutoBackupCard } from './AutoBackupCard';
@@ -53,9 +54,7 @@ export function ProjectsView() {
   const backup = async (project: Project) => {
     setWorking(t('projects.workingBackup', { name: project.name }));
     try {
-      const { data, files } = await store.backups.collect(project.id);
-      const bytes = await writeBackup(data, files);
-      await platform.saveFile(`${fileNamePart(project.name)}.overens-backup.zip`, bytes, [{ name: 'Överens backup', extensions: ['zip'] }]);
+      await platform.saveFile(backupFileName(project, new Date()), await projectBackup(store, project.id), BACKUP_FILTER);
     } catch (error) {
       reportError(error);
     } finally {
@@ -65,7 +64,7 @@ export function ProjectsView() {
 
   const restore = async () => {
     try {
-      const [file] = await platform.openFiles({ title: t('backup.restore'), filters: [{ name: 'Överens backup', extensions: ['zip'] }], multiple: false });
+      const [file] = await platform.openFiles({ title: t('backup.restore'), filters: BACKUP_FILTER, multiple: false });
       if (!file) return;
       setWorking(t('projects.workingFile', { file: file.name }));
       const read = await readBackup(file.bytes);
