@@ -9,7 +9,7 @@ import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell, type Ses
 import { readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { registerIpcHandlers } from './ipc-handlers';
-import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, PRIVILEGED_SCHEMES, REMOTE_URL_PATTERNS, isAppUrl, mimeType, resolveAppPath, windowOptions } from './security';
+import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, PRIVILEGED_SCHEMES, REMOTE_URL_PATTERNS, isAppUrl, languageArguments, mimeType, resolveAppPath } from './security';
 
 export { registerIpcHandlers } from './ipc-handlers';
 
@@ -69,8 +69,36 @@ export function systemLanguage(): string {
   return app.getPreferredSystemLanguages()[0] ?? app.getLocale();
 }
 
+/**
+ * The one window. Its options are written out here, at the constructor, so that Electronegativity
+ * (run by `npm test`, scripts/electronegativity.mjs) can read every security setting statically.
+ */
 export function createMainWindow(preloadPath: string, language?: string): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(preloadPath, language));
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Överens',
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      // A middle click on a link would otherwise ask for a new window (denied below anyway).
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+      safeDialogs: true,
+      additionalArguments: languageArguments(language),
+    },
+  });
   hardenWebContents(win.webContents);
   win.once('ready-to-show', () => win.show());
   win.loadURL(APP_ENTRY).catch((error: unknown) => console.error(`Could not load ${APP_ENTRY}`, error));

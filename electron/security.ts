@@ -4,7 +4,7 @@
  * scheme (a stable IndexedDB origin across releases), no navigation and no new windows.
  */
 import path from 'node:path';
-import type { BrowserWindowConstructorOptions, CustomScheme } from 'electron';
+import type { CustomScheme } from 'electron';
 import { LANGUAGE_SWITCH } from '../src/core/ipc';
 
 export const APP_SCHEME = 'app';
@@ -26,33 +26,12 @@ export { CONTENT_SECURITY_POLICY } from '../src/core/csp';
 export const REMOTE_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file:///*'];
 
 /**
- * Options of the one window. `systemLanguage` travels to the sandboxed preload as a command-line
- * switch (additionalArguments), so `Platform.systemLanguage()` can stay synchronous.
+ * The system language travels to the sandboxed preload as a command-line switch
+ * (`additionalArguments`), so `Platform.systemLanguage()` can stay synchronous. Only a
+ * well-formed language tag is passed on.
  */
-export function windowOptions(preloadPath: string, systemLanguage?: string): BrowserWindowConstructorOptions {
-  const language = systemLanguage && /^[A-Za-z0-9-]{1,35}$/.test(systemLanguage) ? systemLanguage : undefined;
-  return {
-    width: 1400,
-    height: 900,
-    minWidth: 900,
-    minHeight: 600,
-    title: 'Överens',
-    show: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      safeDialogs: true,
-      additionalArguments: language ? [`${LANGUAGE_SWITCH}${language}`] : [],
-    },
-  };
+export function languageArguments(systemLanguage?: string): string[] {
+  return systemLanguage && /^[A-Za-z0-9-]{1,35}$/.test(systemLanguage) ? [`${LANGUAGE_SWITCH}${systemLanguage}`] : [];
 }
 
 /** True for URLs of our own app (the only pages that may be shown or call IPC). */

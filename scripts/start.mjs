@@ -2,37 +2,20 @@
 // the same renderer, served on loopback (127.0.0.1, port 5173 or the next free one) with its URL
 // printed, until Ctrl-C. See README.md and docs/ARCHITECTURE.md.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
+import { ensureElectron } from './electron-binary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const configFile = path.join(root, 'vite.config.ts');
-const require = createRequire(import.meta.url);
 // vite.config.ts names its folders relative to the repository.
 process.chdir(root);
 
-/** The Electron executable, or the reason there is none. */
-function findElectron() {
-  let binary;
-  try {
-    // The `electron` package exports the path of the binary it downloaded at install time.
-    binary = require('electron');
-  } catch (error) {
-    return { binary: null, reason: error instanceof Error ? error.message.split('\n')[0] : String(error) };
-  }
-  if (typeof binary !== 'string') return { binary: null, reason: 'the electron package did not name a binary' };
-  if (!existsSync(binary)) return { binary: null, reason: `${binary} does not exist` };
-  return { binary, reason: '' };
-}
-
-const { binary, reason } = findElectron();
-if (!binary) {
-  console.log(`The Electron binary is not installed (${reason}); serving the web version instead.`);
-  console.log('(Install it with `npm install` without ELECTRON_SKIP_BINARY_DOWNLOAD to get the desktop app.)');
-}
+// The install downloads the binary where it can (scripts/postinstall.mjs); a machine that was
+// offline then tries once more here.
+const { binary, reason } = await ensureElectron({ timeoutMs: 3 * 60_000, log: (line) => console.log(line) });
+if (!binary) console.log(`Electron's binary is not available (${reason}); serving the web version instead.`);
 
 console.log('Building the renderer…');
 await build({ configFile, logLevel: 'warn' });

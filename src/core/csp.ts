@@ -1,9 +1,11 @@
 /**
  * The Content-Security-Policy of the app: sent by the Electron app:// handler and by the web
  * preview server (vite.config.ts), so the e2e tests run under the same policy as the desktop app.
- * This module has no imports so the Vite config can load it directly.
+ * `renderer/index.html` carries the same policy as a <meta> element (`CSP_META_CONTENT`), so any
+ * server of the built files enforces it too. This module has no imports so the Vite config can
+ * load it directly.
  */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'self'",
   // 'wasm-unsafe-eval' lets pdf.js compile its WebAssembly image decoders (JPX, JBIG2, colour
   // profiles); it does not allow eval() or new Function().
@@ -19,4 +21,12 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-].join('; ');
+];
+
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');
+
+/** Directives a browser ignores (with a console error) when the policy comes in a <meta> element. */
+const HEADER_ONLY = ['frame-ancestors', 'report-uri', 'sandbox'];
+
+/** The policy as `renderer/index.html`'s <meta http-equiv="Content-Security-Policy"> states it. */
+export const CSP_META_CONTENT = DIRECTIVES.filter((directive) => !HEADER_ONLY.includes(directive.split(' ')[0]!)).join('; ');

@@ -9,8 +9,10 @@ export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-backg
 
 export async function withAppInChromium<T>(run: (browser: Browser, url: string) => Promise<T>): Promise<T> {
   const configFile = new URL('../../vite.config.ts', import.meta.url).pathname;
-  await build({ configFile, logLevel: 'warn' });
-  const server = await preview({ configFile, preview: { port: 0, host: '127.0.0.1' } });
+  // A build folder of the benchmarks' own: never dist/, which a running `npm start` may serve.
+  const outDir = new URL('../../test-results/web-bench/', import.meta.url).pathname;
+  await build({ configFile, logLevel: 'warn', build: { outDir } });
+  const server = await preview({ configFile, build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   try {
     return await run(browser, server.resolvedUrls!.local[0]!);

@@ -94,6 +94,7 @@ describe('window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
       additionalArguments: [`${LANGUAGE_SWITCH}sv-SE`],
     });
     expect(win.loadURL).toHaveBeenCalledWith('app://overens/index.html');
