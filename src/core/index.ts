@@ -3,3 +3,4 @@ export * from './model';
 export * from './errors';
 export * from './zip-entries';
 export * from './files';
+export * from './zip';
