@@ -1,0 +1,98 @@
+/**
+ * One variable in the codebook panel: its values as buttons (digit keys on the current one), the
+ * judgement's memo, and the suggestion from coded passages; a derived variable shows its value.
+ */
+import { localize, type Judgement, type Variable } from '../../../src/core';
+import type { Suggestion } from '../../../src/core/coding/suggest';
+import { useI18n } from '../../i18n';
+import type { ValueInfo } from './useCodingModel';
+
+export function DerivedVariableCard({ variable, value, valueById }: { variable: Variable; value: string | undefined; valueById: Map<string, ValueInfo> }) {
+  const { t, lang } = useI18n();
+  return (
+    <div className="coding-variable derived" data-testid="derived-variable">
+      <div className="coding-variable-label">{localize(variable.label, lang)}</div>
+      <div className="muted small">
+        {t('coding.derived')}: <strong data-testid="derived-value">{value ? valueById.get(value)?.label : t('coding.missing')}</strong>
+      </div>
+    </div>
+  );
+}
+
+export function VariableCard(props: {
+  variable: Variable;
+  current: boolean;
+  judgement: Judgement | undefined;
+  suggestion: Suggestion | null;
+  valueById: Map<string, ValueInfo>;
+  onSelect: () => void;
+  onValue: (valueId: string) => void;
+  onMemo: (judgement: Judgement, memo: string) => void;
+  onAcceptSuggestion: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const { variable: v, current, judgement, suggestion } = props;
+  return (
+    <div
+      className={`coding-variable${current ? ' current' : ''}`}
+      data-testid="coding-variable"
+      data-variable={v.key}
+      onClick={props.onSelect}
+      ref={(el) => {
+        if (current && el) el.scrollIntoView({ block: 'nearest' });
+      }}
+    >
+      <div className="coding-variable-label">{localize(v.label, lang)}</div>
+      <div className="coding-values">
+        {v.values.map((val, i) => {
+          const chosen = judgement?.valueIds.includes(val.id);
+          return (
+            <button
+              key={val.id}
+              type="button"
+              className={`value-button${chosen ? ' chosen' : ''}`}
+              style={{ borderColor: val.colour }}
+              title={localize(val.definition, lang)}
+              data-testid="value-button"
+              onClick={(e) => {
+                e.stopPropagation();
+                props.onValue(val.id);
+              }}
+            >
+              {current && i < 9 && <kbd>{i + 1}</kbd>}
+              <span className="swatch" style={{ background: val.colour }} />
+              {localize(val.label, lang)}
+            </button>
+          );
+        })}
+      </div>
+      {current && judgement && (
+        <textarea
+          key={`${judgement.id}:${judgement.memo}`}
+          className="memo"
+          placeholder={t('coding.judgementMemo')}
+          aria-label={t('coding.judgementMemo')}
+          defaultValue={judgement.memo}
+          data-testid="judgement-memo"
+          onClick={(e) => e.stopPropagation()}
+          onBlur={(e) => props.onMemo(judgement, e.target.value)}
+        />
+      )}
+      {!judgement?.valueIds.length && suggestion && (
+        <div className="suggestion small">
+          {t(suggestion.reason === 'passages' ? 'coding.suggestPassages' : 'coding.suggestAbsent', { value: props.valueById.get(suggestion.valueId)?.label ?? '' })}{' '}
+          <button
+            type="button"
+            data-testid="accept-suggestion"
+            onClick={(e) => {
+              e.stopPropagation();
+              props.onAcceptSuggestion();
+            }}
+          >
+            {t('coding.accept')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
