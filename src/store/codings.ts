@@ -26,6 +26,21 @@ export class CodingRepository {
     return this.db.judgements.where('projectId').equals(projectId).toArray();
   }
 
+  /** For one coder: per document, the variables judged with at least one value. */
+  async judgedByDocument(projectId: string, coderId: string): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>();
+    await this.db.judgements
+      .where('projectId')
+      .equals(projectId)
+      .each((j) => {
+        if (j.coderId !== coderId || j.valueIds.length === 0) return;
+        const set = out.get(j.documentId);
+        if (set) set.add(j.variableId);
+        else out.set(j.documentId, new Set([j.variableId]));
+      });
+    return out;
+  }
+
   async addSegment(segment: Segment): Promise<Segment> {
     const parsed = Segment.parse(segment);
     await this.db.segments.add(parsed);

@@ -48,7 +48,8 @@ describe('coding workspace', () => {
       await page.keyboard.press('a');
       await page.keyboard.press('ArrowDown');
     }
-    await expect.poll(() => page.getByTestId('judged-progress').textContent()).toBe(`${total} av ${total} variabler bedömda`);
+    // 37 quick writes queue up; on a loaded machine they take a few seconds to commit.
+    await expect.poll(() => page.getByTestId('judged-progress').textContent(), { timeout: 30_000 }).toBe(`${total} av ${total} variabler bedömda`);
     // Passages decide the suggestion: SIP and Spelmissbruk are judged "Ja", LVM (no passage) "Nej".
     await expect.poll(() => coding.variable('sip').locator('.value-button.chosen').textContent()).toContain('Ja');
     await expect.poll(() => coding.variable('lvm').locator('.value-button.chosen').textContent()).toContain('Nej');

@@ -1,4 +1,8 @@
-/** The bar above the document: progress, undo/redo, save state, corpus search, blinding, selection. */
+/**
+ * The bar above the document: progress, undo/redo, save state, corpus search, blinding. Its slots
+ * have fixed widths and are always present (app.css), so it never reflows; the selection's length
+ * floats over the document instead (SelectionBadge).
+ */
 import type { Project } from '../../../src/core';
 import { useI18n } from '../../i18n';
 import { useNotices } from '../../state/errors';
@@ -15,12 +19,11 @@ export function CodingToolbar(props: {
   saveState: SaveState;
   onOpenSearch: () => void;
   blind: boolean;
-  selection: { start: number; end: number } | null;
 }) {
   const { t } = useI18n();
   const store = useStore();
   const { reportError } = useNotices();
-  const { project, judged, total, canUndo, canRedo, undoRedo, saveState, blind, selection } = props;
+  const { project, judged, total, canUndo, canRedo, undoRedo, saveState, blind } = props;
   return (
     <div className="coding-status">
       <span data-testid="judged-progress">{t('coding.progress', { judged, total })}</span>
@@ -46,11 +49,17 @@ export function CodingToolbar(props: {
         />{' '}
         {t('coding.blind')}
       </label>
-      {selection && (
-        <span className="badge" data-testid="selection-info">
-          {t('coding.selection', { length: selection.end - selection.start })}
-        </span>
-      )}
     </div>
+  );
+}
+
+/** The selection's length, floating over the document (out of the toolbar's flow). */
+export function SelectionBadge({ selection }: { selection: { start: number; end: number } | null }) {
+  const { t } = useI18n();
+  if (!selection) return null;
+  return (
+    <span className="badge selection-info" data-testid="selection-info">
+      {t('coding.selection', { length: selection.end - selection.start })}
+    </span>
   );
 }

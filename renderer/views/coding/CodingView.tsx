@@ -7,7 +7,7 @@
  * This component only composes: live data (useCodingData), what follows from it (useCodingModel),
  * the actions and save state (useCodingActions), the keyboard (useCodingKeys), and the panels.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { findIndicatorTerms, type TermHit } from '../../../src/core/coding/suggest';
 import type { Variable } from '../../../src/core';
@@ -19,7 +19,7 @@ import { useStore } from '../../state/store-context';
 import { DocumentPane } from '../../viewer/DocumentPane';
 import type { SelectionResult } from '../../viewer/selection';
 import { CodebookPanel } from './CodebookPanel';
-import { CodingToolbar } from './CodingToolbar';
+import { CodingToolbar, SelectionBadge } from './CodingToolbar';
 import { CorpusSearch } from './CorpusSearch';
 import { DocumentList } from './DocumentList';
 import { DocumentMemo } from './DocumentMemo';
@@ -29,6 +29,7 @@ import { useCodebookVersion, useDocumentCodings, useOpenDocument } from './useCo
 import { useCodingActions } from './useCodingActions';
 import { useCodingKeys } from './useCodingKeys';
 import { useCodingModel } from './useCodingModel';
+import { loadPlace, savePlace } from './coding-place';
 
 export function CodingView() {
   const { t, lang } = useI18n();
@@ -38,10 +39,13 @@ export function CodingView() {
   const version = useCodebookVersion(store, project);
   const documents = useLiveQuery(async () => (project ? store.documents.list(project.id) : []), [store, project]);
   const routeDoc = useRouteParam('doc');
-  const documentId = routeDoc ?? documents?.[0]?.id ?? null;
+  // Without ?doc=…, the document the coder was last on in this project (else the first).
+  const remembered = useMemo(() => (project && activeCoder ? loadPlace(project.id, activeCoder.id) : {}), [project, activeCoder]);
+  const documentId = routeDoc ?? (documents?.some((d) => d.id === remembered.documentId) ? remembered.documentId! : (documents?.[0]?.id ?? null));
   const open = useOpenDocument(store, documentId);
   const blind = project?.settings.blindCoding ?? true;
   const { segments, judgements } = useDocumentCodings(store, documentId, activeCoder, blind);
+  const judgedSets = useLiveQuery(async () => (project && activeCoder ? store.codings.judgedByDocument(project.id, activeCoder.id) : new Map<string, Set<string>>()), [store, project?.id, activeCoder?.id]);
   const documentMemo = useLiveQuery(async () => (documentId && activeCoder ? ((await store.codings.documentMemo(documentId, activeCoder.id)) ?? null) : null), [store, documentId, activeCoder?.id]);
 
   const model = useCodingModel(version, segments, judgements, activeCoder, lang);
@@ -50,6 +54,13 @@ export function CodingView() {
 
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const [variableIndex, setVariableIndex] = useState(0);
+  const [frameOpen, setFrameOpen] = useState(() => localStorage.getItem('overens.codingFrame') === 'open');
+  const toggleFrame = useCallback(() => {
+    setFrameOpen((open) => {
+      localStorage.setItem('overens.codingFrame', open ? 'closed' : 'open');
+      return !open;
+    });
+  }, []);
   const [popover, setPopover] = useState<Popover | null>(null);
   const [focusedSegment, setFocusedSegment] = useState<string | undefined>(undefined);
   const [dismissed, setDismissed] = useState<Set<string>>(() => new Set());
@@ -57,6 +68,23 @@ export function CodingView() {
   const [scrollTarget, setScrollTarget] = useState<{ offset: number; key: number } | undefined>(undefined);
   const currentIndex = Math.min(variableIndex, codable.length - 1);
   const currentVariable: Variable | undefined = codable[currentIndex];
+
+  // Back at the variable the coder was on (once the codebook is known), and remember the place.
+  const restoredVariable = useRef(false);
+  useEffect(() => {
+    if (restoredVariable.current || codable.length === 0) return;
+    restoredVariable.current = true;
+    const at = codable.findIndex((v) => v.id === remembered.variableId);
+    if (at >= 0) setVariableIndex(at);
+  }, [codable, remembered]);
+  useEffect(() => {
+    if (!project || !activeCoder || !documentId || !restoredVariable.current) return;
+    savePlace(project.id, activeCoder.id, { documentId, variableId: currentVariable?.id });
+  }, [project, activeCoder, documentId, currentVariable?.id]);
+  const judgedByDocument = useMemo(() => {
+    const codableIds = new Set(codable.map((v) => v.id));
+    return new Map([...(judgedSets ?? new Map<string, Set<string>>())].map(([id, set]) => [id, [...set].filter((v) => codableIds.has(v)).length]));
+  }, [judgedSets, codable]);
 
   const showOffset = useCallback((offset: number) => setScrollTarget((old) => ({ offset, key: (old?.key ?? 0) + 1 })), []);
   // Opened at a passage (e.g. from the disagreement review): #/coding?doc=…&at=<offset>.
@@ -131,6 +159,7 @@ export function CodingView() {
     },
     undoRedo: (which) => void actions.undoRedo(which),
     moveDocument,
+    toggleFrame,
     escape: () => {
       setPopover(null);
       setSelection(null);
@@ -145,7 +174,7 @@ export function CodingView() {
   const orphans = segments.filter((s) => s.orphaned && s.coderId === activeCoder.id);
   return (
     <section className="coding-view" aria-label={t('coding.title')}>
-      <DocumentList documents={documents} openId={documentId} />
+      <DocumentList projectId={project.id} documents={documents} openId={documentId} judgedByDocument={judgedByDocument} total={codable.length} />
       <div className="coding-main">
         <CodingToolbar
           project={project}
@@ -157,7 +186,6 @@ export function CodingView() {
           saveState={actions.saveState}
           onOpenSearch={() => setSearchOpen(true)}
           blind={blind}
-          selection={selection}
         />
         {open && documentMemo !== undefined && (
           <DocumentMemo documentId={open.meta.id} memo={documentMemo} onSave={(text) => actions.save(() => store.codings.setDocumentMemo(project.id, open.meta.id, activeCoder.id, text))} />
@@ -180,6 +208,7 @@ export function CodingView() {
             scrollTarget={scrollTarget}
           />
         )}
+        <SelectionBadge selection={selection} />
         <OrphanList orphans={orphans} valueById={valueById} onDelete={removeSegment} />
         {popover && <SegmentPopover popover={popover} segments={segments} coderId={activeCoder.id} valueById={valueById} onDelete={removeSegment} onMemo={actions.setSegmentMemo} />}
       </div>
@@ -196,7 +225,9 @@ export function CodingView() {
       <CodebookPanel
         model={model}
         currentIndex={currentIndex}
-        header={
+        frameOpen={frameOpen}
+        onToggleFrame={toggleFrame}
+        currentExtras={
           currentVariable && open ? (
             <TermHits
               variable={currentVariable}

@@ -2,9 +2,11 @@
  * One variable in the codebook panel: its values as buttons (digit keys on the current one), the
  * judgement's memo, and the suggestion from coded passages; a derived variable shows its value.
  */
+import type { ReactNode } from 'react';
 import { localize, type Judgement, type Variable } from '../../../src/core';
 import type { Suggestion } from '../../../src/core/coding/suggest';
 import { useI18n } from '../../i18n';
+import { CodingFrame } from './CodingFrame';
 import type { ValueInfo } from './useCodingModel';
 
 export function DerivedVariableCard({ variable, value, valueById }: { variable: Variable; value: string | undefined; valueById: Map<string, ValueInfo> }) {
@@ -29,9 +31,15 @@ export function VariableCard(props: {
   onValue: (valueId: string) => void;
   onMemo: (judgement: Judgement, memo: string) => void;
   onAcceptSuggestion: () => void;
+  /** The coding frame is shown under the current variable. */
+  frameOpen: boolean;
+  onToggleFrame: () => void;
+  /** Shown under the current variable's values (its suggested passages). */
+  children?: ReactNode;
 }) {
   const { t, lang } = useI18n();
   const { variable: v, current, judgement, suggestion } = props;
+  const hasFrame = Boolean(localize(v.description, lang) || localize(v.codingRule, lang) || v.values.some((x) => localize(x.definition, lang) || x.anchors.length));
   return (
     <div
       className={`coding-variable${current ? ' current' : ''}`}
@@ -42,7 +50,24 @@ export function VariableCard(props: {
         if (current && el) el.scrollIntoView({ block: 'nearest' });
       }}
     >
-      <div className="coding-variable-label">{localize(v.label, lang)}</div>
+      <div className="coding-variable-head">
+        <span className="coding-variable-label">{localize(v.label, lang)}</span>
+        {current && hasFrame && (
+          <button
+            type="button"
+            className="frame-toggle small"
+            aria-expanded={props.frameOpen}
+            data-testid="frame-toggle"
+            title={t('coding.frame.toggleHelp')}
+            onClick={(e) => {
+              e.stopPropagation();
+              props.onToggleFrame();
+            }}
+          >
+            {props.frameOpen ? t('coding.frame.hide') : t('coding.frame.show')} <kbd aria-hidden="true">i</kbd>
+          </button>
+        )}
+      </div>
       <div className="coding-values">
         {v.values.map((val, i) => {
           const chosen = judgement?.valueIds.includes(val.id);
@@ -59,13 +84,15 @@ export function VariableCard(props: {
                 props.onValue(val.id);
               }}
             >
-              {current && i < 9 && <kbd>{i + 1}</kbd>}
+              {current && i < 9 && <kbd aria-hidden="true">{i + 1}</kbd>}
               <span className="swatch" style={{ background: val.colour }} />
               {localize(val.label, lang)}
             </button>
           );
         })}
       </div>
+      {current && props.frameOpen && <CodingFrame variable={v} />}
+      {current && props.children}
       {current && judgement && (
         <textarea
           key={`${judgement.id}:${judgement.memo}`}

@@ -1,6 +1,7 @@
 /**
  * The coding workspace's keyboard: value digits (code the selection, or judge), ↑/↓ or j/k for
- * the variable, n for the next unjudged one, a to accept the suggestion, Delete for the focused or
+ * the variable, n for the next unjudged one, a to accept the suggestion, i to show or hide the
+ * coding frame (definitions, rules, anchor examples), Delete for the focused or
  * last passage, Alt+←/→ for the document, Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, Escape. Keys typed into
  * form fields are left alone.
  */
@@ -17,6 +18,7 @@ export interface CodingKeyHandlers {
   deleteFocusedOrLast: () => boolean;
   undoRedo: (which: 'undo' | 'redo') => void;
   moveDocument: (delta: number) => void;
+  toggleFrame: () => void;
   escape: () => void;
 }
 
@@ -69,6 +71,8 @@ export function useCodingKeys(handlers: CodingKeyHandlers): void {
       } else if (!mod && e.key === 'n') {
         const next = nextUnjudged(h.codable, h.variableIndex, h.judgementByVariable);
         h.setVariableIndex(() => next);
+      } else if (!mod && !e.altKey && e.key === 'i') {
+        h.toggleFrame();
       } else if (!mod && e.key === 'a' && current) {
         h.acceptSuggestion(current);
       } else if (e.key === 'Delete' || e.key === 'Backspace') {

@@ -5,7 +5,7 @@
  * memoised computations; no writes.
  */
 import { useMemo } from 'react';
-import { localize, type CodebookVersion, type Coder, type Judgement, type Language, type Segment, type Variable } from '../../../src/core';
+import { localize, type CodebookContent, type CodebookVersion, type Coder, type Judgement, type Language, type Segment, type Variable, type VariableGroup } from '../../../src/core';
 import { computeDerived } from '../../../src/core/codebook';
 import { suggestJudgement, type Suggestion } from '../../../src/core/coding/suggest';
 
@@ -15,8 +15,30 @@ export interface ValueInfo {
   colour: string;
 }
 
-export interface CodingModel {
+export interface PanelSection {
+  /** Undefined for the variables that belong to no group (listed last). */
+  group: VariableGroup | undefined;
   variables: Variable[];
+  codable: number;
+  judged: number;
+}
+
+/**
+ * The variables as the panel lists them: under their groups in the codebook's group order, each
+ * group's variables in codebook order, variables without a (known) group last.
+ */
+export function groupVariables(content: Pick<CodebookContent, 'groups' | 'variables'>): { group: VariableGroup | undefined; variables: Variable[] }[] {
+  const known = new Set(content.groups.map((g) => g.id));
+  const sections = content.groups.map((group) => ({ group: group as VariableGroup | undefined, variables: content.variables.filter((v) => v.groupId === group.id) }));
+  const rest = content.variables.filter((v) => v.groupId === undefined || !known.has(v.groupId));
+  if (rest.length) sections.push({ group: undefined, variables: rest });
+  return sections.filter((s) => s.variables.length > 0);
+}
+
+export interface CodingModel {
+  /** Every variable in panel order (grouped); the keyboard walks `codable` in the same order. */
+  variables: Variable[];
+  sections: PanelSection[];
   codable: Variable[];
   valueById: Map<string, ValueInfo>;
   judgementByVariable: Map<string, Judgement>;
@@ -28,7 +50,8 @@ export interface CodingModel {
 
 export function useCodingModel(version: CodebookVersion | null | undefined, segments: Segment[], judgements: Judgement[], activeCoder: Coder | undefined, lang: Language): CodingModel {
   const content = version?.content;
-  const variables = useMemo(() => content?.variables ?? [], [content]);
+  const grouped = useMemo(() => (content ? groupVariables(content) : []), [content]);
+  const variables = useMemo(() => grouped.flatMap((s) => s.variables), [grouped]);
   const codable = useMemo(() => variables.filter((v) => !v.derived), [variables]);
   const valueById = useMemo(() => {
     const map = new Map<string, ValueInfo>();
@@ -37,7 +60,12 @@ export function useCodingModel(version: CodebookVersion | null | undefined, segm
   }, [variables, lang]);
   const judgementByVariable = useMemo(() => new Map(judgements.map((j) => [j.variableId, j])), [judgements]);
   const derived = useMemo(() => (content ? computeDerived(content, new Map(judgements.map((j) => [j.variableId, j.valueIds]))) : new Map<string, string | undefined>()), [content, judgements]);
-  const judgedCount = codable.filter((v) => (judgementByVariable.get(v.id)?.valueIds.length ?? 0) > 0).length;
+  const isJudged = (v: Variable) => (judgementByVariable.get(v.id)?.valueIds.length ?? 0) > 0;
+  const judgedCount = codable.filter(isJudged).length;
+  const sections = grouped.map((s) => {
+    const own = s.variables.filter((v) => !v.derived);
+    return { ...s, codable: own.length, judged: own.filter(isJudged).length };
+  });
 
   // Per variable, the active coder's passages and the judgement they suggest (computed once per change).
   const suggestions = useMemo(() => {
@@ -55,5 +83,5 @@ export function useCodingModel(version: CodebookVersion | null | undefined, segm
     () => segments.filter((s) => !s.orphaned).map((s) => ({ id: s.id, start: s.selector.position.start, end: s.selector.position.end, colour: valueById.get(s.valueId)?.colour ?? '#888888' })),
     [segments, valueById],
   );
-  return { variables, codable, valueById, judgementByVariable, derived, judgedCount, suggestions, painted };
+  return { variables, sections, codable, valueById, judgementByVariable, derived, judgedCount, suggestions, painted };
 }
