@@ -54,6 +54,7 @@ export const agreementCommand: CliCommand = {
   summary: 'inter-rater agreement (κ, π, AC1, α …) per variable from codings.csv',
   usage,
   async run(args, io) {
+    const warn = (message: string) => io.stderr.write(`${message}\n`);
     const parsed = parseCommandArgs(args, { level: { type: 'string' }, weights: { type: 'string' }, bootstrap: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } });
     const [file, ...extra] = parsed.positionals;
     if (!file || extra.length > 0) throw new UsageError('give exactly one codings.csv');
@@ -66,7 +67,7 @@ export const agreementCommand: CliCommand = {
     const seed = parsed.values.seed === undefined ? 1 : Number(parsed.values.seed);
     if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
     if (parsed.values.json && parsed.values.csv) throw new UsageError('choose --json or --csv, not both');
-    const { rows, problems } = parseCodingsCsv(await readTextFile(file));
+    const { rows, problems } = parseCodingsCsv(await readTextFile(file, warn));
     if (level !== 'nominal' || weights !== 'none') {
       for (const r of rows) {
         if (r.value !== null && !Number.isFinite(Number(r.value))) problems.push({ line: r.line, message: `value "${r.value}" is not a number; --level ${level}${weights !== 'none' ? ` / --weights ${weights}` : ''} needs numeric values` });

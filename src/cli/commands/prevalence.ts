@@ -34,15 +34,16 @@ export const prevalenceCommand: CliCommand = {
   summary: 'prevalence of each value per variable, split by a document attribute',
   usage,
   async run(args, io) {
+    const warn = (message: string) => io.stderr.write(`${message}\n`);
     const parsed = parseCommandArgs(args, { documents: { type: 'string' }, by: { type: 'string' }, coder: { type: 'string' }, codebook: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } });
     const [file, ...extra] = parsed.positionals;
     if (!file || extra.length > 0) throw new UsageError('give exactly one codings.csv');
     const documentsFile = parsed.values.documents;
     if (!documentsFile) throw new UsageError('--documents documents.csv is required');
     if (parsed.values.json && parsed.values.csv) throw new UsageError('choose --json or --csv, not both');
-    const codings = parseCodingsCsv(await readTextFile(file));
+    const codings = parseCodingsCsv(await readTextFile(file, warn));
     failOnProblems(file, codings.problems);
-    const documents = parseDocumentsCsv(await readTextFile(documentsFile));
+    const documents = parseDocumentsCsv(await readTextFile(documentsFile, warn));
     failOnProblems(documentsFile, documents.problems);
     const by = parsed.values.by;
     if (by !== undefined && !documents.rows.some((d) => by in d.attributes)) {

@@ -201,22 +201,65 @@ export function agreementReport(codings: readonly LongCoding[], options: Agreeme
     const labels = rows.flatMap((r) => (r.value ? [r.value] : []));
     return levelOf(variable) === 'nominal' ? undefined : (numericCategoryOrder(labels) ?? undefined);
   };
-  const variables = [...byVariable.entries()].map(([variable, rows]) => {
+  const variables = [...byVariable.entries()].map(([variable, rows]): VariableData => {
     const { data } = buildReliabilityData(
       rows.map((r) => ({ unit: r.document, coder: r.coder, value: r.value })),
       { categoryOrder: orderFor(variable, rows), coderOrder: coders, scores: options.scores?.get(variable) },
     );
-    return analyse(variable, data, { ...opts, level: levelOf(variable), weights: options.variableWeights?.get(variable) ?? opts.weights });
+    return { variable, data, level: levelOf(variable), weights: options.variableWeights?.get(variable) ?? opts.weights };
   });
-  // Pooled: every (document, variable) is a unit; categories are kept apart per variable.
-  const sep = '\u0000';
-  const pooledRows = codings.map((r) => ({ unit: `${r.variable}${sep}${r.document}`, coder: r.coder, value: r.value ? `${r.variable}${sep}${r.value}` : null }));
-  const pooledOrder = [...byVariable.entries()].flatMap(([variable, rows]) => (orderFor(variable, rows) ?? []).map((v) => `${variable}${sep}${v}`));
-  const { data: pooledData } = buildReliabilityData(pooledRows, { categoryOrder: pooledOrder, coderOrder: coders });
+  return reportFromData(variables, coders, opts);
+}
+
+/** One variable's reliability data and how to analyse it. */
+export interface VariableData {
+  variable: string;
+  /** Units × coders; every variable's data has the same coder columns. */
+  data: ReliabilityData;
+  level: Level;
+  weights: Weights;
+}
+
+/**
+ * The pooled reliability data: the variables' units one after the other (each (document,
+ * variable) a unit), their categories kept apart (variable i's category c is c + the number of
+ * categories before it). One pass over the values.
+ */
+export function poolData(variables: readonly VariableData[]): ReliabilityData {
+  const coders = variables[0]?.data.coders ?? 0;
+  let units = 0;
+  for (const v of variables) units += v.data.units;
+  const values = new Int32Array(units * coders);
+  const categories: string[] = [];
+  let at = 0;
+  for (const { variable, data } of variables) {
+    const offset = categories.length;
+    const source = data.values;
+    for (let i = 0; i < source.length; i++) {
+      const x = source[i]!;
+      values[at + i] = x === MISSING ? MISSING : x + offset;
+    }
+    at += source.length;
+    for (const c of data.categories) categories.push(`${variable}\u0000${c}`);
+  }
+  return { units, coders, values, categories, numeric: new Float64Array(categories.length).fill(Number.NaN) };
+}
+
+/**
+ * The report from prepared reliability data (the CLI streams large files straight into it). With
+ * one nominal, unweighted variable the pooled row is that variable's row: its data is the pooled
+ * data, so it is not computed twice.
+ */
+export function reportFromData(variables: readonly VariableData[], coders: readonly string[], options: Pick<AgreementOptions, 'level' | 'weights' | 'bootstrap' | 'seed' | 'weightScale'> = {}): AgreementReport {
+  const opts = { level: options.level ?? 'nominal', weights: options.weights ?? 'none', bootstrap: options.bootstrap ?? 0, seed: options.seed ?? 1, weightScale: options.weightScale ?? 'rank' } as const;
+  const rows = variables.map((v) => analyse(v.variable, v.data, { ...opts, level: v.level, weights: v.weights }));
+  const only = variables.length === 1 && variables[0]!.level === 'nominal' && variables[0]!.weights === 'none' ? rows[0]! : null;
   // Distances between values of different variables mean nothing, so pooling is nominal.
-  const pooled = analyse('(pooled)', pooledData, { ...opts, level: 'nominal', weights: 'none' });
-  if (variables.some((v) => v.level !== 'nominal' || v.weights !== 'none')) pooled.notes.push({ code: 'pooled-nominal' });
+  const pooled = only
+    ? { ...only, variable: '(pooled)', notes: [...only.notes], ci95: { ...only.ci95 } }
+    : analyse('(pooled)', poolData(variables), { ...opts, level: 'nominal', weights: 'none' });
+  if (rows.some((v) => v.level !== 'nominal' || v.weights !== 'none')) pooled.notes.push({ code: 'pooled-nominal' });
   pooled.categories = [];
   pooled.confusion = null;
-  return { variables, pooled, coders, level: opts.level, weights: opts.weights };
+  return { variables: rows, pooled, coders: [...coders], level: opts.level, weights: opts.weights };
 }

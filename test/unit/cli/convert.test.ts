@@ -9,12 +9,13 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { shared } from '../../shared-dir';
 import { english } from '../../../src/formats/messages';
 import { readQdpx, type ImportedCode } from '../../../src/formats/refi-qda-import';
 import { parseCodingsCsv, parseSegmentsCsv } from '../../../src/formats/stats-csv';
 import { cli, tempFiles } from './run-cli';
 
-const XSD = path.resolve('../shared/refi-qda/Project.xsd');
+const XSD = shared('refi-qda', 'Project.xsd');
 const { dir, file } = tempFiles('overens-convert-');
 const out = (name: string) => path.join(dir, name);
 
@@ -116,7 +117,7 @@ describe('overens convert: CSV → .qdpx', () => {
   });
 
   it('takes the original PDF/DOCX from --texts (extracted as the app imports them) and attributes from --attributes', async () => {
-    const corpus = path.resolve('../shared/corpus/synthetic');
+    const corpus = shared('corpus', 'synthetic');
     const input = file('korpus.csv', 'document,coder,variable,value\ns001-stockholm.pdf,Anna,LVM,Ja\ns002-uppsala.docx,Anna,LVM,Nej\n');
     const { code, stderr } = await cli(['convert', input, out('korpus.qdpx'), '--texts', corpus, '--attributes', path.join(corpus, 'documents.csv')]);
     expect(code).toBe(0);
