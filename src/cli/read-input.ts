@@ -1,18 +1,33 @@
 /** Reading CLI input files: a clear message naming the file when it cannot be read. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { formatProblems, type CsvProblem } from '../formats/csv-table';
 import { decodeText } from '../ingest/normalise';
 import { InputError } from './io';
 
 export { InputError };
 
+function unreadable(file: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : error instanceof Error ? error.message : String(error)}`);
+}
+
 export async function readBytes(file: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(file));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : error instanceof Error ? error.message : String(error)}`);
+    throw unreadable(file, error);
   }
+}
+
+/** A file that exists and is not a folder (before streaming it). */
+export async function assertFile(file: string): Promise<void> {
+  let isFile: boolean;
+  try {
+    isFile = (await stat(file)).isFile();
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  if (!isFile) throw new InputError(`${file}: is a folder, not a file`);
 }
 
 /**
