@@ -73,7 +73,6 @@ function publicRow(row: AgreementRow) {
 
 export const agreementCommand: CliCommand = {
   name: 'agreement',
-  summary: 'inter-rater agreement (κ, π, AC1, α …) per variable from codings.csv',
   usage,
   async run(args, io) {
     const warn = (message: string) => io.stderr.write(`${message}\n`);

@@ -129,7 +129,6 @@ async function readTexts(folder: string, documents: readonly string[], io: CliIo
 
 export const convertCommand: CliCommand = {
   name: 'convert',
-  summary: 'convert between .qdpx and the statistics CSV formats (long, wide, segments; CSV/XLSX)',
   usage,
   async run(args, io) {
     const warn = (message: string) => io.stderr.write(`${message}\n`);

@@ -31,7 +31,6 @@ function matchVariable(variables: readonly Variable[], name: string): Variable |
 
 export const prevalenceCommand: CliCommand = {
   name: 'prevalence',
-  summary: 'prevalence of each value per variable, split by a document attribute',
   usage,
   async run(args, io) {
     const warn = (message: string) => io.stderr.write(`${message}\n`);

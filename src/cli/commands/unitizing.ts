@@ -22,7 +22,6 @@ Every coder in segments.csv is taken to have read every document in documents.cs
 
 export const unitizingCommand: CliCommand = {
   name: 'unitizing',
-  summary: 'agreement on highlighted passages (α_U, uα, |uα, cuα)',
   usage,
   async run(args, io) {
     const warn = (message: string) => io.stderr.write(`${message}\n`);

@@ -57,7 +57,7 @@ function judgementsFor(variables: readonly Variable[], seed: number, options: { 
         if (c.kind === 'consensus' && i % 2 === 1) continue;
         if (random() < 0.08) continue; // a variable left unjudged
         let valueIds: string[];
-        if (v.kind === 'multi') valueIds = v.values.filter((x, k) => (options.everyValue === false && k === 3 ? false : random() < (k === truth ? 0.85 : 0.3))).map((x) => x.id);
+        if (v.kind === 'multi') valueIds = v.values.filter((_, k) => (options.everyValue === false && k === 3 ? false : random() < (k === truth ? 0.85 : 0.3))).map((x) => x.id);
         else valueIds = [v.values[random() < 0.75 ? truth : Math.floor(random() * usable)]!.id];
         out.push({
           id: `${d.id}-${c.id}-${v.id}`, projectId: 'p', documentId: d.id, coderId: c.id, codebookVersionId: 'v1', variableId: v.id, valueIds, status: 'final', origin: 'explicit', evidenceSegmentIds: [], memo: '', createdAt: 1, updatedAt: 1,
