@@ -54,7 +54,7 @@ export const layering = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'test/fixtures/', '../shared/**'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'dist-cli/', 'release/', 'test-results/', 'test/fixtures/', '../shared/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

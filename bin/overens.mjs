@@ -1,14 +1,20 @@
 #!/usr/bin/env node
-// The `overens` command: runs src/cli/main.ts through tsx, so the CLI is exactly the
-// TypeScript the app uses, with no separate build step.
-import { register } from 'tsx/esm/api';
+// The `overens` command: runs the bundle in dist-cli/ that `npm run build` and the install make
+// from src/cli (scripts/build-cli.mjs) — plain JavaScript, nothing transpiled at start. Where it
+// is missing (a checkout before its first build) it is built once, here.
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-register();
 // `overens … | head` closes the pipe early: stop quietly.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
-const { main } = await import(fileURLToPath(new URL('../src/cli/main.ts', import.meta.url)));
+const bundle = new URL('../dist-cli/overens.mjs', import.meta.url);
+if (!existsSync(fileURLToPath(bundle))) {
+  process.stderr.write('overens: building the command (dist-cli/) once…\n');
+  const { buildCli } = await import('../scripts/build-cli.mjs');
+  await buildCli();
+}
+const { main } = await import(bundle.href);
 process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });

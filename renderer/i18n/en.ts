@@ -224,7 +224,7 @@ export const en: Record<MessageKey, string> = {
   'reliability.bands': 'α ≥ 0.800: reliable; 0.667–0.800: tentative (Krippendorff 2004). Click a row for per-value agreement and the confusion matrix.',
   'reliability.tabJudgements': 'Judgements per variable',
   'reliability.tabPassages': 'Passages per code',
-  'reliability.ciMethod': '95% confidence intervals in brackets: coefficient ± t(0.975; n − 1) × SE, n = units. κ: Fleiss–Cohen–Everitt SE; π: Gwet’s two-coder SE; agreement, Fleiss’ κ and AC1: Gwet’s (2014) multi-coder SE (as irrCAC); α at each variable’s level of measurement (shown when not nominal), its CI by bootstrap on request.',
+  'reliability.ciMethod': '95% confidence intervals in brackets. Cohen’s κ: κ ± 1.96 × ASE (Fleiss–Cohen–Everitt, as SAS PROC FREQ and statsmodels), weights by rank; π (Gwet’s two-coder SE), agreement, Fleiss’ κ and AC1 (Gwet’s 2014 multi-coder SE): coefficient ± t(0.975; n − 1) × SE, n = units (as irrCAC); α at each variable’s level of measurement (shown when not nominal), its CI by bootstrap on request.',
   'level.ordinal': 'ordinal',
   'level.interval': 'interval',
   'level.ratio': 'ratio',

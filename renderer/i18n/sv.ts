@@ -222,7 +222,7 @@ export const sv = {
   'reliability.bands': 'α ≥ 0,800: tillförlitligt; 0,667–0,800: preliminärt (Krippendorff 2004). Klicka på en rad för överensstämmelse per värde och korstabell.',
   'reliability.tabJudgements': 'Bedömningar per variabel',
   'reliability.tabPassages': 'Textavsnitt per kod',
-  'reliability.ciMethod': '95 % konfidensintervall inom hakparentes: koefficient ± t(0,975; n − 1) × SE, n = enheter. κ: Fleiss–Cohen–Everitts SE; π: Gwets SE för två kodare; överensstämmelse, Fleiss κ och AC1: Gwets (2014) SE för flera kodare (som irrCAC); α på varje variabels skalnivå (visas när den inte är nominal), dess KI med bootstrap på begäran.',
+  'reliability.ciMethod': '95 % konfidensintervall inom hakparentes. Cohens κ: κ ± 1,96 × ASE (Fleiss–Cohen–Everitt, som SAS PROC FREQ och statsmodels), vikter efter rang; π (Gwets SE för två kodare), överensstämmelse, Fleiss κ och AC1 (Gwets SE för flera kodare, 2014): koefficient ± t(0,975; n − 1) × SE, n = enheter (som irrCAC); α på varje variabels skalnivå (visas när den inte är nominal), dess KI med bootstrap på begäran.',
   'level.ordinal': 'ordinal',
   'level.interval': 'intervall',
   'level.ratio': 'kvot',

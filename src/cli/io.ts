@@ -6,8 +6,6 @@ export interface CliIo {
 
 export interface CliCommand {
   name: string;
-  /** One line for the command list. */
-  summary: string;
   /** Full usage text for `overens <command> --help`. */
   usage: string;
   /** Returns the process exit status. */

@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
 import { commands } from './commands';
 import { InputError, UsageError, type CliIo } from './io';
 
+/** Set by the build (scripts/build-cli.mjs); from package.json when run from the sources (tests). */
+declare const __OVERENS_VERSION__: string | undefined;
+
 export function version(): string {
+  if (typeof __OVERENS_VERSION__ === 'string') return __OVERENS_VERSION__;
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
@@ -38,11 +42,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${version()}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === first);
-  if (!command) {
+  const entry = commands.find((c) => c.name === first);
+  if (!entry) {
     io.stderr.write(`overens: unknown command "${first}"\n\n${helpText()}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.usage.endsWith('\n') ? command.usage : `${command.usage}\n`);
     return 0;
@@ -58,6 +63,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`${error.message}\n`);
       return 1;
     }
-    throw error;
+    // Anything else is a fault of ours, not of the input: one line, no stack trace (set
+    // OVERENS_DEBUG=1 for it), and exit status 3.
+    if (process.env.OVERENS_DEBUG) throw error;
+    io.stderr.write(`overens ${command.name}: internal error: ${error instanceof Error ? error.message : String(error)} (please report it; OVERENS_DEBUG=1 shows where)\n`);
+    return 3;
   }
 }

@@ -22,7 +22,7 @@
 import type { CodebookContent, Coder, DocumentContent, DocumentMemo, DocumentMeta, Judgement, Project, Segment } from '../core';
 import { matchAttributeRows, type AttributeRow } from './attributes-csv';
 import { readCsvTable, type CsvProblem } from './csv-table';
-import { documentKey, type DatasetInput } from './dataset';
+import { documentKey, LONG_CODEBOOK_COLUMNS, type DatasetInput } from './dataset';
 import { english } from './messages';
 import { guidFor, type QdpxInput } from './refi-qda';
 import type { ImportedCode, ImportedSource, QdpxProject } from './refi-qda-import';
@@ -57,7 +57,8 @@ export function parseLongCodings(text: string): { codings: LongCodings; problems
   const table = readCsvTable(text, CODING_COLUMNS);
   const problems = [...table.problems];
   const codings: LongCodings = { rows: [], documents: [], attributes: new Map(), notCoded: [] };
-  const attributeColumns = table.columns.filter((c) => !(CODING_COLUMNS as readonly string[]).includes(c));
+  // The app's long export also describes coder and codebook (coder_kind, value_code, …): not attributes.
+  const attributeColumns = table.columns.filter((c) => !(CODING_COLUMNS as readonly string[]).includes(c) && !(LONG_CODEBOOK_COLUMNS as readonly string[]).includes(c.toLowerCase()));
   const seenColumns = new Set<string>();
   table.columns.forEach((c, i) => {
     if (!c) problems.push({ line: 1, message: `column ${i + 1} has no name` });
@@ -314,10 +315,21 @@ export function documentCodings(p: ConvertedProject): Judgement[] {
     }));
 }
 
-/** Long dataset input: one judgement per value, so a multi-valued coding is one row per value. */
+/**
+ * Long dataset input: one judgement per value, so a multi-valued coding is one row per value (its
+ * variable's `variable_kind` is multi, which `overens agreement` reads as one set of values).
+ */
 export function longDatasetInput(p: ConvertedProject): DatasetInput {
-  const judgements = documentCodings(p).flatMap((j) => j.valueIds.map((v) => ({ ...j, valueIds: [v] })));
-  return { content: p.content, documents: p.documents.map((d) => d.meta), coders: p.coders, judgements, lang: 'sv' };
+  const { content, judgements } = withMultiKinds(p);
+  return { content, documents: p.documents.map((d) => d.meta), coders: p.coders, judgements: judgements.flatMap((j) => j.valueIds.map((v) => ({ ...j, valueIds: [v] }))), lang: 'sv' };
+}
+
+/** A variable some coder gave several values on one document is `multi`; the others `single` (thematic ones stay). */
+function withMultiKinds(p: ConvertedProject): { content: CodebookContent; judgements: Judgement[] } {
+  const judgements = documentCodings(p);
+  const multi = new Set(judgements.filter((j) => j.valueIds.length > 1).map((j) => j.variableId));
+  const content: CodebookContent = { ...p.content, variables: p.content.variables.map((v) => ({ ...v, kind: multi.has(v.id) ? 'multi' : v.kind === 'thematic' ? 'thematic' : 'single' })) };
+  return { content, judgements };
 }
 
 /**
@@ -326,10 +338,8 @@ export function longDatasetInput(p: ConvertedProject): DatasetInput {
  * (code 1…k in value order, plus the indicators).
  */
 export function wideDatasetInput(p: ConvertedProject): DatasetInput {
-  const judgements = documentCodings(p);
-  const multi = new Set(judgements.filter((j) => j.valueIds.length > 1).map((j) => j.variableId));
-  const content: CodebookContent = { ...p.content, variables: p.content.variables.map((v) => ({ ...v, kind: multi.has(v.id) ? 'multi' : 'single' })) };
-  return { content, documents: p.documents.map((d) => d.meta), coders: p.coders, judgements, lang: 'sv' };
+  const { content, judgements } = withMultiKinds(p);
+  return { content: { ...content, variables: content.variables.map((v) => ({ ...v, kind: v.kind === 'thematic' ? 'single' : v.kind })) }, documents: p.documents.map((d) => d.meta), coders: p.coders, judgements, lang: 'sv' };
 }
 
 /** Passages ordered by document, coder and position, with the dataset input naming them. */

@@ -1,7 +1,10 @@
 /**
  * Coded datasets for statistics packages (R, SPSS, Stata):
- * - long CSV: `document,coder,variable,value` plus the document attributes — the input format of
- *   `overens agreement` and `overens prevalence`;
+ * - long CSV: `document,coder,variable,value` plus what the statistics CLI needs to analyse it
+ *   as the app does (`coder_kind` human/consensus; the codebook's `variable_kind`,
+ *   `variable_level`, `value_code` = the value's position 1…k in the codebook's order and
+ *   `value_count` = k) and the document attributes — the input of `overens agreement` and
+ *   `overens prevalence`; a multi-valued judgement is one row, its labels and codes joined by "; ";
  * - wide CSV/XLSX: one row per document and coder, one numeric column per variable (value codes
  *   1…k in codebook order, empty = not coded) and a 0/1 indicator column per value, plus the
  *   attributes; a codebook sheet documents every column and code;
@@ -46,6 +49,9 @@ async function sheetXlsx(name: string, table: readonly (readonly (string | numbe
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
+/** The long export's columns after `value`: who coded (human or consensus) and the codebook's variable and value. */
+export const LONG_CODEBOOK_COLUMNS = ['coder_kind', 'variable_kind', 'variable_level', 'value_code', 'value_count'] as const;
+
 export function longCsv(input: DatasetInput): string {
   return csv(longTable(input));
 }
@@ -60,13 +66,26 @@ function longTable(input: DatasetInput): (string | null)[][] {
   const docs = new Map(input.documents.map((d) => [d.id, d]));
   const coders = new Map(input.coders.map((c) => [c.id, c]));
   const variables = new Map(input.content.variables.map((v) => [v.id, v]));
-  const rows: (string | null)[][] = [['document', 'coder', 'variable', 'value', ...attrs]];
+  const rows: (string | null)[][] = [['document', 'coder', 'variable', 'value', ...LONG_CODEBOOK_COLUMNS, ...attrs]];
   for (const j of input.judgements) {
     const d = docs.get(j.documentId);
     const v = variables.get(j.variableId);
     if (!d || !v) continue;
-    const labels = j.valueIds.map((id) => localize(v.values.find((x) => x.id === id)?.label, input.lang)).filter(Boolean);
-    rows.push([documentKey(d), coders.get(j.coderId)?.name ?? j.coderId, localize(v.label, input.lang), labels.join('; ') || null, ...attrs.map((a) => d.attributes[a] ?? null)]);
+    const chosen = j.valueIds.map((id) => v.values.findIndex((x) => x.id === id)).filter((i) => i >= 0);
+    const labels = chosen.map((i) => localize(v.values[i]!.label, input.lang)).filter(Boolean);
+    const coder = coders.get(j.coderId);
+    rows.push([
+      documentKey(d),
+      coder?.name ?? j.coderId,
+      localize(v.label, input.lang),
+      labels.join('; ') || null,
+      coder?.kind ?? 'human',
+      v.kind,
+      v.level,
+      chosen.map((i) => String(i + 1)).join('; ') || null,
+      String(v.values.length),
+      ...attrs.map((a) => d.attributes[a] ?? null),
+    ]);
   }
   return rows;
 }

@@ -167,9 +167,11 @@ describe('reliability', () => {
     const longDownload = page.waitForEvent('download');
     await page.getByTestId('dataset-long').click();
     const long = readFileSync((await (await longDownload).path())!, 'utf8').trim().split('\r\n');
-    expect(long[0]).toBe('document,coder,variable,value,level,urval');
+    // After value: what `overens agreement` needs to analyse it as this view does.
+    expect(long[0]).toBe('document,coder,variable,value,coder_kind,variable_kind,variable_level,value_code,value_count,level,urval');
     expect(long.filter((l) => l.includes(',LVM,'))).toHaveLength(7);
-    expect(long.some((l) => l.startsWith('dalarna-2021-windows-1252.txt,Konsensus,LVM,Ja'))).toBe(true);
+    expect(long.some((l) => l.startsWith('dalarna-2021-windows-1252.txt,Konsensus,LVM,Ja,consensus,single,nominal,'))).toBe(true);
+    expect(long.some((l) => /^[^,]+,Anna,LVM,[^,]+,human,single,nominal,[12],2,/.test(l))).toBe(true);
 
     // The whole project as REFI-QDA: project.qde plus the three sources.
     const qdpxDownload = page.waitForEvent('download');

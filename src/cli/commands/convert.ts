@@ -29,7 +29,7 @@ import { readQdpx, type QdpxProject } from '../../formats/refi-qda-import';
 import { extractDocument, warningInEnglish, type ExtractDeps } from '../../ingest';
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliCommand, type CliIo } from '../io';
-import { failOnProblems, InputError, readTextFile } from '../read-input';
+import { failOnProblems, InputError, readBytes, readTextFile } from '../read-input';
 
 const usage = `Usage: overens convert <in> <out> [--format long|wide|segments|qdpx] [--coder NAME]
                         [--attributes file.csv] [--texts FOLDER]
@@ -78,15 +78,6 @@ function extensionOf(file: string, allowed: readonly string[], role: string): st
   const ext = path.extname(file).toLowerCase();
   if (!allowed.includes(ext)) throw new UsageError(`cannot tell the format of ${role} "${file}" from its extension "${ext || '(none)'}"; it must end in ${allowed.join(' or ')}`);
   return ext;
-}
-
-async function readBytes(file: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 const list = (names: readonly string[], max = 5) => names.slice(0, max).map((n) => `"${n}"`).join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
@@ -138,9 +129,9 @@ async function readTexts(folder: string, documents: readonly string[], io: CliIo
 
 export const convertCommand: CliCommand = {
   name: 'convert',
-  summary: 'convert between .qdpx and the statistics CSV formats (long, wide, segments; CSV/XLSX)',
   usage,
   async run(args, io) {
+    const warn = (message: string) => io.stderr.write(`${message}\n`);
     const parsed = parseCommandArgs(args, { format: { type: 'string' }, coder: { type: 'string' }, attributes: { type: 'string' }, texts: { type: 'string' } });
     const [input, output, ...extra] = parsed.positionals;
     if (!input || !output || extra.length > 0) throw new UsageError('give one input and one output file: overens convert <in> <out>');
@@ -163,7 +154,7 @@ export const convertCommand: CliCommand = {
       if (!read.ok) throw new InputError(english(read.problems).join('\n'));
       imported = read.project;
     } else {
-      const { codings, problems } = parseLongCodings(await readTextFile(input));
+      const { codings, problems } = parseLongCodings(await readTextFile(input, warn));
       failOnProblems(input, problems);
       if (codings.rows.length === 0 && codings.notCoded.length === 0) throw new InputError(`${input}: no codings (only a header)`);
       notCoded = codings.notCoded.length;
@@ -176,7 +167,7 @@ export const convertCommand: CliCommand = {
 
     if (parsed.values.attributes !== undefined) {
       const file = parsed.values.attributes;
-      const attributes = parseAttributesCsv(await readTextFile(file));
+      const attributes = parseAttributesCsv(await readTextFile(file, warn));
       failOnProblems(file, attributes.problems);
       const merged = withAttributes(project, attributes.rows);
       project = merged.project;

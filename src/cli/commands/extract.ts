@@ -2,10 +2,11 @@
  * `overens extract <file>... [--json] [--text]`: run exactly the app's import extraction on
  * files, in Node. Reports every file, then exits 1 if any failed.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { extractDocument, warningInEnglish, type IngestResult } from '../../ingest';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { warningInEnglish, type IngestResult } from '../../ingest';
 import { parseCommandArgs } from '../args';
+import { extractFile } from '../extract-file';
 import { UsageError, type CliCommand } from '../io';
 
 const usage = `Usage: overens extract <file>... [--json] [--text] [--password <pw>]
@@ -15,7 +16,47 @@ Extract text from PDF, Word (.docx) and text files exactly as the app imports th
                 {"file","kind","pages","characters","sha256","warnings":[...],"error":null|{"code","message"}}
   --text        print each file's normalised text
   --password    password for protected PDFs
+  --jobs N      worker threads (default: one per core, at most one per file)
 Exit status 1 if any file failed (after reporting all of them).`;
+
+/**
+ * Extract the files on worker threads (pdf.js loaded once per worker), results in the files'
+ * order. From the sources (tests) the worker cannot start, so the files run here one by one.
+ */
+async function extractAll(files: readonly string[], password: string | undefined, jobs: number): Promise<IngestResult[]> {
+  const workerUrl = new URL('./extract-worker.mjs', import.meta.url);
+  if (jobs <= 1 || files.length <= 1 || !import.meta.url.endsWith('.mjs')) {
+    const results: IngestResult[] = [];
+    for (const file of files) results.push(await extractFile(file, password));
+    return results;
+  }
+  const results: IngestResult[] = new Array(files.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(jobs, files.length) }, () => new Worker(workerUrl));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const give = () => {
+              if (next >= files.length) return resolve();
+              const id = next++;
+              worker.postMessage({ id, file: files[id], password });
+            };
+            worker.on('message', (m: { id: number; result: IngestResult }) => {
+              results[m.id] = m.result;
+              give();
+            });
+            worker.on('error', reject);
+            give();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
 
 interface FileReport {
   file: string;
@@ -35,23 +76,17 @@ function toReport(file: string, result: IngestResult): FileReport {
 
 export const extractCommand: CliCommand = {
   name: 'extract',
-  summary: 'extract text from PDF/DOCX/TXT files as the app imports them',
   usage,
   async run(args, io) {
-    const parsed = parseCommandArgs(args, { json: { type: 'boolean' }, text: { type: 'boolean' }, password: { type: 'string' } });
+    const parsed = parseCommandArgs(args, { json: { type: 'boolean' }, text: { type: 'boolean' }, password: { type: 'string' }, jobs: { type: 'string' } });
     const files = parsed.positionals;
     if (files.length === 0) throw new UsageError('give at least one file');
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const jobs = parsed.values.jobs === undefined ? availableParallelism() : Number(parsed.values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError('--jobs must be a whole number from 1 to 64');
+    const results = await extractAll(files, parsed.values.password, jobs);
     const reports: FileReport[] = [];
-    for (const file of files) {
-      let result: IngestResult;
-      try {
-        const bytes = new Uint8Array(await readFile(file));
-        result = await extractDocument({ fileName: path.basename(file), bytes, password: parsed.values.password }, { pdfjs });
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        result = { ok: false, error: { fileName: file, code: 'unknown', message: { sv: `${file}: kan inte läsas (${message})`, en: `${file}: cannot be read (${message})` } } };
-      }
+    for (const [i, file] of files.entries()) {
+      const result = results[i]!;
       reports.push(toReport(file, result));
       if (parsed.values.text && result.ok) {
         if (!parsed.values.json) io.stdout.write(files.length > 1 ? `==> ${file} <==\n` : '');

@@ -4,10 +4,12 @@
  * `--codebook template.json`, values follow the codebook's order (zero counts shown) and derived
  * variables (e.g. the Öppna jämförelser indicator) are computed and included.
  */
-import { CodebookTemplate, formatIssues, type Variable } from '../../core';
+import type { Variable } from '../../core';
+import { readCodebook } from '../read-codebook';
 import { computeDerived } from '../../core/codebook';
 import { prevalence, type PrevalenceJudgement, type PrevalenceVariable } from '../../core/prevalence';
-import { parseCodingsCsv, parseDocumentsCsv } from '../../formats/stats-csv';
+import { matchAttributeRows, parseAttributesCsv } from '../../formats/attributes-csv';
+import { parseCodingsCsv } from '../../formats/stats-csv';
 import { csvText, failOnProblems, InputError, readTextFile, textTable } from '../read-input';
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliCommand } from '../io';
@@ -16,11 +18,16 @@ const usage = `Usage: overens prevalence codings.csv --documents documents.csv -
                            [--coder <name>] [--codebook template.json] [--json | --csv]
 
 Count and percent of documents per value of each variable, split by a document attribute.
-  --documents  documents.csv: document + attribute columns (every document to count)
+  --documents  documents.csv: one row per agreement to count, keyed by file name (a column file,
+               document, file_name, filename, fil or filnamn; comma or semicolon) + attribute
+               columns — the attribute CSV the app's Documents view imports; a document of
+               codings.csv is the row with its name, or with its name without extension (a DOCX
+               twin of a listed PDF counts as the same agreement)
   --by         the attribute to split by (e.g. level); omit for one group "all"
   --coder      whose codings to use (required when codings.csv has several coders), e.g. the
                consensus coder
-  --codebook   an Överens codebook/template JSON: codebook value order and derived variables
+  --codebook   an Överens codebook/template JSON or a REFI-QDA .qdc: codebook value order and
+               derived variables
   --json       {"variables":[{"variable","groups":[{"group","n","missing","values":[{"value","count","percent"}]}]}]}
   --csv        one row per variable, group and value
 Percent is 0–100 of the documents with a value (n); documents without one are "missing".`;
@@ -31,22 +38,23 @@ function matchVariable(variables: readonly Variable[], name: string): Variable |
 
 export const prevalenceCommand: CliCommand = {
   name: 'prevalence',
-  summary: 'prevalence of each value per variable, split by a document attribute',
   usage,
   async run(args, io) {
+    const warn = (message: string) => io.stderr.write(`${message}\n`);
     const parsed = parseCommandArgs(args, { documents: { type: 'string' }, by: { type: 'string' }, coder: { type: 'string' }, codebook: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } });
     const [file, ...extra] = parsed.positionals;
     if (!file || extra.length > 0) throw new UsageError('give exactly one codings.csv');
     const documentsFile = parsed.values.documents;
     if (!documentsFile) throw new UsageError('--documents documents.csv is required');
     if (parsed.values.json && parsed.values.csv) throw new UsageError('choose --json or --csv, not both');
-    const codings = parseCodingsCsv(await readTextFile(file));
+    const codings = parseCodingsCsv(await readTextFile(file, warn));
     failOnProblems(file, codings.problems);
-    const documents = parseDocumentsCsv(await readTextFile(documentsFile));
-    failOnProblems(documentsFile, documents.problems);
+    const attributes = parseAttributesCsv(await readTextFile(documentsFile, warn));
+    failOnProblems(documentsFile, attributes.problems);
+    const documents = attributes.rows.map((r) => ({ document: r.file, attributes: r.attributes }));
     const by = parsed.values.by;
-    if (by !== undefined && !documents.rows.some((d) => by in d.attributes)) {
-      throw new InputError(`${documentsFile}: no column "${by}" to split by (columns: ${Object.keys(documents.rows[0]?.attributes ?? {}).join(', ') || 'none'})`);
+    if (by !== undefined && !documents.some((d) => by in d.attributes)) {
+      throw new InputError(`${documentsFile}: no column "${by}" to split by (columns: ${Object.keys(documents[0]?.attributes ?? {}).join(', ') || 'none'})`);
     }
     const coders = [...new Set(codings.rows.map((r) => r.coder))];
     let coder = parsed.values.coder;
@@ -56,25 +64,33 @@ export const prevalenceCommand: CliCommand = {
     } else if (!coders.includes(coder)) {
       throw new InputError(`${file}: no codings by coder "${coder}" (coders: ${coders.join(', ') || 'none'})`);
     }
-    const known = new Set(documents.rows.map((d) => d.document));
-    const unknown = codings.rows.filter((r) => r.coder === coder && !known.has(r.document));
+    // Each codings document → its agreement's row: the same file name, else the same stem.
+    const names = [...new Set(codings.rows.filter((r) => r.coder === coder).map((r) => r.document))];
+    const matching = matchAttributeRows(attributes.rows, names.map((n) => ({ id: n, fileName: n })));
+    const agreementOf = new Map(matching.matches.map((m) => [m.documentId, m.row.file]));
+    const unknown = codings.rows.filter((r) => r.coder === coder && !agreementOf.has(r.document));
     if (unknown.length > 0) {
       throw new InputError(formatUnknown(file, documentsFile, unknown.map((r) => ({ line: r.line, document: r.document }))));
     }
-    const own = codings.rows.filter((r) => r.coder === coder);
+    // A PDF and its DOCX twin are one agreement: their codings must not contradict each other.
+    const seen = new Map<string, { line: number; document: string; values: string }>();
+    const own: typeof codings.rows = [];
+    for (const r of codings.rows) {
+      if (r.coder !== coder) continue;
+      const agreement = agreementOf.get(r.document)!;
+      const key = JSON.stringify([agreement, r.variable]);
+      const earlier = seen.get(key);
+      if (earlier && earlier.values !== (r.value ?? '')) {
+        throw new InputError(`${file}:${r.line}: "${r.document}" and "${earlier.document}" (line ${earlier.line}) are the same agreement "${agreement}" in ${documentsFile} but have different values of "${r.variable}"`);
+      }
+      if (earlier) continue;
+      seen.set(key, { line: r.line, document: r.document, values: r.value ?? '' });
+      own.push({ ...r, document: agreement });
+    }
     let judgements: PrevalenceJudgement[] = own.map((r) => ({ documentId: r.document, variable: r.variable, values: r.value ? [r.value] : [] }));
     let variables: PrevalenceVariable[] | undefined;
     if (parsed.values.codebook) {
-      const raw = await readTextFile(parsed.values.codebook);
-      let json: unknown;
-      try {
-        json = JSON.parse(raw);
-      } catch (error) {
-        throw new InputError(`${parsed.values.codebook}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-      }
-      const template = CodebookTemplate.safeParse(json);
-      if (!template.success) throw new InputError(`${parsed.values.codebook}: not a valid codebook:\n${formatIssues(template.error.issues).map((l) => `  ${l}`).join('\n')}`);
-      const content = template.data.content;
+      const content = await readCodebook(parsed.values.codebook, warn);
       const label = (v: Variable, valueId: string) => v.values.find((x) => x.id === valueId)?.label.sv ?? valueId;
       variables = content.variables.map((v) => ({ id: v.label.sv ?? v.key, values: v.values.map((x) => x.label.sv ?? x.key) }));
       // Map CSV names onto the codebook, then compute derived variables per document.
@@ -96,7 +112,7 @@ export const prevalenceCommand: CliCommand = {
         }
       }
     }
-    const result = prevalence({ documents: documents.rows.map((d) => ({ id: d.document, attributes: d.attributes })), judgements, variables, by });
+    const result = prevalence({ documents: documents.map((d) => ({ id: d.document, attributes: d.attributes })), judgements, variables, by });
     if (parsed.values.json) {
       io.stdout.write(`${JSON.stringify({ coder, by: by ?? null, variables: result }, null, 2)}\n`);
     } else if (parsed.values.csv) {

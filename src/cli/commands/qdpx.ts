@@ -22,7 +22,6 @@ type Report = { file: string; ok: boolean; name: string | null; problems: string
 
 export const qdpxCommand: CliCommand = {
   name: 'qdpx',
-  summary: 'check REFI-QDA (.qdpx) packages as the app imports them',
   usage,
   async run(args, io) {
     const parsed = parseCommandArgs(args, { json: { type: 'boolean' } });

@@ -22,9 +22,9 @@ Every coder in segments.csv is taken to have read every document in documents.cs
 
 export const unitizingCommand: CliCommand = {
   name: 'unitizing',
-  summary: 'agreement on highlighted passages (α_U, uα, |uα, cuα)',
   usage,
   async run(args, io) {
+    const warn = (message: string) => io.stderr.write(`${message}\n`);
     const parsed = parseCommandArgs(args, { documents: { type: 'string' }, threshold: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } });
     const [file, ...extra] = parsed.positionals;
     if (!file || extra.length > 0) throw new UsageError('give exactly one segments.csv');
@@ -32,10 +32,10 @@ export const unitizingCommand: CliCommand = {
     const threshold = parsed.values.threshold === undefined ? 0.5 : Number(parsed.values.threshold);
     if (!(threshold > 0 && threshold <= 1)) throw new UsageError('--threshold must be a number above 0 and at most 1');
     if (parsed.values.json && parsed.values.csv) throw new UsageError('choose --json or --csv, not both');
-    const docs = parseDocumentsCsv(await readTextFile(parsed.values.documents), { requireLength: true });
+    const docs = parseDocumentsCsv(await readTextFile(parsed.values.documents, warn), { requireLength: true });
     failOnProblems(parsed.values.documents, docs.problems);
     const lengths = new Map(docs.rows.map((d) => [d.document, d.length ?? 0]));
-    const segs = parseSegmentsCsv(await readTextFile(file), lengths);
+    const segs = parseSegmentsCsv(await readTextFile(file, warn), lengths);
     failOnProblems(file, segs.problems);
     const report = unitizingAgreement(segs.rows, lengths, { threshold });
     const notes = notesInEnglish(report.notes);

@@ -10,13 +10,14 @@
  *   Fleiss' κ (1971; equals Scott's π for two coders), Brennan–Prediger (1981), Gwet's AC1
  *   (2008), each with Gwet's linearised standard error. With complete data, Fleiss' κ is exactly
  *   Fleiss (1971).
- * Every 95% CI is coefficient ± t(.975; n − 1)·SE clipped to the coefficient's range, the
+ * Every 95% CI is clipped to the coefficient's range: Cohen's κ ± z(.975)·ASE, as SAS PROC FREQ and
+ * statsmodels compute it; π, percent agreement, Fleiss' κ, BP and AC1 ± t(.975; n − 1)·SE, the
  * interval of Gwet's irrCAC package (whose published outputs the tests reproduce).
  * Per-category agreement: specific agreement o_kk/n_k and Fleiss' category κ_k (Fleiss 1971, eq. 9).
  */
 import { MISSING, type ReliabilityData } from './reliability-data';
 import { coincidences } from './krippendorff';
-import { tInterval95 } from './distributions';
+import { tInterval95, zInterval95 } from './distributions';
 import type { AgreementNote } from './notes';
 
 export type Weights = 'none' | 'linear' | 'quadratic';
@@ -43,14 +44,41 @@ export function confusionMatrix(data: ReliabilityData, a = 0, b = 1): TwoCoderTa
   return { counts, q, n };
 }
 
-export function weightMatrix(q: number, weights: Weights): Float64Array {
+/**
+ * Where the distances of weighted κ come from: the categories' ranks 1…q (scikit-learn's
+ * `cohen_kappa_score`, SAS' Cicchetti–Allison weights with scores 1…q), or their numeric values
+ * (irrCAC's `linear.weights`/`quadratic.weights` on numeric codes: |x_k − x_l| / (max − min)).
+ */
+export type WeightScale = 'rank' | 'value';
+
+/**
+ * Agreement weights w_kl = 1 − d_kl (linear) or 1 − d_kl² (quadratic), d_kl the distance of the
+ * two categories divided by the largest one: |k − l|/(q − 1) on ranks, or |x_k − x_l|/(max − min)
+ * on the numeric values `values` (for `scale` 'value'; every value must be a finite number).
+ */
+export function weightMatrix(q: number, weights: Weights, scale: WeightScale = 'rank', values?: ArrayLike<number>): Float64Array {
   const w = new Float64Array(q * q);
+  let position = (i: number) => i;
+  let range = q - 1;
+  if (scale === 'value' && weights !== 'none') {
+    if (!values) throw new RangeError('value-based weights need the categories\' numeric values');
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < q; i++) {
+      const x = values[i]!;
+      if (!Number.isFinite(x)) throw new RangeError(`value-based weights need numeric categories (category ${i + 1} is not a number)`);
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+    }
+    position = (i) => values[i]!;
+    range = max - min;
+  }
   for (let i = 0; i < q; i++) {
     for (let j = 0; j < q; j++) {
       if (weights === 'none') w[i * q + j] = i === j ? 1 : 0;
-      else if (q === 1) w[i * q + j] = 1;
-      else if (weights === 'linear') w[i * q + j] = 1 - Math.abs(i - j) / (q - 1);
-      else w[i * q + j] = 1 - ((i - j) / (q - 1)) ** 2;
+      else if (range === 0) w[i * q + j] = 1;
+      else if (weights === 'linear') w[i * q + j] = 1 - Math.abs(position(i) - position(j)) / range;
+      else w[i * q + j] = 1 - ((position(i) - position(j)) / range) ** 2;
     }
   }
   return w;
@@ -65,11 +93,15 @@ export interface KappaResult {
   note?: AgreementNote;
 }
 
-/** Cohen's κ (weighted or not) with the Fleiss–Cohen–Everitt (1969) standard error. */
-export function cohenKappa(table: TwoCoderTable, weights: Weights = 'none'): KappaResult {
+/**
+ * Cohen's κ (weighted or not) with the Fleiss–Cohen–Everitt (1969) standard error (the ASE of SAS
+ * PROC FREQ and statsmodels) and their 95% interval κ ± z(.975)·ASE. `scale` and `values`: see
+ * `weightMatrix`.
+ */
+export function cohenKappa(table: TwoCoderTable, weights: Weights = 'none', scale: WeightScale = 'rank', values?: ArrayLike<number>): KappaResult {
   const { counts, q, n } = table;
   if (n === 0) return { value: null, se: null, ci95: null, note: { code: 'cohen-no-shared-units' } };
-  const w = weightMatrix(q, weights);
+  const w = weightMatrix(q, weights, scale, values);
   const row = new Float64Array(q);
   const col = new Float64Array(q);
   for (let i = 0; i < q; i++) {
@@ -104,8 +136,8 @@ export function cohenKappa(table: TwoCoderTable, weights: Weights = 'none'): Kap
   }
   const variance = (s - (kappa - pe * (1 - kappa)) ** 2) / (n * (1 - pe) ** 2);
   const se = Math.sqrt(Math.max(0, variance));
-  // t(n − 1) as irrCAC does (normal for large n), kept within κ's range [−1, 1].
-  return { value: kappa, se, ci95: n >= 2 ? tInterval95(kappa, se, n) : null };
+  // The Wald interval of SAS PROC FREQ and statsmodels (z, not t), kept within κ's range [−1, 1].
+  return { value: kappa, se, ci95: n >= 2 ? zInterval95(kappa, se) : null };
 }
 
 /** Scott's π for two coders over units coded by both. */

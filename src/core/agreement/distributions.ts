@@ -86,3 +86,15 @@ export function tInterval95(value: number, se: number, n: number, lower = -1, up
   const half = studentTQuantile(0.975, n - 1) * se;
   return [Math.max(lower, value - half), Math.min(upper, value + half)];
 }
+
+/** Φ⁻¹(.975), the normal quantile of a two-sided 95% interval. */
+export const Z975 = 1.959963984540054;
+
+/**
+ * The large-sample (Wald) interval value ± z(.975)·SE, clipped to [lower, upper]: Cohen's κ's as
+ * SAS PROC FREQ and statsmodels compute it (κ ± 1.96·ASE).
+ */
+export function zInterval95(value: number, se: number, lower = -1, upper = 1): [number, number] {
+  const half = Z975 * se;
+  return [Math.max(lower, value - half), Math.min(upper, value + half)];
+}

@@ -21,6 +21,8 @@ export type AgreementNote =
   | { code: 'alpha-no-variation' }
   | { code: 'cohen-no-shared-units' }
   | { code: 'cohen-no-variation' }
+  /** Value-based κ weights asked for, but some category is not a number. */
+  | { code: 'kappa-weights-need-numbers' }
   | { code: 'one-coder' }
   /** Cohen's κ and Scott's π with more than two coders. */
   | { code: 'two-coder-coefficients'; coders: number }
@@ -83,6 +85,10 @@ export const AGREEMENT_NOTE_TEXTS: Texts = {
   'cohen-no-variation': () => ({
     sv: 'Cohens κ är odefinierad: ingen variation, den slumpförväntade överensstämmelsen är 1',
     en: "Cohen's κ: no variation: chance agreement is 1, so κ is undefined",
+  }),
+  'kappa-weights-need-numbers': () => ({
+    sv: 'viktad Cohens κ på värdenas avstånd kräver numeriska värden',
+    en: "Cohen's κ weighted by the values' distances needs numeric values",
   }),
   'one-coder': () => ({
     sv: 'bara en kodare: överensstämmelse kräver minst två kodare',

@@ -6,10 +6,10 @@
  * code with its Swedish and English text).
  */
 import { bootstrapAlpha } from './bootstrap';
-import { categoryAgreement, cohenKappa, confusionMatrix, multiCoderAgreement, scottPiWithPrecision, type CategoryAgreement, type Weights } from './categorical';
+import { categoryAgreement, cohenKappa, confusionMatrix, multiCoderAgreement, scottPiWithPrecision, type CategoryAgreement, type WeightScale, type Weights } from './categorical';
 import { krippendorffAlpha, type Level } from './krippendorff';
 import type { AgreementNote } from './notes';
-import { buildReliabilityData, numericCategoryOrder, type ReliabilityData } from './reliability-data';
+import { buildReliabilityData, MISSING, numericCategoryOrder, type ReliabilityData } from './reliability-data';
 
 export interface LongCoding {
   document: string;
@@ -35,6 +35,8 @@ export interface AgreementOptions {
   variableWeights?: ReadonlyMap<string, Weights>;
   /** Numeric scores of each variable's categories, for interval and ratio α. */
   scores?: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Distances of weighted κ: the categories' ranks (default) or their numeric values (irrCAC). */
+  weightScale?: WeightScale;
 }
 
 export interface AgreementRow {
@@ -77,7 +79,26 @@ export interface AgreementReport {
   weights: Weights;
 }
 
-function analyse(variable: string, data: ReliabilityData, coderCount: number, opts: Required<Pick<AgreementOptions, 'level' | 'weights' | 'bootstrap' | 'seed'>>): AgreementRow {
+/** The coder columns with at least one value: the coders who coded this variable. */
+function codedColumns(data: ReliabilityData): number[] {
+  const columns: number[] = [];
+  for (let r = 0; r < data.coders; r++) {
+    for (let u = 0; u < data.units; u++) {
+      if (data.values[u * data.coders + r] !== MISSING) {
+        columns.push(r);
+        break;
+      }
+    }
+  }
+  return columns;
+}
+
+type AnalyseOptions = Required<Pick<AgreementOptions, 'level' | 'weights' | 'bootstrap' | 'seed' | 'weightScale'>>;
+
+function analyse(variable: string, data: ReliabilityData, opts: AnalyseOptions): AgreementRow {
+  // κ and π compare the variable's own two coders, whichever columns of the file they are.
+  const columns = codedColumns(data);
+  const coderCount = columns.length;
   const notes: AgreementNote[] = [];
   const multi = multiCoderAgreement(data);
   notes.push(...multi.notes);
@@ -89,8 +110,10 @@ function analyse(variable: string, data: ReliabilityData, coderCount: number, op
   let scottCi: [number, number] | null = null;
   let confusion: number[][] | null = null;
   if (coderCount === 2) {
-    const table = confusionMatrix(data, 0, 1);
-    const k = cohenKappa(table, opts.weights);
+    const table = confusionMatrix(data, columns[0], columns[1]);
+    const valueScale = opts.weightScale === 'value' && opts.weights !== 'none';
+    const numericCategories = !valueScale || data.categories.every((_, c) => Number.isFinite(data.numeric[c]!));
+    const k = numericCategories ? cohenKappa(table, opts.weights, opts.weightScale, data.numeric) : { value: null, ci95: null, note: { code: 'kappa-weights-need-numbers' } as AgreementNote };
     cohen = k.value;
     cohenCi = k.ci95;
     if (k.note) notes.push(k.note);
@@ -108,14 +131,14 @@ function analyse(variable: string, data: ReliabilityData, coderCount: number, op
     alphaCi = b.ci95;
     if (b.undefinedShare > 0) notes.push({ code: 'bootstrap-undefined', share: b.undefinedShare });
   }
+  // Units with a value, and pairable values counted (an integer, not the coincidences' float sum).
   let units = 0;
+  let pairableValues = 0;
   for (let u = 0; u < data.units; u++) {
-    for (let r = 0; r < data.coders; r++) {
-      if (data.values[u * data.coders + r] !== -1) {
-        units++;
-        break;
-      }
-    }
+    let mu = 0;
+    for (let r = 0; r < data.coders; r++) if (data.values[u * data.coders + r] !== MISSING) mu++;
+    if (mu > 0) units++;
+    if (mu >= 2) pairableValues += mu;
   }
   return {
     variable,
@@ -123,7 +146,7 @@ function analyse(variable: string, data: ReliabilityData, coderCount: number, op
     weights: opts.weights,
     units,
     coders: coderCount,
-    pairable_values: alpha.pairableValues,
+    pairable_values: pairableValues,
     percent_agreement: multi.percentAgreement,
     cohen_kappa: cohen,
     scott_pi: coderCount === 2 ? scott : null,
@@ -146,8 +169,24 @@ function analyse(variable: string, data: ReliabilityData, coderCount: number, op
   };
 }
 
+/**
+ * A variable whose every value is a number (and whose categories the caller does not name) is
+ * numeric: "1", "1.0" and "01" are one category, spelt as the number (String(Number(x))), as R,
+ * irrCAC and fast-krippendorff read such a column.
+ */
+export function numericSpellings(codings: readonly LongCoding[], named?: ReadonlyMap<string, readonly string[]>): readonly LongCoding[] {
+  const numeric = new Map<string, boolean>();
+  for (const c of codings) {
+    if (!c.value || numeric.get(c.variable) === false) continue;
+    numeric.set(c.variable, !named?.has(c.variable) && c.value.trim() !== '' && Number.isFinite(Number(c.value)));
+  }
+  if (![...numeric.values()].some(Boolean)) return codings;
+  return codings.map((c) => (c.value && numeric.get(c.variable) ? { ...c, value: String(Number(c.value)) } : c));
+}
+
 export function agreementReport(codings: readonly LongCoding[], options: AgreementOptions = {}): AgreementReport {
-  const opts = { level: options.level ?? 'nominal', weights: options.weights ?? 'none', bootstrap: options.bootstrap ?? 0, seed: options.seed ?? 1 } as const;
+  const opts = { level: options.level ?? 'nominal', weights: options.weights ?? 'none', bootstrap: options.bootstrap ?? 0, seed: options.seed ?? 1, weightScale: options.weightScale ?? 'rank' } as const;
+  codings = numericSpellings(codings, options.categoryOrder);
   const coders = [...new Set([...(options.coders ?? []), ...codings.map((c) => c.coder)])];
   const byVariable = new Map<string, LongCoding[]>();
   for (const c of codings) {
@@ -162,24 +201,65 @@ export function agreementReport(codings: readonly LongCoding[], options: Agreeme
     const labels = rows.flatMap((r) => (r.value ? [r.value] : []));
     return levelOf(variable) === 'nominal' ? undefined : (numericCategoryOrder(labels) ?? undefined);
   };
-  const variables = [...byVariable.entries()].map(([variable, rows]) => {
+  const variables = [...byVariable.entries()].map(([variable, rows]): VariableData => {
     const { data } = buildReliabilityData(
       rows.map((r) => ({ unit: r.document, coder: r.coder, value: r.value })),
       { categoryOrder: orderFor(variable, rows), coderOrder: coders, scores: options.scores?.get(variable) },
     );
-    const used = new Set(rows.filter((r) => r.value).map((r) => r.coder)).size;
-    return analyse(variable, data, used, { ...opts, level: levelOf(variable), weights: options.variableWeights?.get(variable) ?? opts.weights });
+    return { variable, data, level: levelOf(variable), weights: options.variableWeights?.get(variable) ?? opts.weights };
   });
-  // Pooled: every (document, variable) is a unit; categories are kept apart per variable.
-  const sep = '\u0000';
-  const pooledRows = codings.map((r) => ({ unit: `${r.variable}${sep}${r.document}`, coder: r.coder, value: r.value ? `${r.variable}${sep}${r.value}` : null }));
-  const pooledOrder = [...byVariable.entries()].flatMap(([variable, rows]) => (orderFor(variable, rows) ?? []).map((v) => `${variable}${sep}${v}`));
-  const { data: pooledData } = buildReliabilityData(pooledRows, { categoryOrder: pooledOrder, coderOrder: coders });
-  const pooledCoders = new Set(codings.filter((r) => r.value).map((r) => r.coder)).size;
+  return reportFromData(variables, coders, opts);
+}
+
+/** One variable's reliability data and how to analyse it. */
+export interface VariableData {
+  variable: string;
+  /** Units × coders; every variable's data has the same coder columns. */
+  data: ReliabilityData;
+  level: Level;
+  weights: Weights;
+}
+
+/**
+ * The pooled reliability data: the variables' units one after the other (each (document,
+ * variable) a unit), their categories kept apart (variable i's category c is c + the number of
+ * categories before it). One pass over the values.
+ */
+export function poolData(variables: readonly VariableData[]): ReliabilityData {
+  const coders = variables[0]?.data.coders ?? 0;
+  let units = 0;
+  for (const v of variables) units += v.data.units;
+  const values = new Int32Array(units * coders);
+  const categories: string[] = [];
+  let at = 0;
+  for (const { variable, data } of variables) {
+    const offset = categories.length;
+    const source = data.values;
+    for (let i = 0; i < source.length; i++) {
+      const x = source[i]!;
+      values[at + i] = x === MISSING ? MISSING : x + offset;
+    }
+    at += source.length;
+    for (const c of data.categories) categories.push(`${variable}\u0000${c}`);
+  }
+  return { units, coders, values, categories, numeric: new Float64Array(categories.length).fill(Number.NaN) };
+}
+
+/**
+ * The report from prepared reliability data (the CLI streams large files straight into it). With
+ * one nominal, unweighted variable the pooled row is that variable's row: its data is the pooled
+ * data, so it is not computed twice.
+ */
+export function reportFromData(variables: readonly VariableData[], coders: readonly string[], options: Pick<AgreementOptions, 'level' | 'weights' | 'bootstrap' | 'seed' | 'weightScale'> = {}): AgreementReport {
+  const opts = { level: options.level ?? 'nominal', weights: options.weights ?? 'none', bootstrap: options.bootstrap ?? 0, seed: options.seed ?? 1, weightScale: options.weightScale ?? 'rank' } as const;
+  const rows = variables.map((v) => analyse(v.variable, v.data, { ...opts, level: v.level, weights: v.weights }));
+  const only = variables.length === 1 && variables[0]!.level === 'nominal' && variables[0]!.weights === 'none' ? rows[0]! : null;
   // Distances between values of different variables mean nothing, so pooling is nominal.
-  const pooled = analyse('(pooled)', pooledData, pooledCoders, { ...opts, level: 'nominal', weights: 'none' });
-  if (variables.some((v) => v.level !== 'nominal' || v.weights !== 'none')) pooled.notes.push({ code: 'pooled-nominal' });
+  const pooled = only
+    ? { ...only, variable: '(pooled)', notes: [...only.notes], ci95: { ...only.ci95 } }
+    : analyse('(pooled)', poolData(variables), { ...opts, level: 'nominal', weights: 'none' });
+  if (rows.some((v) => v.level !== 'nominal' || v.weights !== 'none')) pooled.notes.push({ code: 'pooled-nominal' });
   pooled.categories = [];
   pooled.confusion = null;
-  return { variables, pooled, coders, level: opts.level, weights: opts.weights };
+  return { variables: rows, pooled, coders: [...coders], level: opts.level, weights: opts.weights };
 }

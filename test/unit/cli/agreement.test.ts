@@ -93,13 +93,13 @@ describe('overens agreement', () => {
   it('reports bad input with file and line numbers and exits 1', async () => {
     const noHeader = await cli(['agreement', file('nohead.csv', 'd1,A,LVM,Ja\n')]);
     expect(noHeader.code).toBe(1);
-    expect(noHeader.stderr).toMatch(/nohead\.csv:1: missing columns document, coder, variable, value/);
+    expect(noHeader.stderr).toMatch(/nohead\.csv:1: missing column\(s\) document, coder, variable, value in the header/);
     const dup = await cli(['agreement', file('dup.csv', 'document,coder,variable,value\nd1,A,LVM,Ja\nd1,B,LVM,Ja\nd1,A,LVM,Nej\n')]);
     expect(dup.code).toBe(1);
     expect(dup.stderr).toMatch(/dup\.csv:4: duplicate row: coder "A" already coded "LVM" for document "d1" on line 2/);
     const text = await cli(['agreement', file('text.csv', 'document,coder,variable,value\nd1,A,x,1\nd1,B,x,hög\n'), '--level', 'interval']);
     expect(text.code).toBe(1);
-    expect(text.stderr).toMatch(/text\.csv:3: value "hög" is not a number; --level interval needs numeric values/);
+    expect(text.stderr).toMatch(/text\.csv:3: value "hög" of "x" is not a number; --level interval needs numeric values or the codebook.s scores/);
     expect((await cli(['agreement', path.join(dir, 'missing.csv')])).stderr).toMatch(/missing\.csv: no such file/);
   });
 

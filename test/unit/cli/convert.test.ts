@@ -9,12 +9,13 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { shared } from '../../shared-dir';
 import { english } from '../../../src/formats/messages';
 import { readQdpx, type ImportedCode } from '../../../src/formats/refi-qda-import';
 import { parseCodingsCsv, parseSegmentsCsv } from '../../../src/formats/stats-csv';
 import { cli, tempFiles } from './run-cli';
 
-const XSD = path.resolve('../shared/refi-qda/Project.xsd');
+const XSD = shared('refi-qda', 'Project.xsd');
 const { dir, file } = tempFiles('overens-convert-');
 const out = (name: string) => path.join(dir, name);
 
@@ -116,7 +117,7 @@ describe('overens convert: CSV → .qdpx', () => {
   });
 
   it('takes the original PDF/DOCX from --texts (extracted as the app imports them) and attributes from --attributes', async () => {
-    const corpus = path.resolve('../shared/corpus/synthetic');
+    const corpus = shared('corpus', 'synthetic');
     const input = file('korpus.csv', 'document,coder,variable,value\ns001-stockholm.pdf,Anna,LVM,Ja\ns002-uppsala.docx,Anna,LVM,Nej\n');
     const { code, stderr } = await cli(['convert', input, out('korpus.qdpx'), '--texts', corpus, '--attributes', path.join(corpus, 'documents.csv')]);
     expect(code).toBe(0);
@@ -138,8 +139,8 @@ describe('overens convert: CSV → .qdpx', () => {
     const back = await cli(['convert', out('korpus.qdpx'), out('korpus-tillbaka.csv')]);
     expect(readFileSync(out('korpus-tillbaka.csv'), 'utf8').split('\r\n').slice(0, 2)).toEqual([
       // municipality is empty for both documents: no such attribute.
-      'document,coder,variable,value,county,level,title,valid_from,valid_to',
-      's001-stockholm.pdf,Anna,LVM,Ja,Stockholm,county,Länsövergripande överenskommelse om samverkan inom missbruks- och beroendevården,2017-09-01,2020-09-01',
+      'document,coder,variable,value,coder_kind,variable_kind,variable_level,value_code,value_count,county,level,title,valid_from,valid_to',
+      's001-stockholm.pdf,Anna,LVM,Ja,human,single,nominal,1,2,Stockholm,county,Länsövergripande överenskommelse om samverkan inom missbruks- och beroendevården,2017-09-01,2020-09-01',
     ]);
     expect(back.code).toBe(0);
   });
@@ -154,9 +155,9 @@ describe('overens convert: CSV → .qdpx', () => {
     const text = readFileSync(out('runda-tillbaka.csv'), 'utf8');
     expect(rowsOf(text)).toEqual(rowsOf(codingsCsv));
     expect(rowsOf(text)).toHaveLength(9);
-    expect(text.split('\r\n')[0]).toBe('document,coder,variable,value,level');
-    expect(text).toContain('avtal-a.pdf,Anna,Målgrupp,Äldre,county');
-    expect(text).toContain('"avtal ""c"", kopia.pdf",Bertil,Antal parter,10,\r\n');
+    expect(text.split('\r\n')[0]).toBe('document,coder,variable,value,coder_kind,variable_kind,variable_level,value_code,value_count,level');
+    expect(text).toContain('avtal-a.pdf,Anna,Målgrupp,Äldre,human,multi,nominal,2,2,county');
+    expect(text).toContain('"avtal ""c"", kopia.pdf",Bertil,Antal parter,10,human,single,nominal,2,2,\r\n');
   });
 
   it('converts long codings to the wide dataset, and reads attributes from --attributes', async () => {
@@ -231,14 +232,15 @@ describe('overens convert: .qdpx → datasets', () => {
     expect(stderr).not.toMatch(/hoppades över|slogs ihop/);
     const text = readFileSync(out('extern-lang.csv'), 'utf8');
     expect(text.split('\r\n')).toEqual([
-      'document,coder,variable,value,Län,level',
-      'avtal 1.txt,Anna,LVM,Ja,Dalarna,county',
-      'avtal 1.txt,Anna,Målgrupp,Målgrupp (allmänt),Dalarna,county',
-      'avtal 1.txt,Anna,Målgrupp,Barn / Unga,Dalarna,county',
-      'avtal 1.txt,Anna,Koder,Citat,Dalarna,county',
-      'avtal 1.txt,Konsensus,LVM,Ja,Dalarna,county',
-      'avtal 2.txt,Konsensus,LVM,Nej,,',
-      'avtal 2.txt,Konsensus,Målgrupp,Äldre,,',
+      // The package's "Konsensus" is a user like any other (not an Överens consensus user): human.
+      'document,coder,variable,value,coder_kind,variable_kind,variable_level,value_code,value_count,Län,level',
+      'avtal 1.txt,Anna,LVM,Ja,human,single,nominal,1,2,Dalarna,county',
+      'avtal 1.txt,Anna,Målgrupp,Målgrupp (allmänt),human,multi,nominal,1,3,Dalarna,county',
+      'avtal 1.txt,Anna,Målgrupp,Barn / Unga,human,multi,nominal,2,3,Dalarna,county',
+      'avtal 1.txt,Anna,Koder,Citat,human,thematic,nominal,1,1,Dalarna,county',
+      'avtal 1.txt,Konsensus,LVM,Ja,human,single,nominal,1,2,Dalarna,county',
+      'avtal 2.txt,Konsensus,LVM,Nej,human,single,nominal,2,2,,',
+      'avtal 2.txt,Konsensus,Målgrupp,Äldre,human,multi,nominal,3,3,,',
       '',
     ]);
     // Anna's two values of Målgrupp are two rows, which the statistics reader refuses (said on stderr)…
@@ -257,10 +259,10 @@ describe('overens convert: .qdpx → datasets', () => {
     const { code } = await cli(['convert', input, out('konsensus.xlsx'), '--coder', 'Konsensus']);
     expect(code).toBe(0);
     expect(await xlsxRows(out('konsensus.xlsx'), 'codings')).toEqual([
-      ['document', 'coder', 'variable', 'value', 'Län', 'level'],
-      ['avtal 1.txt', 'Konsensus', 'LVM', 'Ja', 'Dalarna', 'county'],
-      ['avtal 2.txt', 'Konsensus', 'LVM', 'Nej'],
-      ['avtal 2.txt', 'Konsensus', 'Målgrupp', 'Äldre'],
+      ['document', 'coder', 'variable', 'value', 'coder_kind', 'variable_kind', 'variable_level', 'value_code', 'value_count', 'Län', 'level'],
+      ['avtal 1.txt', 'Konsensus', 'LVM', 'Ja', 'human', 'single', 'nominal', '1', '2', 'Dalarna', 'county'],
+      ['avtal 2.txt', 'Konsensus', 'LVM', 'Nej', 'human', 'single', 'nominal', '2', '2'],
+      ['avtal 2.txt', 'Konsensus', 'Målgrupp', 'Äldre', 'human', 'single', 'nominal', '3', '3'],
     ]);
     expect((await cli(['convert', input, out('bred.xlsx'), '--format', 'wide'])).code).toBe(0);
     const wide = await xlsxRows(out('bred.xlsx'), 'data');

@@ -63,3 +63,38 @@ describe('overens prevalence', () => {
     expect((await cli(['prevalence', codings])).code).toBe(2);
   });
 });
+
+describe('overens prevalence --documents with the attribute CSV the app imports', () => {
+  const { file: put } = tempFiles('overens-prev-attr-');
+  // The corpus' documents.csv shape: `file` key, semicolons (Swedish Excel), a DOCX twin in the codings.
+  const attributes = put('documents.csv', 'file;level;county\navtal-a.pdf;county;Dalarna\navtal-b.pdf;local;Dalarna\navtal-c.pdf;local;Gotland\n');
+
+  it('matches codings by file name or stem and counts each agreement once', async () => {
+    const codings = put('codings.csv', 'document,coder,variable,value\navtal-a.pdf,K,LVM,Ja\navtal-b.docx,K,LVM,Nej\navtal-c.pdf,K,LVM,Ja\n');
+    const run = await cli(['prevalence', codings, '--documents', attributes, '--by', 'level', '--json']);
+    expect(run.code).toBe(0);
+    const groups = JSON.parse(run.stdout).variables[0].groups as { group: string; n: number; values: { value: string; count: number }[] }[];
+    // By hand: county = {a: Ja}; local = {b (its DOCX twin): Nej, c: Ja}.
+    expect(groups.map((g) => [g.group, g.n, g.values.map((v) => v.count)])).toEqual([
+      ['county', 1, [1, 0]],
+      ['local', 2, [1, 1]],
+    ]);
+  });
+
+  it('takes a PDF and its DOCX twin that agree as one agreement, and refuses them when they differ', async () => {
+    const same = put('same.csv', 'document,coder,variable,value\navtal-a.pdf,K,LVM,Ja\navtal-a.docx,K,LVM,Ja\n');
+    const ok = await cli(['prevalence', same, '--documents', attributes, '--json']);
+    expect(JSON.parse(ok.stdout).variables[0].groups[0].n).toBe(1);
+    const differ = put('differ.csv', 'document,coder,variable,value\navtal-a.pdf,K,LVM,Ja\navtal-a.docx,K,LVM,Nej\n');
+    const bad = await cli(['prevalence', differ, '--documents', attributes]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/differ\.csv:3: "avtal-a\.docx" and "avtal-a\.pdf" \(line 2\) are the same agreement "avtal-a\.pdf"/);
+  });
+
+  it('names a codings document that is in no row', async () => {
+    const codings = put('unknown.csv', 'document,coder,variable,value\navtal-x.pdf,K,LVM,Ja\n');
+    const run = await cli(['prevalence', codings, '--documents', attributes]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/unknown\.csv:2: document "avtal-x\.pdf" is not in .*documents\.csv/);
+  });
+});

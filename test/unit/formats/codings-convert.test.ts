@@ -29,7 +29,7 @@ describe('convertQdpxProject', () => {
     };
     const converted = await convertQdpxProject(ours, 1_700_000_000_000);
     expect(converted.coders.map((c) => [c.name, c.kind])).toEqual([['Anna', 'human'], ['Konsensus', 'consensus']]);
-    expect(longCsv(longDatasetInput(converted)).trim().split('\r\n')).toEqual(['document,coder,variable,value', 'avtal.txt,Anna,LVM,Nej', 'avtal.txt,Konsensus,LVM,Ja']);
+    expect(longCsv(longDatasetInput(converted)).trim().split('\r\n')).toEqual(['document,coder,variable,value,coder_kind,variable_kind,variable_level,value_code,value_count', 'avtal.txt,Anna,LVM,Nej,human,single,nominal,2,2', 'avtal.txt,Konsensus,LVM,Ja,consensus,single,nominal,1,2']);
   });
 
   it('keeps user names (Konsensus too), numbers duplicates, and says where user-less codings went', async () => {
@@ -42,11 +42,11 @@ describe('convertQdpxProject', () => {
     ]);
     const long = longCsv(longDatasetInput(converted)).trim().split('\r\n');
     expect(long).toEqual([
-      'document,coder,variable,value',
-      'avtal.txt,Anna,LVM,Nej',
-      'avtal.txt,Anna (2),LVM,Ja',
-      'avtal.txt,Anna,LVM,Nej',
-      'avtal.txt,Konsensus,LVM,Ja',
+      'document,coder,variable,value,coder_kind,variable_kind,variable_level,value_code,value_count',
+      'avtal.txt,Anna,LVM,Nej,human,single,nominal,2,2',
+      'avtal.txt,Anna (2),LVM,Ja,human,single,nominal,1,2',
+      'avtal.txt,Anna,LVM,Nej,human,single,nominal,2,2',
+      'avtal.txt,Konsensus,LVM,Ja,human,single,nominal,1,2',
     ]);
     // Passages carry no page (REFI-QDA has none).
     expect(converted.segments.every((s) => s.selector.page === undefined)).toBe(true);

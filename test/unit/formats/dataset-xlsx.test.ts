@@ -77,9 +77,9 @@ describe('long XLSX', () => {
     });
     const data = { ...input, judgements: [j('d1', 'a', 'ja'), j('d2', 'a', null)] };
     const ws = await sheet(await longXlsx(data), 'codings');
-    expect(ws.getRow(1).values).toEqual([undefined, 'document', 'coder', 'variable', 'value', 'level']);
-    expect(ws.getRow(2).values).toEqual([undefined, 'd1.pdf', 'Anna', 'Gemensamma mål med överenskommelsen', 'Ja', 'county']);
+    expect(ws.getRow(1).values).toEqual([undefined, 'document', 'coder', 'variable', 'value', 'coder_kind', 'variable_kind', 'variable_level', 'value_code', 'value_count', 'level']);
+    expect(ws.getRow(2).values).toEqual([undefined, 'd1.pdf', 'Anna', 'Gemensamma mål med överenskommelsen', 'Ja', 'human', 'single', 'nominal', '1', '2', 'county']);
     expect(ws.getRow(3).getCell(4).value).toBeNull();
-    expect(longCsv(data).split('\r\n')[2]).toBe('d2.pdf (v2),Anna,Gemensamma mål med överenskommelsen,,local');
+    expect(longCsv(data).split('\r\n')[2]).toBe('d2.pdf (v2),Anna,Gemensamma mål med överenskommelsen,,human,single,nominal,,2,local');
   });
 });

@@ -30,8 +30,13 @@ const input: DatasetInput = {
 describe('dataset exports', () => {
   it('long CSV is the statistics CLI\'s input format, with attributes', () => {
     const text = longCsv(input);
-    expect(text.split('\r\n')[0]).toBe('document,coder,variable,value,level');
-    expect(text.split('\r\n')[1]).toBe('d1.pdf,Anna,Gemensamma mål med överenskommelsen,Ja,county');
+    // After value: the coder's kind, the variable's kind and level, the value's position in the
+    // codebook (Ja is the first of the variable's two values) — what `overens agreement` needs.
+    expect(text.split('\r\n')[0]).toBe('document,coder,variable,value,coder_kind,variable_kind,variable_level,value_code,value_count,level');
+    expect(text.split('\r\n')[1]).toBe('d1.pdf,Anna,Gemensamma mål med överenskommelsen,Ja,human,single,nominal,1,2,county');
+    expect(text).toContain('d2.pdf (v2),Konsensus,Gemensamma mål med överenskommelsen,Ja,consensus,single,nominal,1,2,local');
+    // Not coded: empty value and code; the variable's two values still counted.
+    expect(text.split('\r\n').find((l) => l.startsWith('d2.pdf (v2),Anna,Resurs'))).toMatch(/^d2\.pdf \(v2\),Anna,[^,]+,,human,single,nominal,,2,local$/);
     const parsed = parseCodingsCsv(text);
     expect(parsed.problems).toEqual([]);
     expect(parsed.rows).toHaveLength(5);

@@ -33,6 +33,8 @@ function notesFromStatistics(): AgreementNote[] {
       const report = agreementReport(long([['d1', 'A', 'a'], ['d1', 'B', 'b'], ['d2', 'A', 'a'], ['d2', 'B', 'a']]), { level: 'interval' });
       return [...report.variables[0]!.notes, ...report.pooled.notes];
     })(),
+    // Value-based κ weights on labels.
+    ...agreementReport(long([['d1', 'A', 'Ja'], ['d1', 'B', 'Nej'], ['d2', 'A', 'Nej'], ['d2', 'B', 'Nej']]), { weights: 'linear', weightScale: 'value' }).variables[0]!.notes,
     // Three units, one disagreement: some bootstrap resamples have no variation.
     ...agreementReport(long([['d1', 'A', '1'], ['d1', 'B', '1'], ['d2', 'A', '1'], ['d2', 'B', '2'], ['d3', 'A', '1'], ['d3', 'B', '1']]), { bootstrap: 200, seed: 1 }).variables[0]!.notes,
     ...unitizingAgreement([], new Map([['d', 10]])).notes,

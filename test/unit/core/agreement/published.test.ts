@@ -61,11 +61,12 @@ describe("Cohen's κ — Cohen (1960), Table 1", () => {
   it('κ = (.70 − .41)/(1 − .41) = .492', () => {
     expect(cohenKappa(table).value).toBeCloseTo(0.4915, 4);
   });
-  it('the 95% CI is κ ± t(.975; 199)·SE (t = 1.971957, R qt(.975, 199)) and the SE is positive and small for n = 200', () => {
+  it('the 95% CI is κ ± z(.975)·ASE (z = 1.959964, R qnorm(.975); SAS PROC FREQ and statsmodels) and the SE is positive and small for n = 200', () => {
     const k = cohenKappa(table);
     expect(k.se).toBeGreaterThan(0.04);
     expect(k.se).toBeLessThan(0.07);
-    expect(k.ci95![1] - k.value!).toBeCloseTo(1.971957 * k.se!, 6);
+    expect(k.ci95![1] - k.value!).toBeCloseTo(1.959964 * k.se!, 6);
+    expect(k.value! - k.ci95![0]).toBeCloseTo(1.959964 * k.se!, 6);
   });
   it('weights change nothing for two categories', () => {
     const two: TwoCoderTable = { q: 2, n: 100, counts: Float64Array.from([40, 10, 20, 30]) };
@@ -155,14 +156,15 @@ describe('Gwet (2014), Handbook of Inter-Rater Reliability — the cont3x3abstra
     expect(krippendorffAlpha(data).alpha).toBeCloseTo(0.7972585, 7);
   });
   // Standard errors and intervals, same vignette (two-rater *.table functions, n = 100, intervals
-  // from t(.975; 99)): π SE 0.05905473 (0.679, 0.913); κ (0.68, 0.913); AC1 SE 0.04321747;
-  // BP SE 0.04693346; percent agreement SE 0.03128898.
-  it("Scott's π: standard error and 95% CI as scott2.table; κ's CI as kappa2.table", () => {
+  // from t(.975; 99)): π SE 0.05905473 (0.679, 0.913); AC1 SE 0.04321747; BP SE 0.04693346;
+  // percent agreement SE 0.03128898. κ's interval is the Wald one of SAS PROC FREQ and statsmodels,
+  // 0.7964094 ± 1.959964 × 0.05891072 = (0.681, 0.912) (irrCAC's kappa2.table, with t(99), prints (0.68, 0.913)).
+  it("Scott's π: standard error and 95% CI as scott2.table; κ's CI as SAS PROC FREQ", () => {
     const pi = scottPiWithPrecision(table);
     expect(pi.value).toBeCloseTo(0.7962397, 7);
     expect(pi.precision!.se).toBeCloseTo(0.05905473, 8);
     expect(pi.precision!.ci95.map((x) => x.toFixed(3))).toEqual(['0.679', '0.913']);
-    expect(cohenKappa(table).ci95!.map((x) => x.toFixed(3))).toEqual(['0.680', '0.913']);
+    expect(cohenKappa(table).ci95!.map((x) => x.toFixed(3))).toEqual(['0.681', '0.912']);
   });
   it('AC1, BP and percent agreement: the multi-rater (raw-data) variance is the two-rater one × n/(n − 1)', () => {
     // With complete data the unit contributions are the same; the raw-data functions divide their

@@ -1,0 +1,44 @@
+/**
+ * Stream a long codings CSV from disk into the scanner (formats/codings-scan.ts), decoded as the
+ * app decodes text files: UTF-8 (BOM dropped); a file that is not valid UTF-8 is read again from
+ * the start as Windows-1252, with a warning. A U+FFFD in the text is refused (see read-input.ts).
+ */
+import { createReadStream } from 'node:fs';
+import { CodingsScanner, type ScannedCodings } from '../formats/codings-scan';
+import { assertFile } from './read-input';
+import { InputError } from './io';
+
+const CHUNK = 1 << 20;
+
+async function scanWith(file: string, encoding: 'utf-8' | 'windows-1252'): Promise<ScannedCodings | 'not-utf-8'> {
+  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: false });
+  const scanner = new CodingsScanner();
+  let lines = 0;
+  const push = (text: string) => {
+    const lost = text.indexOf('\uFFFD');
+    if (lost !== -1) {
+      const line = lines + text.slice(0, lost).split('\n').length;
+      throw new InputError(`${file}:${line}: contains the replacement character U+FFFD (a character lost when the file was saved in another encoding); save it as UTF-8 from the original and try again`);
+    }
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+    scanner.push(text);
+  };
+  const stream = createReadStream(file, { highWaterMark: CHUNK });
+  try {
+    for await (const chunk of stream) push(decoder.decode(chunk as Buffer, { stream: true }));
+    push(decoder.decode());
+  } catch (error) {
+    stream.destroy();
+    if (error instanceof TypeError && encoding === 'utf-8') return 'not-utf-8';
+    throw error;
+  }
+  return scanner.finish();
+}
+
+export async function readCodings(file: string, warn: (message: string) => void): Promise<ScannedCodings> {
+  await assertFile(file);
+  const first = await scanWith(file, 'utf-8');
+  if (first !== 'not-utf-8') return first;
+  warn(`${file}: not UTF-8; read as Windows-1252`);
+  return (await scanWith(file, 'windows-1252')) as ScannedCodings;
+}
