@@ -1,6 +1,6 @@
 /** The remembered place and the document list's arrangement (renderer/views/coding/coding-place.ts). */
 import { describe, expect, it } from 'vitest';
-import { arrangeDocuments, loadListPrefs, loadPlace, savePlace } from '../../renderer/views/coding/coding-place';
+import { arrangeDocuments, loadListPrefs, loadPlace, savePlace, type ListedDocument } from '../../renderer/views/coding/coding-place';
 import { groupVariables } from '../../renderer/views/coding/useCodingModel';
 
 function memoryStorage(initial: Record<string, string> = {}) {
@@ -8,7 +8,7 @@ function memoryStorage(initial: Record<string, string> = {}) {
   return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), data };
 }
 
-const docs = [
+const docs: ListedDocument[] = [
   { id: '1', fileName: 's010-kalmar.pdf', attributes: { level: 'lokal', county: 'Kalmar' }, judged: 37 },
   { id: '2', fileName: 's002-uppsala.pdf', attributes: { level: 'län', county: 'Uppsala' }, judged: 3 },
   { id: '3', fileName: 's9-ale.pdf', attributes: {}, judged: 0 },
