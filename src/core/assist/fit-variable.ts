@@ -1,0 +1,119 @@
+/**
+ * Fitting one variable: choose the keys (codebook terms; passage stems; stems learned from the
+ * judgements when the terms do not explain them), gather each training document's features from
+ * the sentences that hold a key or lie in a coded passage, add passages and anchor examples as
+ * pseudo-examples, and count a naive Bayes scorer. Prediction reads the same sentences.
+ */
+import type { Variable } from '../model/codebook';
+import type { TrainingPassage, VariableModel } from './model';
+import { trainNaiveBayes, type CountedExample } from './naive-bayes';
+import { sentenceFeatures, type PreparedDocument } from './prepare';
+import { codebookKeys, contrastKeys, KEYS_SUFFICE, passageKeys, sentencesInSpans, sentencesWithKeys, type KeyPhrase, type LabelledDocument } from './relevance';
+import { isStopStem } from './swedish';
+import { tokenize } from './text';
+
+/** Weight of a passage or an anchor example as a pseudo-example, relative to a judged document. */
+export const PSEUDO_WEIGHT = 0.5;
+
+/** The feature of a document in which no sentence speaks to the variable. */
+export const NO_SENTENCE = '∅';
+
+export interface VariableTraining {
+  variable: Variable;
+  /** Judged documents with the value's index in `variable.values`. */
+  labelled: LabelledDocument[];
+  /** This variable's passages, with the documents they are in. */
+  passages: { doc: PreparedDocument; passage: TrainingPassage; label: number }[];
+}
+
+const featureCache = new WeakMap<PreparedDocument, WeakMap<readonly number[], Set<string>>>();
+
+/**
+ * Features of a document for a variable: the union over the given sentences. Remembered for
+ * the sentence lists `sentencesWithKeys` hands out (the same array for the same question).
+ */
+export function featuresOf(doc: PreparedDocument, sentences: readonly number[]): Set<string> {
+  let cache = featureCache.get(doc);
+  if (!cache) featureCache.set(doc, (cache = new WeakMap()));
+  let out = cache.get(sentences);
+  if (!out) cache.set(sentences, (out = collectFeatures(doc, sentences)));
+  return out;
+}
+
+function collectFeatures(doc: PreparedDocument, sentences: readonly number[]): Set<string> {
+  const out = new Set<string>();
+  for (const i of sentences) for (const f of doc.sentences[i]!.features) out.add(f);
+  if (sentences.length === 0) out.add(NO_SENTENCE);
+  return out;
+}
+
+function union(a: readonly number[], b: readonly number[]): readonly number[] {
+  if (b.length === 0) return a;
+  return [...new Set([...a, ...b])].sort((x, y) => x - y);
+}
+
+export function chooseKeys(t: VariableTraining): { keys: KeyPhrase[]; learned: boolean } {
+  const keys = [...codebookKeys(t.variable)];
+  const seen = new Set(keys.map((k) => k.join(' ')));
+  const add = (more: readonly KeyPhrase[]) => {
+    for (const k of more) {
+      if (seen.has(k.join(' '))) continue;
+      seen.add(k.join(' '));
+      keys.push(k);
+    }
+  };
+  let learned = false;
+  if (t.passages.length > 0) {
+    const passageSentences = t.passages.flatMap(({ doc, passage }) => sentencesInSpans(doc, [passage]).map((i) => doc.sentences[i]!.stems));
+    const docs = new Map(t.labelled.map((l) => [l.doc.id, l.doc]));
+    for (const p of t.passages) docs.set(p.doc.id, p.doc);
+    const all = [...docs.values()].reduce((n, d) => n + d.sentences.length, 0);
+    const frequency = (s: string) => [...docs.values()].reduce((n, d) => n + (d.stemIndex[s]?.length ?? 0), 0);
+    const before = keys.length;
+    add(passageKeys(passageSentences, all, frequency, isStopStem));
+    learned ||= keys.length > before;
+  }
+  const absent = t.variable.values.findIndex((v) => v.absent);
+  let total = 0;
+  let explained = 0;
+  for (const l of t.labelled) {
+    const hasKey = sentencesWithKeys(l.doc, keys).length > 0;
+    total += l.weight;
+    if (hasKey === (absent < 0 || l.label !== absent)) explained += l.weight;
+  }
+  if (total > 0 && explained / total < KEYS_SUFFICE) {
+    const before = keys.length;
+    add(contrastKeys(t.labelled, t.variable.values.length, isStopStem));
+    learned ||= keys.length > before;
+  }
+  return { keys, learned };
+}
+
+export function fitVariable(t: VariableTraining): Omit<VariableModel, 'heldOut' | 'heldOutRight'> {
+  const { keys, learned } = chooseKeys(t);
+  const examples: CountedExample[] = [];
+  const passagesByDoc = new Map<string, TrainingPassage[]>();
+  for (const { passage } of t.passages) passagesByDoc.set(passage.documentId, [...(passagesByDoc.get(passage.documentId) ?? []), passage]);
+  for (const l of t.labelled) {
+    const sentences = union(sentencesWithKeys(l.doc, keys), sentencesInSpans(l.doc, passagesByDoc.get(l.doc.id) ?? []));
+    examples.push({ features: featuresOf(l.doc, sentences), label: l.label, weight: l.weight, inPrior: true });
+  }
+  for (const { doc, passage, label } of t.passages) {
+    examples.push({ features: featuresOf(doc, sentencesInSpans(doc, [passage])), label, weight: PSEUDO_WEIGHT, inPrior: false });
+  }
+  t.variable.values.forEach((value, label) => {
+    for (const anchor of value.anchors) {
+      const tokens = tokenize(anchor.text);
+      examples.push({ features: sentenceFeatures(tokens.map((x) => x.stem), tokens.map((x) => x.stop)), label, weight: PSEUDO_WEIGHT, inPrior: false });
+    }
+  });
+  return {
+    variableId: t.variable.id,
+    classes: t.variable.values.map((v) => v.id),
+    absent: t.variable.values.findIndex((v) => v.absent),
+    keys,
+    learnedKeys: learned,
+    scorer: trainNaiveBayes(examples, t.variable.values.length),
+    documents: new Set(t.labelled.map((l) => l.doc.id)).size,
+  };
+}
