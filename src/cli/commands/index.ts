@@ -5,6 +5,7 @@ import { convertCommand } from './convert';
 import { extractCommand } from './extract';
 import { prevalenceCommand } from './prevalence';
 import { qdpxCommand } from './qdpx';
+import { suggestCommand } from './suggest';
 import { unitizingCommand } from './unitizing';
 
-export const commands: CliCommand[] = [extractCommand, agreementCommand, unitizingCommand, prevalenceCommand, qdpxCommand, convertCommand];
+export const commands: CliCommand[] = [extractCommand, agreementCommand, unitizingCommand, prevalenceCommand, qdpxCommand, convertCommand, suggestCommand];
