@@ -46,13 +46,17 @@ export function confidenceOf(calibration: Calibration, margin: number, variableA
 }
 
 /**
- * Logistic regression by Newton's method with a small ridge (λ = 0.1 on the two slopes) so that
- * separable data (every out-of-fold proposal right) still gives finite coefficients.
+ * Logistic regression by Newton's method on Platt's (1999) regularised targets — a right
+ * proposal counts as (N₊ + 1)/(N₊ + 2), a wrong one as 1/(N₋ + 2) — so that a few out-of-fold
+ * proposals that were all right give a confidence short of certainty, and with a small ridge
+ * (λ = 0.1) on the two slopes.
  */
 export function fitCalibration(points: readonly CalibrationPoint[]): Calibration {
   if (points.length === 0) return UNFITTED;
   const X = points.map((p) => inputs(p.margin, p.variableAccuracy));
-  const y = points.map((p) => (p.correct ? 1 : 0));
+  const right = points.filter((p) => p.correct).length;
+  const wrong = points.length - right;
+  const y = points.map((p) => (p.correct ? (right + 1) / (right + 2) : 1 / (wrong + 2)));
   const lambda = [0.1, 0.1, 0];
   let beta: [number, number, number] = [0, 0, 0];
   for (let iter = 0; iter < 50; iter++) {

@@ -81,7 +81,7 @@ export function chooseKeys(t: VariableTraining): { keys: KeyPhrase[]; learned: b
     total += l.weight;
     if (hasKey === (absent < 0 || l.label !== absent)) explained += l.weight;
   }
-  if (total > 0 && explained / total < KEYS_SUFFICE) {
+  if (keys.length === 0 || (total > 0 && explained / total < KEYS_SUFFICE)) {
     const before = keys.length;
     add(contrastKeys(t.labelled, t.variable.values.length, isStopStem));
     learned ||= keys.length > before;

@@ -90,7 +90,8 @@ export const KEYS_SUFFICE = 0.9;
 
 /**
  * Stems whose presence separates the values in the labelled documents: for each stem, the
- * smoothed share of each value's documents that hold it; a stem whose shares differ by at least
+ * share of each value's documents that hold it, smoothed by Laplace's rule ((k + 1)/(n + 2), so
+ * two documents alone can never make a key); a stem whose shares differ by at least
  * `KEY_CONTRAST` between two values is a candidate, the strongest `LEARNED_KEYS` are kept
  * (ties by stem, so the choice is deterministic). Stop words and one-character stems are not keys.
  */
@@ -99,27 +100,42 @@ export function contrastKeys(labelled: readonly LabelledDocument[], classCount: 
   for (const l of labelled) totals[l.label]! += l.weight;
   if (totals.filter((t) => t > 0).length < 2) return [];
   const counts = new Map<string, Float64Array>();
-  for (const l of labelled) {
+  const holders = new Map<string, number[]>();
+  labelled.forEach((l, i) => {
     for (const stem of keyCandidates(l.doc, isStop)) {
       let c = counts.get(stem);
       if (!c) counts.set(stem, (c = new Float64Array(classCount)));
       c[l.label]! += l.weight;
+      let h = holders.get(stem);
+      if (!h) holders.set(stem, (h = []));
+      h.push(i);
     }
-  }
+  });
   const scored: { stem: string; score: number }[] = [];
   for (const [stem, c] of counts) {
     let lo = Infinity;
     let hi = -Infinity;
     for (let k = 0; k < classCount; k++) {
       if (totals[k]! <= 0) continue;
-      const share = (c[k]! + 0.5) / (totals[k]! + 1);
+      const share = (c[k]! + 1) / (totals[k]! + 2);
       lo = Math.min(lo, share);
       hi = Math.max(hi, share);
     }
     if (hi - lo >= KEY_CONTRAST) scored.push({ stem, score: hi - lo });
   }
   scored.sort((a, b) => b.score - a.score || (a.stem < b.stem ? -1 : 1));
-  return scored.slice(0, LEARNED_KEYS).map((s) => [s.stem]);
+  // Stems held by exactly the same documents (the words of one recurring sentence) would select
+  // the same sentences: one of them is key enough, so the others leave room for other keys.
+  const kept: KeyPhrase[] = [];
+  const signatures = new Set<string>();
+  for (const s of scored) {
+    const signature = holders.get(s.stem)!.join(',');
+    if (signatures.has(signature)) continue;
+    signatures.add(signature);
+    kept.push([s.stem]);
+    if (kept.length === LEARNED_KEYS) break;
+  }
+  return kept;
 }
 
 const candidateCache = new WeakMap<PreparedDocument, string[]>();
