@@ -6,7 +6,7 @@
  */
 import type { Variable } from '../model/codebook';
 import type { TrainingPassage, VariableModel } from './model';
-import { trainNaiveBayes, type CountedExample } from './naive-bayes';
+import { trainNaiveBayes, type CountedExample, type LinearScorer } from './naive-bayes';
 import { sentenceFeatures, type PreparedDocument } from './prepare';
 import { codebookKeys, contrastKeys, KEYS_SUFFICE, passageKeys, sentencesInSpans, sentencesWithKeys, type KeyPhrase, type LabelledDocument } from './relevance';
 import { isStopStem } from './swedish';
@@ -89,31 +89,47 @@ export function chooseKeys(t: VariableTraining): { keys: KeyPhrase[]; learned: b
   return { keys, learned };
 }
 
-export function fitVariable(t: VariableTraining): Omit<VariableModel, 'heldOut' | 'heldOutRight'> {
-  const { keys, learned } = chooseKeys(t);
-  const examples: CountedExample[] = [];
+/** A counted example and the document it comes from (none for an anchor example). */
+export interface DocumentExample extends CountedExample {
+  documentId: string | null;
+}
+
+/** The examples of a variable given its keys: judged documents, then passages and anchor examples as pseudo-examples. */
+export function variableExamples(t: VariableTraining, keys: readonly KeyPhrase[]): DocumentExample[] {
+  const examples: DocumentExample[] = [];
   const passagesByDoc = new Map<string, TrainingPassage[]>();
   for (const { passage } of t.passages) passagesByDoc.set(passage.documentId, [...(passagesByDoc.get(passage.documentId) ?? []), passage]);
   for (const l of t.labelled) {
     const sentences = union(sentencesWithKeys(l.doc, keys), sentencesInSpans(l.doc, passagesByDoc.get(l.doc.id) ?? []));
-    examples.push({ features: featuresOf(l.doc, sentences), label: l.label, weight: l.weight, inPrior: true });
+    examples.push({ documentId: l.doc.id, features: featuresOf(l.doc, sentences), label: l.label, weight: l.weight, inPrior: true });
   }
   for (const { doc, passage, label } of t.passages) {
-    examples.push({ features: featuresOf(doc, sentencesInSpans(doc, [passage])), label, weight: PSEUDO_WEIGHT, inPrior: false });
+    examples.push({ documentId: doc.id, features: featuresOf(doc, sentencesInSpans(doc, [passage])), label, weight: PSEUDO_WEIGHT, inPrior: false });
   }
   t.variable.values.forEach((value, label) => {
     for (const anchor of value.anchors) {
       const tokens = tokenize(anchor.text);
-      examples.push({ features: sentenceFeatures(tokens.map((x) => x.stem), tokens.map((x) => x.stop)), label, weight: PSEUDO_WEIGHT, inPrior: false });
+      examples.push({ documentId: null, features: sentenceFeatures(tokens.map((x) => x.stem), tokens.map((x) => x.stop)), label, weight: PSEUDO_WEIGHT, inPrior: false });
     }
   });
+  return examples;
+}
+
+export type FittedVariable = Omit<VariableModel, 'heldOut' | 'heldOutRight'>;
+
+export function fittedVariable(t: VariableTraining, keys: KeyPhrase[], learned: boolean, scorer: LinearScorer): FittedVariable {
   return {
     variableId: t.variable.id,
     classes: t.variable.values.map((v) => v.id),
     absent: t.variable.values.findIndex((v) => v.absent),
     keys,
     learnedKeys: learned,
-    scorer: trainNaiveBayes(examples, t.variable.values.length),
+    scorer,
     documents: new Set(t.labelled.map((l) => l.doc.id)).size,
   };
+}
+
+export function fitVariable(t: VariableTraining): FittedVariable {
+  const { keys, learned } = chooseKeys(t);
+  return fittedVariable(t, keys, learned, trainNaiveBayes(variableExamples(t, keys), t.variable.values.length));
 }

@@ -26,39 +26,80 @@ export interface CountedExample {
 
 export const SMOOTHING = 0.5;
 
-export function trainNaiveBayes(examples: readonly CountedExample[], classCount: number, alpha = SMOOTHING, absence = true): LinearScorer {
+/** Weighted counts of a naive Bayes model; counts of a subset are the counts of the whole minus the rest. */
+export interface NaiveBayesCounts {
+  classCount: number;
+  index: Map<string, number>;
+  /** n[c · F + f]: weight of class-c examples holding feature f (F = index.size when counted). */
+  n: Float64Array;
+  /** Weight of each class's examples, pseudo-examples included. */
+  N: Float64Array;
+  /** Weight of each class's examples that count in the prior. */
+  prior: Float64Array;
+}
+
+export function countExamples(examples: readonly CountedExample[], classCount: number): NaiveBayesCounts {
   const index = new Map<string, number>();
-  const featureLists = examples.map((e) => {
-    const ids: number[] = [];
-    for (const f of e.features) {
-      let id = index.get(f);
-      if (id === undefined) index.set(f, (id = index.size));
-      ids.push(id);
-    }
-    return ids;
-  });
+  for (const e of examples) for (const f of e.features) if (!index.has(f)) index.set(f, index.size);
   const F = index.size;
-  const n = new Float64Array(classCount * F);
-  const N = new Float64Array(classCount);
-  const prior = new Float64Array(classCount);
-  examples.forEach((e, i) => {
-    N[e.label]! += e.weight;
-    if (e.inPrior) prior[e.label]! += e.weight;
-    for (const id of featureLists[i]!) n[e.label * F + id]! += e.weight;
-  });
-  const priorTotal = prior.reduce((a, b) => a + b, 0);
-  const weights = new Array<number>(classCount * F);
-  const bias = new Array<number>(classCount);
-  for (let c = 0; c < classCount; c++) {
-    let b = Math.log((prior[c]! + 1) / (priorTotal + classCount));
-    for (let f = 0; f < F; f++) {
-      const theta = (n[c * F + f]! + alpha) / (N[c]! + 2 * alpha);
-      weights[c * F + f] = absence ? Math.log(theta) - Math.log1p(-theta) : Math.log(theta);
-      if (absence) b += Math.log1p(-theta);
+  const counts: NaiveBayesCounts = { classCount, index, n: new Float64Array(classCount * F), N: new Float64Array(classCount), prior: new Float64Array(classCount) };
+  addExamples(counts, examples, 1);
+  return counts;
+}
+
+/** Adds (sign 1) or removes (sign −1) examples that were counted before. */
+export function addExamples(counts: NaiveBayesCounts, examples: readonly CountedExample[], sign: 1 | -1): void {
+  const F = counts.index.size;
+  for (const e of examples) {
+    counts.N[e.label]! += sign * e.weight;
+    if (e.inPrior) counts.prior[e.label]! += sign * e.weight;
+    for (const f of e.features) {
+      const id = counts.index.get(f);
+      if (id === undefined) throw new Error(`feature ${f} was not counted`);
+      counts.n[e.label * F + id]! += sign * e.weight;
     }
-    bias[c] = b;
   }
-  return { features: [...index.keys()], weights, bias };
+}
+
+export function cloneCounts(c: NaiveBayesCounts): NaiveBayesCounts {
+  return { classCount: c.classCount, index: c.index, n: c.n.slice(), N: c.N.slice(), prior: c.prior.slice() };
+}
+
+/**
+ * The scorer of the counts. Features no remaining example holds (after removing some) are left
+ * out, so a model fitted on a subset knows exactly the features of that subset.
+ */
+export function scorerFromCounts(c: NaiveBayesCounts, alpha = SMOOTHING): LinearScorer {
+  const K = c.classCount;
+  const F = c.index.size;
+  const eps = 1e-9;
+  const kept: number[] = [];
+  const features: string[] = [];
+  for (const [f, id] of c.index) {
+    let any = false;
+    for (let k = 0; k < K && !any; k++) any = c.n[k * F + id]! > eps;
+    if (!any) continue;
+    kept.push(id);
+    features.push(f);
+  }
+  const priorTotal = c.prior.reduce((a, b) => a + b, 0);
+  const weights = new Array<number>(K * kept.length);
+  const bias = new Array<number>(K);
+  for (let k = 0; k < K; k++) {
+    const Nk = Math.max(0, c.N[k]!);
+    let b = Math.log((Math.max(0, c.prior[k]!) + 1) / (priorTotal + K));
+    kept.forEach((id, f) => {
+      const theta = (Math.max(0, c.n[k * F + id]!) + alpha) / (Nk + 2 * alpha);
+      weights[k * kept.length + f] = Math.log(theta) - Math.log1p(-theta);
+      b += Math.log1p(-theta);
+    });
+    bias[k] = b;
+  }
+  return { features, weights, bias };
+}
+
+export function trainNaiveBayes(examples: readonly CountedExample[], classCount: number, alpha = SMOOTHING): LinearScorer {
+  return scorerFromCounts(countExamples(examples, classCount), alpha);
 }
 
 const indexes = new WeakMap<LinearScorer, Map<string, number>>();

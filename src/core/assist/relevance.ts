@@ -30,6 +30,7 @@ export function codebookKeys(variable: Variable): KeyPhrase[] {
 }
 
 const keyCache = new WeakMap<PreparedDocument, Map<string, number[]>>();
+const signatures = new WeakMap<readonly KeyPhrase[], string>();
 
 /**
  * Indexes of the sentences of `doc` that contain one of `keys`, ascending. Remembered per
@@ -38,7 +39,8 @@ const keyCache = new WeakMap<PreparedDocument, Map<string, number[]>>();
 export function sentencesWithKeys(doc: PreparedDocument, keys: readonly KeyPhrase[]): number[] {
   let cache = keyCache.get(doc);
   if (!cache) keyCache.set(doc, (cache = new Map()));
-  const signature = keys.map((k) => k.join(' ')).join('\u0000');
+  let signature = signatures.get(keys);
+  if (signature === undefined) signatures.set(keys, (signature = keys.map((k) => k.join(' ')).join('\u0000')));
   let found = cache.get(signature);
   if (!found) cache.set(signature, (found = findSentences(doc, keys)));
   return found;

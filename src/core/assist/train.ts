@@ -9,7 +9,8 @@ import { seededRandom } from '../agreement/bootstrap';
 import { OverensError } from '../errors';
 import type { Variable } from '../model/codebook';
 import { fitCalibration, smoothedAccuracy, type CalibrationPoint } from './calibration';
-import { fitVariable, type VariableTraining } from './fit-variable';
+import { chooseKeys, fittedVariable, fitVariable, variableExamples, type FittedVariable, type VariableTraining } from './fit-variable';
+import { addExamples, cloneCounts, countExamples, scorerFromCounts } from './naive-bayes';
 import type { AssistModel, AssistProgress, TrainingJudgement, TrainingPassage, VariableModel } from './model';
 import { decide } from './predict';
 import type { PreparedDocument } from './prepare';
@@ -104,28 +105,42 @@ export function trainAssistModel(input: AssistTrainingInput, options: TrainOptio
   let done = 0;
   const tick = (stage: AssistProgress['stage']) => options.onProgress?.({ stage, done: ++done, total });
 
-  // Internal cross-validation: out-of-fold proposals for every judged document.
+  // Internal cross-validation: out-of-fold proposals for every judged document. Where the keys
+  // are the codebook's own (they do not depend on the judgements), a fold's model is the counts
+  // of all examples minus the fold's; where keys were learned, each fold learns its own.
   const heldOut = new Map<string, { n: number; right: number; points: { margin: number; correct: boolean }[] }>();
-  if (folds >= 2) {
-    const foldOf = assignFolds(documentIds, folds, seed);
+  const finals = new Map<string, FittedVariable>();
+  const foldOf = assignFolds(documentIds, Math.max(folds, 1), seed);
+  for (const t of trainings) {
+    const record = { n: 0, right: 0, points: [] as { margin: number; correct: boolean }[] };
+    heldOut.set(t.variable.id, record);
+    const { keys, learned } = chooseKeys(t);
+    const examples = variableExamples(t, keys);
+    const counts = countExamples(examples, t.variable.values.length);
+    finals.set(t.variable.id, fittedVariable(t, keys, learned, scorerFromCounts(counts)));
+    if (folds < 2) continue;
     for (let k = 0; k < folds; k++) {
-      for (const t of trainings) {
-        const train = subset(t, (id) => foldOf.get(id) !== k);
-        const record = heldOut.get(t.variable.id) ?? { n: 0, right: 0, points: [] };
-        heldOut.set(t.variable.id, record);
-        if (train.labelled.length > 0) {
-          const fitted = fitVariable(train);
-          for (const l of t.labelled) {
-            if (foldOf.get(l.doc.id) !== k) continue;
-            const raw = decide(fitted, l.doc);
-            const correct = raw.label === l.label;
-            record.n++;
-            if (correct) record.right++;
-            record.points.push({ margin: raw.margin, correct });
-          }
-        }
-        tick('cross-validation');
+      const inFold = (id: string | null) => id !== null && foldOf.get(id) === k;
+      let fitted: FittedVariable | null = null;
+      if (!learned) {
+        const rest = cloneCounts(counts);
+        addExamples(rest, examples.filter((e) => inFold(e.documentId)), -1);
+        if (rest.prior.some((p) => p > 1e-9)) fitted = fittedVariable(t, keys, learned, scorerFromCounts(rest));
+      } else {
+        const train = subset(t, (id) => !inFold(id));
+        if (train.labelled.length > 0) fitted = fitVariable(train);
       }
+      if (fitted) {
+        for (const l of t.labelled) {
+          if (!inFold(l.doc.id)) continue;
+          const raw = decide(fitted, l.doc);
+          const correct = raw.label === l.label;
+          record.n++;
+          if (correct) record.right++;
+          record.points.push({ margin: raw.margin, correct });
+        }
+      }
+      tick('cross-validation');
     }
   }
   const points: CalibrationPoint[] = [];
@@ -133,10 +148,9 @@ export function trainAssistModel(input: AssistTrainingInput, options: TrainOptio
   const calibration = fitCalibration(points);
 
   const variables: VariableModel[] = trainings.map((t) => {
-    const fitted = fitVariable(t);
     const record = heldOut.get(t.variable.id);
     tick('training');
-    return { ...fitted, heldOut: record?.n ?? 0, heldOutRight: record?.right ?? 0 };
+    return { ...finals.get(t.variable.id)!, heldOut: record?.n ?? 0, heldOutRight: record?.right ?? 0 };
   });
   return { format: 'overens-assist-model', formatVersion: 1, variables, calibration, trainedOn: documentIds, seed };
 }
