@@ -76,8 +76,9 @@ export function chooseKeys(t: VariableTraining): { keys: KeyPhrase[]; learned: b
   const absent = t.variable.values.findIndex((v) => v.absent);
   let total = 0;
   let explained = 0;
+  const sofar = [...keys];
   for (const l of t.labelled) {
-    const hasKey = sentencesWithKeys(l.doc, keys).length > 0;
+    const hasKey = sentencesWithKeys(l.doc, sofar).length > 0;
     total += l.weight;
     if (hasKey === (absent < 0 || l.label !== absent)) explained += l.weight;
   }
@@ -86,7 +87,8 @@ export function chooseKeys(t: VariableTraining): { keys: KeyPhrase[]; learned: b
     add(contrastKeys(t.labelled, t.variable.values.length, isStopStem));
     learned ||= keys.length > before;
   }
-  return { keys, learned };
+  // A new array: the key lists handed out are never changed afterwards (lookups are cached by them).
+  return { keys: [...keys], learned };
 }
 
 /** A counted example and the document it comes from (none for an anchor example). */
