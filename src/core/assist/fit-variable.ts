@@ -73,19 +73,23 @@ export function chooseKeys(t: VariableTraining): { keys: KeyPhrase[]; learned: b
     add(passageKeys(passageSentences, all, frequency, isStopStem));
     learned ||= keys.length > before;
   }
+  // How well key presence matches the judgements: a document should hold a key exactly when
+  // its value is not the absent one (every document, when the variable has no absent value).
   const absent = t.variable.values.findIndex((v) => v.absent);
-  let total = 0;
-  let explained = 0;
+  const total = t.labelled.reduce((n, l) => n + l.weight, 0);
+  const explained = (has: readonly boolean[]) => t.labelled.reduce((n, l, i) => n + (has[i] === (absent < 0 || l.label !== absent) ? l.weight : 0), 0) / total;
   const sofar = [...keys];
-  for (const l of t.labelled) {
-    const hasKey = sentencesWithKeys(l.doc, sofar).length > 0;
-    total += l.weight;
-    if (hasKey === (absent < 0 || l.label !== absent)) explained += l.weight;
-  }
-  if (keys.length === 0 || (total > 0 && explained / total < KEYS_SUFFICE)) {
-    const before = keys.length;
-    add(contrastKeys(t.labelled, t.variable.values.length, isStopStem));
-    learned ||= keys.length > before;
+  let has = t.labelled.map((l) => sentencesWithKeys(l.doc, sofar).length > 0);
+  if (keys.length === 0 || explained(has) < KEYS_SUFFICE) {
+    // Stems that separate the values, strongest first, each kept only if it makes key presence
+    // match the judgements better (a stem of other sentences that happen to differ is left out).
+    for (const key of contrastKeys(t.labelled, t.variable.values.length, isStopStem)) {
+      const next = has.map((h, i) => h || t.labelled[i]!.doc.stemIndex[key[0]!] !== undefined);
+      if (explained(next) <= explained(has)) continue;
+      add([key]);
+      has = next;
+      learned = true;
+    }
   }
   // A new array: the key lists handed out are never changed afterwards (lookups are cached by them).
   return { keys: [...keys], learned };
