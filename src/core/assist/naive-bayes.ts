@@ -26,6 +26,12 @@ export interface CountedExample {
 
 export const SMOOTHING = 0.5;
 
+/**
+ * Features kept per variable. Measured on the synthetic benchmark (20 training documents,
+ * 10 draws): all 97.0 %, 200 97.0 %, 50 98.4 %, 35 98.8 %, 20 97.8 % accuracy.
+ */
+export const KEPT_FEATURES = 35;
+
 /** Weighted counts of a naive Bayes model; counts of a subset are the counts of the whole minus the rest. */
 export interface NaiveBayesCounts {
   classCount: number;
@@ -67,21 +73,31 @@ export function cloneCounts(c: NaiveBayesCounts): NaiveBayesCounts {
 
 /**
  * The scorer of the counts. Features no remaining example holds (after removing some) are left
- * out, so a model fitted on a subset knows exactly the features of that subset.
+ * out, so a model fitted on a subset knows exactly the features of that subset; of the others
+ * the `limit` with the highest mutual information with the value are kept (ties by name).
+ * Feature selection matters for Bernoulli naive Bayes: every feature it keeps votes, by its
+ * absence too, so words that a value's documents hold by chance (filler that happens to stand
+ * near a key) would outvote the few that decide it — and short documents would look like the
+ * value whose documents have the fewest words.
  */
-export function scorerFromCounts(c: NaiveBayesCounts, alpha = SMOOTHING): LinearScorer {
+export function scorerFromCounts(c: NaiveBayesCounts, alpha = SMOOTHING, limit = KEPT_FEATURES): LinearScorer {
   const K = c.classCount;
   const F = c.index.size;
   const eps = 1e-9;
-  const kept: number[] = [];
-  const features: string[] = [];
+  const candidates: { f: string; id: number; mi: number }[] = [];
+  const Ntot = c.N.reduce((a, b) => a + Math.max(0, b), 0);
   for (const [f, id] of c.index) {
     let any = false;
     for (let k = 0; k < K && !any; k++) any = c.n[k * F + id]! > eps;
     if (!any) continue;
-    kept.push(id);
-    features.push(f);
+    candidates.push({ f, id, mi: mutualInformation(c, id, F, K, Ntot) });
   }
+  if (candidates.length > limit) {
+    candidates.sort((a, b) => b.mi - a.mi || (a.f < b.f ? -1 : 1));
+    candidates.length = limit;
+  }
+  const kept = candidates.map((x) => x.id);
+  const features = candidates.map((x) => x.f);
   const priorTotal = c.prior.reduce((a, b) => a + b, 0);
   const weights = new Array<number>(K * kept.length);
   const bias = new Array<number>(K);
@@ -98,8 +114,24 @@ export function scorerFromCounts(c: NaiveBayesCounts, alpha = SMOOTHING): Linear
   return { features, weights, bias };
 }
 
-export function trainNaiveBayes(examples: readonly CountedExample[], classCount: number, alpha = SMOOTHING): LinearScorer {
-  return scorerFromCounts(countExamples(examples, classCount), alpha);
+function mutualInformation(c: NaiveBayesCounts, id: number, F: number, K: number, N: number): number {
+  if (N <= 0) return 0;
+  let present = 0;
+  for (let k = 0; k < K; k++) present += Math.max(0, c.n[k * F + id]!);
+  const px = present / N;
+  let mi = 0;
+  for (let k = 0; k < K; k++) {
+    const pc = Math.max(0, c.N[k]!) / N;
+    const p1 = Math.max(0, c.n[k * F + id]!) / N;
+    const p0 = pc - p1;
+    if (p1 > 0 && px > 0) mi += p1 * Math.log(p1 / (pc * px));
+    if (p0 > 0 && px < 1) mi += p0 * Math.log(p0 / (pc * (1 - px)));
+  }
+  return mi;
+}
+
+export function trainNaiveBayes(examples: readonly CountedExample[], classCount: number, alpha = SMOOTHING, limit = KEPT_FEATURES): LinearScorer {
+  return scorerFromCounts(countExamples(examples, classCount), alpha, limit);
 }
 
 const indexes = new WeakMap<LinearScorer, Map<string, number>>();
