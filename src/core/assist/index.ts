@@ -7,3 +7,4 @@ export * from './calibration';
 export { splitSentences, tokenize, type Span, type Token } from './text';
 export * from './cross-validate';
 export * from './session';
+export * from './safeguards';
