@@ -18,4 +18,5 @@ export const commands: CommandEntry[] = [
   { name: 'prevalence', summary: 'prevalence of each value per variable, split by a document attribute', load: async () => (await import('./prevalence')).prevalenceCommand },
   { name: 'qdpx', summary: 'check REFI-QDA (.qdpx) packages as the app imports them', load: async () => (await import('./qdpx')).qdpxCommand },
   { name: 'convert', summary: 'convert between .qdpx and the statistics CSV formats (long, wide, segments; CSV/XLSX)', load: async () => (await import('./convert')).convertCommand },
+  { name: 'suggest', summary: 'propose values for uncoded documents, learned from codings.csv (assisted coding)', load: async () => (await import('./suggest')).suggestCommand },
 ];
