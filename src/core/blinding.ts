@@ -14,9 +14,12 @@ export interface Blindness {
   reason: BlindReason;
 }
 
-/** The project's lead: the recorded one, else the first human coder (by creation). */
+/**
+ * The project's lead: the recorded one (even when that coder is not in this installation, as in
+ * a coder's installation made from a coder package), else the first human coder by creation.
+ */
 export function leadOf(settings: Pick<ProjectSettings, 'leadCoderId'>, coders: readonly { id: string; kind: string; createdAt: number }[]): string | undefined {
-  if (settings.leadCoderId && coders.some((c) => c.id === settings.leadCoderId)) return settings.leadCoderId;
+  if (settings.leadCoderId) return settings.leadCoderId;
   return [...coders].filter((c) => c.kind === 'human').sort((a, b) => a.createdAt - b.createdAt)[0]?.id;
 }
 

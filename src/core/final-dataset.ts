@@ -241,3 +241,9 @@ export const PROVENANCE_TEXT: Record<Provenance, UserMessage> = {
   unjudged: { sv: 'ej bedömd', en: 'not judged' },
   derived: { sv: 'härledd', en: 'derived' },
 };
+
+/**
+ * The coder name of the final dataset's rows in the long export (`overens prevalence --coder
+ * final` reads them); reserved, so no coder can be called that.
+ */
+export const FINAL_CODER_NAME = 'final';

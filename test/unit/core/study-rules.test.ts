@@ -55,11 +55,12 @@ describe('blinding', () => {
     ]);
     expect(openReliabilityAssignments({ assignments, judged, codable: 2 })).toEqual(new Map([['A', 1], ['B', 1]]));
   });
-  it('takes the recorded lead, else the first human coder', () => {
+  it('takes the recorded lead (present here or not), else the first human coder', () => {
     const coders = [{ id: 'K', kind: 'consensus', createdAt: 1 }, { id: 'B', kind: 'human', createdAt: 3 }, { id: 'A', kind: 'human', createdAt: 2 }];
     expect(leadOf({}, coders)).toBe('A');
     expect(leadOf({ leadCoderId: 'B' }, coders)).toBe('B');
-    expect(leadOf({ leadCoderId: 'gone' }, coders)).toBe('A');
+    // A coder's installation from a coder package: the lead is not among its coders, and stays the lead.
+    expect(leadOf({ leadCoderId: 'lead-elsewhere' }, coders)).toBe('lead-elsewhere');
   });
 });
 
