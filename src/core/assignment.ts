@@ -55,7 +55,11 @@ export function coderProgress(input: {
   return input.coders.map((coderId) => {
     const mine = new Set<string>();
     let primaryCount = 0;
-    for (const [u, c] of primary) if (c === coderId) (mine.add(u), primaryCount++);
+    for (const [u, c] of primary) {
+      if (c !== coderId) continue;
+      mine.add(u);
+      primaryCount++;
+    }
     const reliability = input.assignments.filter((a) => a.role === 'reliability' && a.coderId === coderId).map((a) => a.documentId);
     for (const u of reliability) mine.add(u);
     let judged = 0;
