@@ -247,3 +247,13 @@ export const PROVENANCE_TEXT: Record<Provenance, UserMessage> = {
  * final` reads them); reserved, so no coder can be called that.
  */
 export const FINAL_CODER_NAME = 'final';
+
+/** The final dataset as prevalence input: one row per agreement and variable, the agreement's own file's attributes. */
+export function finalPrevalenceInput(final: FinalDataset, documents: readonly { id: string; attributes: Readonly<Record<string, string>> }[]) {
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  return {
+    documents: final.units.flatMap((u) => (byId.has(u.id) ? [{ id: u.id, attributes: byId.get(u.id)!.attributes }] : [])),
+    judgements: final.cells.map((c) => ({ documentId: c.unit, variable: c.variableId, values: c.valueIds })),
+    variables: final.variables.map((v) => ({ id: v.id, values: v.values.map((x) => x.id) })),
+  };
+}
