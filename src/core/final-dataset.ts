@@ -257,3 +257,32 @@ export function finalPrevalenceInput(final: FinalDataset, documents: readonly { 
     variables: final.variables.map((v) => ({ id: v.id, values: v.values.map((x) => x.id) })),
   };
 }
+
+export interface ReliabilityCounts {
+  /** Agreements judged by two or more human coders (on at least one coded variable). */
+  doubleCoded: number;
+  /** Cells where the human coders' values differ. */
+  disagreements: number;
+  /** …of which a consensus in force decides. */
+  resolved: number;
+  /** Cells without a final value because the coders differ and no consensus is in force. */
+  unresolved: number;
+}
+
+export function reliabilityCounts(final: FinalDataset): ReliabilityCounts {
+  const doubled = new Set<string>();
+  let disagreements = 0;
+  let resolved = 0;
+  let unresolved = 0;
+  for (const cell of final.cells) {
+    if (cell.provenance === 'derived') continue;
+    if (cell.coders.length >= 2) doubled.add(cell.unit);
+    const differ = cell.coders.some((c) => key(c.valueIds) !== key(cell.coders[0]!.valueIds));
+    if (differ) {
+      disagreements++;
+      if (cell.provenance === 'consensus') resolved++;
+    }
+    if (cell.provenance === 'unresolved') unresolved++;
+  }
+  return { doubleCoded: doubled.size, disagreements, resolved, unresolved };
+}

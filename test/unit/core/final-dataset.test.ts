@@ -145,3 +145,23 @@ describe('final dataset', () => {
     expect(final.byUnit.get('d1')!.get('m')).toMatchObject({ provenance: 'agreed', valueIds: ['m.a', 'm.b'] });
   });
 });
+
+describe('reliability counts for the report', () => {
+  it('counts double-coded agreements, disagreements, those resolved by consensus and those still open', async () => {
+    const { reliabilityCounts } = await import('../../../src/core/final-dataset');
+    const [c1, c2] = C as [string, string];
+    // d1: c1 disagree + consensus, c2 disagree (open); d2: c1 agreed by both; d3: A only.
+    const final = composeFinalDataset({
+      content: oj,
+      documents: [{ id: 'd1' }, { id: 'd2' }, { id: 'd3' }],
+      coders,
+      judgements: [
+        j('d1', 'A', c1, 'ja'), j('d1', 'B', c1, 'nej'), consensus('d1', c1, 'ja', [{ coderId: 'A', value: 'ja' }, { coderId: 'B', value: 'nej' }]),
+        j('d1', 'A', c2, 'ja'), j('d1', 'B', c2, 'nej'),
+        j('d2', 'A', c1, 'nej'), j('d2', 'B', c1, 'nej'),
+        j('d3', 'A', c1, 'ja'),
+      ],
+    });
+    expect(reliabilityCounts(final)).toEqual({ doubleCoded: 2, disagreements: 2, resolved: 1, unresolved: 1 });
+  });
+});
