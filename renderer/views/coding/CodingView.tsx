@@ -29,6 +29,7 @@ import { useCodebookVersion, useDocumentCodings, useOpenDocument } from './useCo
 import { useCodingActions } from './useCodingActions';
 import { useCodingKeys } from './useCodingKeys';
 import { useCodingModel } from './useCodingModel';
+import { useStudy } from '../../study/useStudy';
 
 export function CodingView() {
   const { t, lang } = useI18n();
@@ -40,13 +41,17 @@ export function CodingView() {
   const routeDoc = useRouteParam('doc');
   const documentId = routeDoc ?? documents?.[0]?.id ?? null;
   const open = useOpenDocument(store, documentId);
-  const blind = project?.settings.blindCoding ?? true;
-  const { segments, judgements } = useDocumentCodings(store, documentId, activeCoder, blind);
+  const study = useStudy();
+  // Blind unless the policy (lead's settings, open reliability assignments) says otherwise.
+  const blind = study?.blind.blind ?? true;
+  // Judgements belong to the agreement: a linked twin's are its agreement's file's.
+  const unitId = open && open.meta.id === documentId ? (open.meta.twin?.of ?? documentId) : documentId;
+  const { segments, judgements } = useDocumentCodings(store, documentId, activeCoder, blind, unitId);
   const documentMemo = useLiveQuery(async () => (documentId && activeCoder ? ((await store.codings.documentMemo(documentId, activeCoder.id)) ?? null) : null), [store, documentId, activeCoder?.id]);
 
   const model = useCodingModel(version, segments, judgements, activeCoder, lang);
   const { codable, valueById, judgementByVariable } = model;
-  const actions = useCodingActions({ store, project, coder: activeCoder, version, documentId, open, segments, judgements, judgementByVariable, reportError });
+  const actions = useCodingActions({ store, project, coder: activeCoder, version, documentId: unitId, open, segments, judgements, judgementByVariable, reportError });
 
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const [variableIndex, setVariableIndex] = useState(0);
@@ -148,7 +153,7 @@ export function CodingView() {
       <DocumentList documents={documents} openId={documentId} />
       <div className="coding-main">
         <CodingToolbar
-          project={project}
+          study={study ?? undefined}
           judged={model.judgedCount}
           total={codable.length}
           canUndo={actions.canUndo}
@@ -156,7 +161,6 @@ export function CodingView() {
           undoRedo={(which) => void actions.undoRedo(which)}
           saveState={actions.saveState}
           onOpenSearch={() => setSearchOpen(true)}
-          blind={blind}
           selection={selection}
         />
         {open && documentMemo !== undefined && (
@@ -189,7 +193,6 @@ export function CodingView() {
         project={project}
         coder={activeCoder}
         version={version}
-        variable={currentVariable}
         documents={documents}
         perform={actions.perform}
       />
