@@ -61,7 +61,7 @@ export function ResultsView() {
   // Charts are rebuilt only when their data or the language change (not on every render).
   const chartKey = chartTable ? `${lang}:${JSON.stringify(chartTable)}` : '';
   const option = useMemo(
-    () => (chartTable ? prevalenceOption(chartTable, { title: variableLabel(chartTable.variable), value: (v) => valueLabel(chartTable.variable, v), group: groupLabel }) : null),
+    () => (chartTable ? prevalenceOption(chartTable, { title: variableLabel(chartTable.variable), value: (v) => valueLabel(chartTable.variable, v), group: groupLabel, percent: (x) => formatNumber(x, lang, 1) }) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [chartKey],
   );
