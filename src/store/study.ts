@@ -169,21 +169,7 @@ export class StudyRepository {
         updatedAt: now,
       });
       await db.judgements.put(row);
-      await db.consensusEvents.add(
-        ConsensusEvent.parse({
-          id: newId(),
-          projectId: input.projectId,
-          documentId: input.documentId,
-          variableId: input.variableId,
-          action: existing?.resolution ? 'changed' : 'set',
-          valueIds: row.valueIds,
-          previousValueIds: existing?.valueIds ?? [],
-          reason,
-          byCoderId: input.byCoderId,
-          coderIds: input.coderIds,
-          at: now,
-        }),
-      );
+      await this.addEvent(input, { action: existing?.resolution ? 'changed' : 'set', valueIds: row.valueIds, previousValueIds: existing?.valueIds ?? [], reason, byCoderId: input.byCoderId, coderIds: input.coderIds, at: now });
     });
   }
 
@@ -198,22 +184,12 @@ export class StudyRepository {
       if (!existing?.resolution) throw fail('consensus-not-found', 'Det finns ingen konsensus att dra tillbaka.', 'There is no consensus to withdraw.');
       await this.recordReopened(existing, input.projectId, now);
       await db.judgements.delete(existing.id);
-      await db.consensusEvents.add(
-        ConsensusEvent.parse({
-          id: newId(),
-          projectId: input.projectId,
-          documentId: input.documentId,
-          variableId: input.variableId,
-          action: 'withdrawn',
-          valueIds: [],
-          previousValueIds: existing.valueIds,
-          reason,
-          byCoderId: input.byCoderId,
-          coderIds: existing.resolution.coderIds,
-          at: now,
-        }),
-      );
+      await this.addEvent(input, { action: 'withdrawn', valueIds: [], previousValueIds: existing.valueIds, reason, byCoderId: input.byCoderId, coderIds: existing.resolution.coderIds, at: now });
     });
+  }
+
+  private async addEvent(cell: { projectId: string; documentId: string; variableId: string }, event: Omit<ConsensusEvent, 'id' | 'projectId' | 'documentId' | 'variableId'>): Promise<void> {
+    await this.db.consensusEvents.add(ConsensusEvent.parse({ id: newId(), projectId: cell.projectId, documentId: cell.documentId, variableId: cell.variableId, ...event }));
   }
 
   private async currentJudgements(documentId: string, variableId: string, coderIds: readonly string[]) {
@@ -233,19 +209,16 @@ export class StudyRepository {
     const reopened = reopenedBy(resolution, existing.valueIds, current);
     if (!reopened) return;
     const at = Math.min(now, Math.max(...reopened.changes.map((c) => current.get(c.coderId)?.updatedAt ?? now)));
-    await this.db.consensusEvents.add(
-      ConsensusEvent.parse({
-        id: newId(),
-        projectId,
-        documentId: existing.documentId,
-        variableId: existing.variableId,
+    await this.addEvent(
+      { projectId, documentId: existing.documentId, variableId: existing.variableId },
+      {
         action: 'reopened',
         valueIds: [],
         previousValueIds: existing.valueIds,
         reason: reopened.changes.map((c) => `${c.coderId}: ${c.from.join('+') || '∅'} → ${c.to.join('+') || '∅'}`).join('; '),
         coderIds: reopened.changes.map((c) => c.coderId),
         at,
-      }),
+      },
     );
   }
 

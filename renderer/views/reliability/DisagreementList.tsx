@@ -43,7 +43,9 @@ export function DisagreementList({ judgements, coders, variables, documents, pro
   const routeVariable = useRouteParam('variable');
   const [status, setStatus] = useState<StatusFilter>(routeDoc ? 'all' : 'open');
   const [onlyVariable, setOnlyVariable] = useState('');
-  const list = all.filter((i) => (status === 'all' || (status === 'open' ? i.state !== 'resolved' : i.state === 'resolved')) && (!onlyVariable || i.variable.id === onlyVariable));
+  // Items resolved here stay in the "open" list until the filter changes, so the result stays in view.
+  const [resolvedHere, setResolvedHere] = useState<ReadonlySet<string>>(new Set());
+  const list = all.filter((i) => (status === 'all' || (status === 'open' ? i.state !== 'resolved' || resolvedHere.has(i.key) : i.state === 'resolved')) && (!onlyVariable || i.variable.id === onlyVariable));
   const open = all.filter((i) => i.state !== 'resolved').length;
   const [current, setCurrent] = useState<string | undefined>(undefined);
   const [drafts, setDrafts] = useState<Record<string, ConsensusDraft>>({});
@@ -87,6 +89,7 @@ export function DisagreementList({ judgements, coders, variables, documents, pro
         });
         inform('disagree.resolved');
       }
+      setResolvedHere((r) => new Set(r).add(key));
       setEditing(null);
       setDrafts((d) => ({ ...d, [key]: { valueIds: [], reason: '', mode: 'set' } }));
       const next = nextOpen(all, key, 1);
@@ -126,7 +129,14 @@ export function DisagreementList({ judgements, coders, variables, documents, pro
       <div className="toolbar">
         <label className="small">
           {t('disagree.filterStatus')}{' '}
-          <select value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)} data-testid="disagree-status">
+          <select
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value as StatusFilter);
+              setResolvedHere(new Set());
+            }}
+            data-testid="disagree-status"
+          >
             {(['open', 'resolved', 'all'] as const).map((s) => (
               <option key={s} value={s}>
                 {t(`disagree.status.${s}`)}
