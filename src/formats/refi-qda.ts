@@ -63,6 +63,9 @@ export function projectQde(input: QdpxInput): string {
   const attributes = [...new Set(input.documents.flatMap((d) => Object.keys(d.meta.attributes)))].sort();
   const variables = attributes.map((a) => `<Variable guid="${guidFor(`attribute:${a}`)}" name="${esc(a)}" typeOfVariable="Text"/>`).join('');
 
+  const keyOf = new Map(content.variables.map((v) => [v.id, v.key]));
+  const finalByUnit = new Map<string, NonNullable<QdpxInput['final']>['cells'][number][]>();
+  for (const c of input.final?.cells ?? []) finalByUnit.set(c.unit, [...(finalByUnit.get(c.unit) ?? []), c]);
   const sources = input.documents
     .map(({ meta, content: c }) => {
       const text = c.text;
@@ -83,11 +86,13 @@ export function projectQde(input: QdpxInput): string {
           }),
         )
         .join('');
-      const finals = (input.final?.cells ?? [])
-        .filter((c) => c.unit === meta.id)
-        .flatMap((c) =>
+      // The final values as codings of the user "final"; one note per source says each value's provenance.
+      const finalCells = (finalByUnit.get(meta.id) ?? []).filter((c) => c.valueIds.length > 0);
+      const provenanceNote = finalCells.length ? note(`provenance: ${finalCells.map((c) => `${keyOf.get(c.variableId) ?? c.variableId}=${c.provenance}`).join('; ')}`, 'final-dataset', input.final!.at) : '';
+      const finals = finalCells
+        .flatMap((c, k) =>
           c.valueIds.map((v, i) => {
-            const refs = i > 0 ? '' : note(`provenance: ${c.provenance}`, 'final-dataset', input.final!.at);
+            const refs = k === 0 && i === 0 ? provenanceNote : '';
             return `<Coding guid="${guidFor(`final:${meta.id}:${c.variableId}:${v}`)}" creatingUser="${finalUser}" creationDateTime="${iso(input.final!.at)}"><CodeRef targetGUID="${guidFor(v)}"/>${refs}</Coding>`;
           }),
         )

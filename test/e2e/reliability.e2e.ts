@@ -140,6 +140,10 @@ describe('reliability', () => {
     // ⌈50 % of 1 county⌉ = 1 and ⌈50 % of 2 local⌉ = 1.
     await expect.poll(() => page.getByTestId('sample-result').textContent()).toBe('2 av 3 dokument.');
     await page.getByTestId('assign-sample').click();
+    // Bertil now has open reliability assignments: he sees nobody else's judgements. Anna looks at the results.
+    await app.goTo('results');
+    await page.getByTestId('results-blind').waitFor();
+    await app.setCoder('Anna');
     await app.goTo('documents');
     await expect.poll(async () => (await page.getByTestId('attr-urval').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).filter((v) => v === 'Bertil').length).toBe(2);
     await app.goTo('results');

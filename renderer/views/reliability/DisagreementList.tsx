@@ -55,13 +55,22 @@ export function DisagreementList({ judgements, coders, variables, documents, pro
   const refs = useRef(new Map<string, HTMLLIElement>());
   const section = useRef<HTMLElement>(null);
 
+  // Moving by keyboard or from a link scrolls the item into view (a click on an item does not, so it never moves under the pointer).
+  const [scrollTo, setScrollTo] = useState<string | undefined>(undefined);
+  const goTo = (key: string) => {
+    setCurrent(key);
+    setScrollTo(key);
+  };
   // Opened from the final dataset's status panel (#/reliability?doc=…&variable=…): that item.
   useEffect(() => {
-    if (routeDoc && routeVariable) setCurrent(`${routeDoc}\u0000${routeVariable}`);
+    if (routeDoc && routeVariable) {
+      setCurrent(`${routeDoc}\u0000${routeVariable}`);
+      setScrollTo(`${routeDoc}\u0000${routeVariable}`);
+    }
   }, [routeDoc, routeVariable]);
   useEffect(() => {
-    if (current) refs.current.get(current)?.scrollIntoView?.({ block: 'nearest' });
-  }, [current]);
+    if (scrollTo) refs.current.get(scrollTo)?.scrollIntoView?.({ block: 'nearest' });
+  }, [scrollTo]);
 
   const evidenceIds = useMemo(() => list.slice(0, shown).flatMap((i) => i.sides.flatMap((s) => s.judgement?.evidenceSegmentIds ?? [])), [list, shown]);
   const evidence = useLiveQuery(async () => new Map((await store.db.segments.bulkGet(evidenceIds)).filter((s): s is Segment => s !== undefined).map((s) => [s.id, s])), [store, evidenceIds.join(',')]) ?? new Map<string, Segment>();
@@ -93,7 +102,7 @@ export function DisagreementList({ judgements, coders, variables, documents, pro
       setEditing(null);
       setDrafts((d) => ({ ...d, [key]: { valueIds: [], reason: '', mode: 'set' } }));
       const next = nextOpen(all, key, 1);
-      if (next && next !== key) setCurrent(next);
+      if (next && next !== key) goTo(next);
     } catch (error) {
       reportError(error);
     }
@@ -107,7 +116,7 @@ export function DisagreementList({ judgements, coders, variables, documents, pro
     if (e.key === 'j' || e.key === 'k') {
       e.preventDefault();
       const next = nextOpen(list, current, e.key === 'j' ? 1 : -1);
-      if (next) setCurrent(next);
+      if (next) goTo(next);
     } else if (/^[1-9]$/.test(e.key) && item) {
       const value = item.variable.values[Number(e.key) - 1];
       if (!value) return;

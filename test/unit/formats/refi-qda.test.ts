@@ -103,11 +103,11 @@ describe('REFI-QDA export of the final dataset', () => {
     ...input,
     final: { at: 1_700_000_000_000, cells: [{ unit: 'aaaaaaaa-0000-4000-8000-000000000001', variableId: 'va17.lvm', valueIds: ['va17.lvm.ja'], provenance: 'consensus' }] },
   };
-  it('adds the user "final" with the final values as codings and their provenance as notes, still valid QDA-XML', () => {
+  it('adds the user "final" with the final values as codings and their provenance in a note per source, still valid QDA-XML', () => {
     const qde = projectQde(withFinal);
     expect(qde).toContain(`<User guid="${guidFor('final-dataset')}" name="final" id="final"/>`);
     expect(qde).toMatch(/<Coding guid="[^"]+" creatingUser="[^"]+"[^>]*><CodeRef targetGUID="[^"]+"\/><NoteRef targetGUID="[^"]+"\/><\/Coding>/);
-    expect(qde).toContain('<PlainTextContent>provenance: consensus</PlainTextContent>');
+    expect(qde).toContain('<PlainTextContent>provenance: lvm=consensus</PlainTextContent>');
     const dir = mkdtempSync(path.join(tmpdir(), 'overens-qde-final-'));
     const file = path.join(dir, 'project.qde');
     writeFileSync(file, qde);
