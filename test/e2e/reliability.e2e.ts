@@ -172,7 +172,8 @@ describe('reliability', () => {
     expect(html).toContain('Cohens κ, Scotts π');
     expect(html).toMatch(/<table data-table="reliability">.*<td>LVM<\/td><td>2<\/td>/s);
 
-    // The long dataset is the statistics CLI's input: Anna, Bertil and the consensus.
+    // The long dataset is the statistics CLI's input: Anna, Bertil and the consensus, and the final dataset (the default source).
+    await page.getByTestId('results-coder').selectOption('final');
     const longDownload = page.waitForEvent('download');
     await page.getByTestId('dataset-long').click();
     const long = readFileSync((await (await longDownload).path())!, 'utf8').trim().split('\r\n');
