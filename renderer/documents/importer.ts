@@ -7,9 +7,19 @@
 import { newId, type DocumentMeta, type UserMessage } from '../../src/core';
 import type { ExtractedDocument, IngestErrorCode, IngestResult } from '../../src/ingest/types';
 import type { Store } from '../../src/store';
+import { TwinIndex } from './twins';
 
 export type ImportOutcome =
-  | { status: 'imported'; fileName: string; document: DocumentMeta; carried?: { anchored: number; orphaned: number } }
+  | {
+      status: 'imported';
+      fileName: string;
+      document: DocumentMeta;
+      carried?: { anchored: number; orphaned: number };
+      /** An agreement already in the project whose text this one (nearly) equals: the user decides whether it is the same agreement. */
+      twin?: { documentId: string; fileName: string; similarity: number };
+      /** The user's answer: linked as the same agreement, or kept as a separate document. */
+      twinDecision?: 'linked' | 'separate';
+    }
   | { status: 'duplicate'; fileName: string; existing: DocumentMeta; extracted: ExtractedDocument; bytes: Uint8Array }
   | { status: 'failed'; fileName: string; code: IngestErrorCode | 'store'; message: UserMessage; bytes: Uint8Array };
 
@@ -64,6 +74,8 @@ export async function importFiles(
   onProgress: (done: number, total: number, outcome: ImportOutcome) => void,
 ): Promise<ImportOutcome[]> {
   let done = 0;
+  const twins = new TwinIndex(store, projectId);
+  let serial: Promise<unknown> = Promise.resolve();
   const outcomes = await Promise.all(
     files.map(async (file): Promise<ImportOutcome> => {
       let outcome: ImportOutcome;
@@ -76,7 +88,17 @@ export async function importFiles(
           outcome = { status: 'duplicate', fileName: file.name, existing, extracted: result.document, bytes: file.bytes };
         } else {
           try {
-            outcome = { status: 'imported', fileName: file.name, document: await storeExtracted(store, projectId, result.document, file.bytes) };
+            // Compared and stored one at a time, so two files of one agreement in the same batch find each other.
+            const extracted = result.document;
+            const step = serial.then(async (): Promise<ImportOutcome> => {
+              const twin = extracted.hasText ? await twins.find(extracted.text) : undefined;
+              const document = await storeExtracted(store, projectId, extracted, file.bytes);
+              if (!twin && extracted.hasText) await twins.add(document.id, extracted.text);
+              const twinMeta = twin && (await store.documents.get(twin.documentId));
+              return { status: 'imported', fileName: file.name, document, ...(twin && twinMeta ? { twin: { documentId: twin.documentId, fileName: twinMeta.fileName, similarity: twin.similarity } } : {}) };
+            });
+            serial = step.catch(() => undefined);
+            outcome = await step;
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             outcome = { status: 'failed', fileName: file.name, code: 'store', message: { sv: `${file.name}: kunde inte sparas (${message}).`, en: `${file.name}: could not be saved (${message}).` }, bytes: file.bytes };

@@ -156,8 +156,13 @@ export function agreementInput(scan: ScannedCodings, options: AgreementInputOpti
       else chosen.push(i);
     }
   } else {
-    chosen = coderNames.map((_, i) => i).filter((i) => scan.coderKind.get(i) !== 'consensus');
+    // Raters are the human coders: the consensus coder and the final dataset's rows (coder_kind
+    // final, the app's export) are not judgements of an independent coder.
+    const notRater = (i: number) => scan.coderKind.get(i) === 'consensus' || scan.coderKind.get(i) === 'final';
+    chosen = coderNames.map((_, i) => i).filter((i) => !notRater(i));
     const left = coderNames.filter((_, i) => scan.coderKind.get(i) === 'consensus');
+    const finals = coderNames.filter((_, i) => scan.coderKind.get(i) === 'final');
+    if (finals.length) notes.push(`left out the final dataset's rows (coder ${finals.map((n) => `"${n}"`).join(', ')}, coder_kind final)`);
     if (left.length) notes.push(`left out the consensus coder ${left.map((n) => `"${n}"`).join(', ')} (coder_kind consensus); name it in --coders to count it as a rater`);
     else if (!scan.columns.coderKind) {
       const suspicious = coderNames.filter((n) => /^(konsensus|consensus)$/i.test(n));

@@ -1,19 +1,32 @@
 /**
  * Coded datasets for statistics packages (R, SPSS, Stata):
- * - long CSV: `document,coder,variable,value` plus what the statistics CLI needs to analyse it
- *   as the app does (`coder_kind` human/consensus; the codebook's `variable_kind`,
- *   `variable_level`, `value_code` = the value's position 1…k in the codebook's order and
- *   `value_count` = k) and the document attributes — the input of `overens agreement` and
- *   `overens prevalence`; a multi-valued judgement is one row, its labels and codes joined by "; ";
- * - wide CSV/XLSX: one row per document and coder, one numeric column per variable (value codes
- *   1…k in codebook order, empty = not coded) and a 0/1 indicator column per value, plus the
- *   attributes; a codebook sheet documents every column and code;
+ * - long CSV: `document,coder,variable,value`, with the final dataset (the default in the app) a
+ *   `provenance` column, then what the statistics CLI needs to analyse it as the app does
+ *   (`coder_kind` human/consensus/final; the codebook's `variable_kind`, `variable_level`,
+ *   `value_code` = the value's position 1…k in the codebook's order and `value_count` = k) and the
+ *   document attributes — the input of `overens agreement` and `overens prevalence`; a
+ *   multi-valued judgement is one row, its labels and codes joined by "; ". With the final dataset
+ *   it holds every coder's rows (provenance empty for a human coder; `consensus`, or `reopened` for
+ *   a consensus that no longer counts, for the consensus coder) and then one row per agreement and
+ *   variable of the final dataset under the coder `final`, whose provenance says where the value
+ *   came from (`consensus`, `agreed`, `single`, `unresolved`, `unjudged`, `derived`), so a study can
+ *   be reproduced from this file alone;
+ * - wide CSV/XLSX: one row per agreement of the final dataset (or per document and coder for one
+ *   coder's or every coder's judgements), one numeric column per variable (value codes 1…k in
+ *   codebook order, empty = not coded), a 0/1 indicator column per value and — for the final
+ *   dataset — a `<key>__prov` column with each value's provenance, plus the attributes; a codebook
+ *   sheet documents every column and code;
+ *
+ * Linked twins (two files of one agreement) are one row: the agreement's own file names it and
+ * gives its attributes.
  * - long XLSX: the long CSV's columns in one sheet;
  * - segments CSV/XLSX: every coded passage with its position, page and quote;
  * - SPSS syntax with variable and value labels for the wide file.
  */
 import ExcelJS from 'exceljs';
 import { localize, type CodebookContent, type Coder, type DocumentMeta, type Judgement, type Language, type Segment } from '../core';
+import { FINAL_CODER_NAME, type FinalDataset } from '../core/final-dataset';
+import { unitOf } from '../core/units';
 
 export interface DatasetInput {
   content: CodebookContent;
@@ -21,6 +34,10 @@ export interface DatasetInput {
   coders: readonly Coder[];
   judgements: readonly Judgement[];
   lang: Language;
+  /** The final dataset (src/core/final-dataset.ts): its rows are written, as described above. */
+  final?: FinalDataset;
+  /** Only this coder's judgements (and no final rows). */
+  coderId?: string;
 }
 
 const cell = (v: string | number | null | undefined) => {
@@ -66,28 +83,67 @@ function longTable(input: DatasetInput): (string | null)[][] {
   const docs = new Map(input.documents.map((d) => [d.id, d]));
   const coders = new Map(input.coders.map((c) => [c.id, c]));
   const variables = new Map(input.content.variables.map((v) => [v.id, v]));
-  const rows: (string | null)[][] = [['document', 'coder', 'variable', 'value', ...LONG_CODEBOOK_COLUMNS, ...attrs]];
-  for (const j of input.judgements) {
+  // The provenance column comes with the final dataset (the app's exports); without it (e.g. `overens convert`) the columns stay as they were.
+  const withProvenance = input.final !== undefined;
+  const rows: (string | null)[][] = [['document', 'coder', 'variable', 'value', ...(withProvenance ? ['provenance'] : []), ...LONG_CODEBOOK_COLUMNS, ...attrs]];
+  type V = NonNullable<ReturnType<typeof variables.get>>;
+  const positions = (v: V, ids: readonly string[]) => ids.map((id) => v.values.findIndex((x) => x.id === id)).filter((i) => i >= 0);
+  const labels = (v: V, ids: readonly string[]) => positions(v, ids).map((i) => localize(v.values[i]!.label, input.lang)).filter(Boolean).join('; ') || null;
+  // coder_kind, variable_kind, variable_level, value_code, value_count.
+  const codebookCells = (kind: string, v: V, ids: readonly string[]) => [kind, v.kind, v.level, positions(v, ids).map((i) => String(i + 1)).join('; ') || null, String(v.values.length)];
+  const cell = (unit: string, variableId: string) => input.final?.byUnit.get(unit)?.get(variableId);
+  // In document order (by name), coders in their order, variables in codebook order.
+  const coderRank = new Map(input.coders.map((c, i) => [c.id, i]));
+  const variableRank = new Map(input.content.variables.map((v, i) => [v.id, i]));
+  const byName = (a: string, b: string) => documentKey(docs.get(a)!).localeCompare(documentKey(docs.get(b)!), 'sv');
+  const kept = collapsed(input).filter((j) => docs.has(j.documentId));
+  // The app's exports (with the final dataset) are sorted; a conversion keeps its input's order.
+  const ordered = !withProvenance
+    ? kept
+    : kept.sort((a, b) => byName(a.documentId, b.documentId) || (coderRank.get(a.coderId) ?? 0) - (coderRank.get(b.coderId) ?? 0) || (variableRank.get(a.variableId) ?? 0) - (variableRank.get(b.variableId) ?? 0));
+  for (const j of ordered) {
     const d = docs.get(j.documentId);
     const v = variables.get(j.variableId);
     if (!d || !v) continue;
-    const chosen = j.valueIds.map((id) => v.values.findIndex((x) => x.id === id)).filter((i) => i >= 0);
-    const labels = chosen.map((i) => localize(v.values[i]!.label, input.lang)).filter(Boolean);
     const coder = coders.get(j.coderId);
-    rows.push([
-      documentKey(d),
-      coder?.name ?? j.coderId,
-      localize(v.label, input.lang),
-      labels.join('; ') || null,
-      coder?.kind ?? 'human',
-      v.kind,
-      v.level,
-      chosen.map((i) => String(i + 1)).join('; ') || null,
-      String(v.values.length),
-      ...attrs.map((a) => d.attributes[a] ?? null),
-    ]);
+    // A consensus that a changed judgement re-opened is not part of the final dataset: marked, so a reader can leave it out.
+    const provenance = coder?.kind === 'consensus' ? (cell(d.id, v.id)?.reopened && cell(d.id, v.id)?.provenance !== 'consensus' ? 'reopened' : 'consensus') : null;
+    rows.push([documentKey(d), coder?.name ?? j.coderId, localize(v.label, input.lang), labels(v, j.valueIds), ...(withProvenance ? [provenance] : []), ...codebookCells(coder?.kind ?? 'human', v, j.valueIds), ...attrs.map((a) => d.attributes[a] ?? null)]);
+  }
+  if (input.final && input.coderId === undefined) {
+    for (const u of [...input.final.units].filter((x) => docs.has(x.id)).sort((a, b) => byName(a.id, b.id))) {
+      const d = docs.get(u.id);
+      if (!d) continue;
+      for (const v of input.final.variables) {
+        const c = input.final.byUnit.get(u.id)?.get(v.id);
+        if (!c) continue;
+        rows.push([documentKey(d), FINAL_CODER_NAME, localize(v.label, input.lang), labels(v, c.valueIds), c.provenance, ...codebookCells('final', v, c.valueIds), ...attrs.map((a) => d.attributes[a] ?? null)]);
+      }
+    }
   }
   return rows;
+}
+
+/**
+ * The judgements with values or not, one per agreement, coder and variable: a judgement on a
+ * linked twin counts for its agreement (the agreement's own file first), as in the final dataset.
+ */
+function collapsed(input: DatasetInput): Judgement[] {
+  const unit = unitOf(input.documents);
+  const groups = new Map<string, Judgement[]>();
+  for (const j of input.judgements) {
+    if (input.coderId !== undefined && j.coderId !== input.coderId) continue;
+    const u = unit.get(j.documentId);
+    if (u === undefined) continue;
+    const key = `${u}\u0000${j.coderId}\u0000${j.variableId}`;
+    groups.set(key, [...(groups.get(key) ?? []), j]);
+  }
+  // Several rows of one file stay (a converted multi-valued coding is one row per value); of two files, one counts.
+  return [...groups.values()].flatMap((list) => {
+    const u = unit.get(list[0]!.documentId)!;
+    const file = list.some((j) => j.documentId === u) ? u : list[0]!.documentId;
+    return list.filter((j) => j.documentId === file).map((j) => ({ ...j, documentId: u }));
+  });
 }
 
 interface WideColumn {
@@ -99,6 +155,7 @@ interface WideColumn {
 function wideTable(input: DatasetInput): { columns: WideColumn[]; rows: (string | number | null)[][] } {
   const attrs = attributeNames(input.documents);
   const variables = input.content.variables.filter((v) => v.kind !== 'thematic');
+  const final = input.coderId === undefined ? input.final : undefined;
   const columns: WideColumn[] = [
     { name: 'document', label: 'Document (file name)' },
     { name: 'coder', label: 'Coder' },
@@ -107,9 +164,19 @@ function wideTable(input: DatasetInput): { columns: WideColumn[]; rows: (string 
   for (const v of variables) {
     columns.push({ name: v.key, label: localize(v.label, input.lang), codes: v.values.map((x, i) => ({ code: i + 1, label: localize(x.label, input.lang) })) });
     for (const x of v.values) columns.push({ name: `${v.key}__${x.key}`.slice(0, 64), label: `${localize(v.label, input.lang)}: ${localize(x.label, input.lang)} (0/1)` });
+    if (final) columns.push({ name: `${v.key.slice(0, 58)}__prov`, label: `${localize(v.label, input.lang)}: provenance (consensus, agreed, single, unresolved, unjudged, derived)` });
   }
   const byDocCoder = new Map<string, Map<string, readonly string[]>>();
-  for (const j of input.judgements) {
+  const provenance = new Map<string, Map<string, string>>();
+  const rowsOf = final
+    ? final.cells.map((c) => ({ documentId: c.unit, coderId: FINAL_CODER_NAME, variableId: c.variableId, valueIds: c.valueIds, provenance: c.provenance }))
+    : collapsed(input).map((j) => ({ ...j, provenance: '' }));
+  for (const j of rowsOf) {
+    if (final) {
+      const p = provenance.get(j.documentId) ?? new Map<string, string>();
+      p.set(j.variableId, j.provenance);
+      provenance.set(j.documentId, p);
+    }
     const key = `${j.documentId}\u0000${j.coderId}`;
     const m = byDocCoder.get(key) ?? new Map<string, readonly string[]>();
     m.set(j.variableId, j.valueIds);
@@ -128,6 +195,7 @@ function wideTable(input: DatasetInput): { columns: WideColumn[]; rows: (string 
         const coded = chosen.length > 0;
         row.push(v.kind === 'single' && coded ? v.values.findIndex((x) => x.id === chosen[0]) + 1 : null);
         for (const x of v.values) row.push(coded ? (chosen.includes(x.id) ? 1 : 0) : null);
+        if (final) row.push(provenance.get(documentId)?.get(v.id) ?? null);
       }
       return [row];
     })
@@ -162,7 +230,7 @@ export function spssSyntax(input: DatasetInput, fileName = 'overens-wide.csv'): 
   const lines = [
     '* Överens: variable and value labels for the wide dataset.',
     `GET DATA /TYPE=TXT /FILE=${quote(fileName)} /ENCODING='UTF8' /DELIMITERS="," /QUALIFIER='"' /FIRSTCASE=2`,
-    `  /VARIABLES=${columns.map((c) => `${c.name} ${c.codes || c.name.includes('__') ? 'F2.0' : 'A255'}`).join(' ')}.`,
+    `  /VARIABLES=${columns.map((c) => `${c.name} ${c.name.endsWith('__prov') ? 'A12' : c.codes || c.name.includes('__') ? 'F2.0' : 'A255'}`).join(' ')}.`,
     'VARIABLE LABELS',
     ...columns.map((c, i) => `  ${c.name} ${quote(c.label)}${i === columns.length - 1 ? '.' : ''}`),
   ];

@@ -424,3 +424,6 @@ export function codeTreeToVariables(codes: readonly ImportedCode[], options: Cod
   variables.forEach((v, i) => (v.key = keys[i]!));
   return { variables, codeToValue, problems };
 }
+
+/** The user id of the final dataset's codings in a .qdpx written by Överens (recomputed, never imported as a coder). */
+export const FINAL_USER_ID = 'final';

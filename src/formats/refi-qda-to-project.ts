@@ -10,7 +10,7 @@
 import { BACKUP_FORMAT, newId, sha256Hex, type BackupData, type Coder, type CodebookContent, type Judgement, type Segment, type UserMessage } from '../core';
 import { describeRange } from '../core/anchoring';
 import { msg } from './messages';
-import { codeTreeToVariables, guidFor } from './refi-qda-codes';
+import { codeTreeToVariables, FINAL_USER_ID, guidFor } from './refi-qda-codes';
 import type { QdpxProject } from './refi-qda-import';
 
 
@@ -40,7 +40,10 @@ export async function qdpxToBackup(imported: QdpxProject, now: number = Date.now
   // consensus coder again, so its judgements stay consensus judgements.
   const consensusId = newId();
   const consensusGuids = new Set(imported.users.filter((u) => u.id === 'consensus').map((u) => u.guid));
-  const humans = imported.users.filter((u) => !consensusGuids.has(u.guid));
+  // The final dataset of an Överens export (User id="final") is computed from the coders' and
+  // consensus judgements, so it is recomputed here rather than read as a coder.
+  const finalGuids = new Set(imported.users.filter((u) => u.id === FINAL_USER_ID).map((u) => u.guid));
+  const humans = imported.users.filter((u) => !consensusGuids.has(u.guid) && !finalGuids.has(u.guid));
   // createdAt increases by 1 ms per user so the coder list keeps the package's order.
   const coders: Coder[] = humans.map((u, i) => {
     const base = u.name.trim() || u.guid;
@@ -87,6 +90,7 @@ export async function qdpxToBackup(imported: QdpxProject, now: number = Date.now
     }
     const byCoderVariable = new Map<string, { valueIds: string[]; notes: string[] }>();
     for (const c of source.codings) {
+      if (c.user && finalGuids.has(c.user)) continue;
       const target = codeToValue.get(c.codeGuid);
       if (!target) {
         unknownCodes.add(c.codeGuid);
@@ -106,7 +110,8 @@ export async function qdpxToBackup(imported: QdpxProject, now: number = Date.now
       // coders it reconciled are in the package too.
       const reconciled = coderId === consensusId ? judgedBy(variableId) : [];
       if (reconciled.length >= 2 && notes[0]?.trim()) {
-        judgement.resolution = { reason: notes[0], coderIds: reconciled, resolvedAt: now };
+        const basis = reconciled.map((c) => ({ coderId: c, valueIds: [...new Set(byCoderVariable.get(`${c}\u0000${variableId}`)?.valueIds ?? [])] }));
+        judgement.resolution = { reason: notes[0], coderIds: reconciled, resolvedAt: now, basis };
         judgement.memo = notes.slice(1).join('\n\n');
       }
       judgements.push(judgement);

@@ -14,7 +14,7 @@
  */
 import JSZip from 'jszip';
 import type { CodebookContent, Coder, DocumentContent, DocumentMemo, DocumentMeta, Judgement, Project, Segment } from '../core';
-import { codesXml, esc, guidFor } from './refi-qda-codes';
+import { codesXml, esc, FINAL_USER_ID, guidFor } from './refi-qda-codes';
 
 export { guidFor };
 
@@ -39,7 +39,13 @@ export interface QdpxInput {
   segments: readonly Segment[];
   judgements: readonly Judgement[];
   memos: readonly DocumentMemo[];
+  /**
+   * The final dataset: written as one more user, `final`, whose source codings are the final
+   * values, each with its provenance as a note. The import recomputes it instead of reading it.
+   */
+  final?: { cells: readonly { unit: string; variableId: string; valueIds: readonly string[]; provenance: string }[]; at: number };
 }
+
 
 export function projectQde(input: QdpxInput): string {
   const { project, coders, content } = input;
@@ -49,11 +55,17 @@ export function projectQde(input: QdpxInput): string {
     notes.push(`<Note guid="${guid}" creatingUser="${guidFor(userId)}" creationDateTime="${iso(at)}"><PlainTextContent>${esc(text)}</PlainTextContent></Note>`);
     return `<NoteRef targetGUID="${guid}"/>`;
   };
-  const users = coders.map((c) => `<User guid="${guidFor(c.id)}" name="${esc(c.name)}" id="${esc(c.kind === 'consensus' ? 'consensus' : c.name)}"/>`).join('');
+  const finalUser = guidFor('final-dataset');
+  const users =
+    coders.map((c) => `<User guid="${guidFor(c.id)}" name="${esc(c.name)}" id="${esc(c.kind === 'consensus' ? 'consensus' : c.name)}"/>`).join('') +
+    (input.final ? `<User guid="${finalUser}" name="final" id="${FINAL_USER_ID}"/>` : '');
   const codes = codesXml(content);
   const attributes = [...new Set(input.documents.flatMap((d) => Object.keys(d.meta.attributes)))].sort();
   const variables = attributes.map((a) => `<Variable guid="${guidFor(`attribute:${a}`)}" name="${esc(a)}" typeOfVariable="Text"/>`).join('');
 
+  const keyOf = new Map(content.variables.map((v) => [v.id, v.key]));
+  const finalByUnit = new Map<string, NonNullable<QdpxInput['final']>['cells'][number][]>();
+  for (const c of input.final?.cells ?? []) finalByUnit.set(c.unit, [...(finalByUnit.get(c.unit) ?? []), c]);
   const sources = input.documents
     .map(({ meta, content: c }) => {
       const text = c.text;
@@ -74,6 +86,17 @@ export function projectQde(input: QdpxInput): string {
           }),
         )
         .join('');
+      // The final values as codings of the user "final"; one note per source says each value's provenance.
+      const finalCells = (finalByUnit.get(meta.id) ?? []).filter((c) => c.valueIds.length > 0);
+      const provenanceNote = finalCells.length ? note(`provenance: ${finalCells.map((c) => `${keyOf.get(c.variableId) ?? c.variableId}=${c.provenance}`).join('; ')}`, 'final-dataset', input.final!.at) : '';
+      const finals = finalCells
+        .flatMap((c, k) =>
+          c.valueIds.map((v, i) => {
+            const refs = k === 0 && i === 0 ? provenanceNote : '';
+            return `<Coding guid="${guidFor(`final:${meta.id}:${c.variableId}:${v}`)}" creatingUser="${finalUser}" creationDateTime="${iso(input.final!.at)}"><CodeRef targetGUID="${guidFor(v)}"/>${refs}</Coding>`;
+          }),
+        )
+        .join('');
       const noteRefs = input.memos.filter((m) => m.documentId === meta.id).map((m) => note(m.text, m.coderId, m.updatedAt)).join('');
       const values = attributes
         .filter((a) => meta.attributes[a] !== undefined && meta.attributes[a] !== '')
@@ -82,9 +105,9 @@ export function projectQde(input: QdpxInput): string {
       const guid = guidFor(meta.id);
       if (meta.kind === 'pdf') {
         const rep = guidFor(`representation:${meta.id}`);
-        return `<PDFSource guid="${guid}" name="${esc(meta.fileName)}" path="internal://${guid}.pdf" creationDateTime="${iso(meta.importedAt)}"><Representation guid="${rep}" name="${esc(meta.fileName)}" plainTextPath="internal://${rep}.txt">${selections}</Representation>${codings}${noteRefs}${values}</PDFSource>`;
+        return `<PDFSource guid="${guid}" name="${esc(meta.fileName)}" path="internal://${guid}.pdf" creationDateTime="${iso(meta.importedAt)}"><Representation guid="${rep}" name="${esc(meta.fileName)}" plainTextPath="internal://${rep}.txt">${selections}</Representation>${codings}${finals}${noteRefs}${values}</PDFSource>`;
       }
-      return `<TextSource guid="${guid}" name="${esc(meta.fileName)}" plainTextPath="internal://${guid}.txt" creationDateTime="${iso(meta.importedAt)}">${selections}${codings}${noteRefs}${values}</TextSource>`;
+      return `<TextSource guid="${guid}" name="${esc(meta.fileName)}" plainTextPath="internal://${guid}.txt" creationDateTime="${iso(meta.importedAt)}">${selections}${codings}${finals}${noteRefs}${values}</TextSource>`;
     })
     .join('');
 

@@ -34,6 +34,10 @@ export class BackupRepository {
       segments: await db.segments.where('projectId').equals(projectId).toArray(),
       judgements: await db.judgements.where('projectId').equals(projectId).toArray(),
       memos: await db.memos.where('projectId').equals(projectId).toArray(),
+      assignments: await db.assignments.where('projectId').equals(projectId).toArray(),
+      samples: await db.samples.where('projectId').equals(projectId).toArray(),
+      consensusEvents: await db.consensusEvents.where('projectId').equals(projectId).toArray(),
+      blindingEvents: await db.blindingEvents.where('projectId').equals(projectId).toArray(),
     };
     return { data, files };
   }
@@ -52,9 +56,10 @@ export class BackupRepository {
       length += text.length;
       for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
     };
-    await db.transaction('r', [db.projects, db.coders, db.codebooks, db.codebookVersions, db.documents, db.segments, db.judgements, db.memos], async () => {
+    const tables = [db.coders, db.codebooks, db.codebookVersions, db.documents, db.segments, db.judgements, db.memos, db.assignments, db.samples, db.consensusEvents, db.blindingEvents] as const;
+    await db.transaction('r', [db.projects, ...tables], async () => {
       feed((await db.projects.get(projectId)) ?? null);
-      for (const table of [db.coders, db.codebooks, db.codebookVersions, db.documents, db.segments, db.judgements, db.memos] as const) {
+      for (const table of tables) {
         // Primary-key order, so the fingerprint does not depend on insertion order.
         const rows: { id?: string }[] = await table.where('projectId').equals(projectId).toArray();
         rows.sort((a, b) => ((a.id ?? '') < (b.id ?? '') ? -1 : 1));
@@ -73,7 +78,7 @@ export class BackupRepository {
     const db = this.db;
     await db.transaction(
       'rw',
-      [db.projects, db.coders, db.codebooks, db.codebookVersions, db.documents, db.documentContents, db.documentFiles, db.segments, db.judgements, db.memos],
+      [db.projects, db.coders, db.codebooks, db.codebookVersions, db.documents, db.documentContents, db.documentFiles, db.segments, db.judgements, db.memos, db.assignments, db.samples, db.consensusEvents, db.blindingEvents],
       async () => {
         if (await db.projects.get(data.project.id)) {
           if (!options.replace) {
@@ -94,6 +99,10 @@ export class BackupRepository {
         await db.segments.bulkAdd(data.segments);
         await db.judgements.bulkAdd(data.judgements);
         await db.memos.bulkAdd(data.memos);
+        await db.assignments.bulkAdd(data.assignments ?? []);
+        await db.samples.bulkAdd(data.samples ?? []);
+        await db.consensusEvents.bulkAdd(data.consensusEvents ?? []);
+        await db.blindingEvents.bulkAdd(data.blindingEvents ?? []);
       },
     );
   }

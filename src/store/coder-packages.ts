@@ -25,6 +25,7 @@ import {
 import type { EntityTable } from 'dexie';
 import type { OverensDb } from './db';
 import { CONSENSUS_CODER_NAME } from './projects';
+import { blindness, leadOf } from '../core/blinding';
 
 export interface BuiltPackage {
   data: CoderPackageData;
@@ -128,7 +129,7 @@ export class CoderPackageRepository {
    */
   async buildPackage(projectId: string, coderId: string, documentIds: readonly string[], codebookVersionId: string, now: number = Date.now()): Promise<BuiltPackage> {
     const db = this.db;
-    const read = await db.transaction('r', [db.projects, db.coders, db.codebooks, db.codebookVersions, db.documents, db.documentContents, db.documentFiles, db.segments, db.judgements, db.memos], async () => {
+    const read = await db.transaction('r', [db.projects, db.coders, db.codebooks, db.codebookVersions, db.documents, db.documentContents, db.documentFiles, db.segments, db.judgements, db.memos, db.assignments], async () => {
       const project = await db.projects.get(projectId);
       if (!project) throw notFound('project-not-found', 'Projektet finns inte.', 'The project does not exist.');
       const coder = await db.coders.get(coderId);
@@ -173,7 +174,11 @@ export class CoderPackageRepository {
         .filter(inScope)
         .map((j) => ({ ...j, evidenceSegmentIds: j.evidenceSegmentIds.filter((e) => segmentIds.has(e)) }));
       const memos = (await db.memos.where('projectId').equals(projectId).filter((m) => m.coderId === coderId).toArray()).filter(inScope);
-      return { project, coder, consensusCoder, codebook, version, documents: documents as DocumentMeta[], contents, fileRows, segments, judgements, memos };
+      const assignments = (await db.assignments.where('coderId').equals(coderId).toArray()).filter((a) => idSet.has(a.documentId));
+      const coders = await db.coders.where('projectId').equals(projectId).toArray();
+      // A twin travels linked only with the file it is linked to.
+      const packaged = (documents as DocumentMeta[]).map((d) => (d.twin && !idSet.has(d.twin.of) ? (({ twin: _t, ...rest }) => rest)(d) : d));
+      return { project, coder, coders, consensusCoder, codebook, version, documents: packaged, contents, fileRows, segments, judgements, memos, assignments };
     });
     const files = new Map<string, Uint8Array>();
     const fileList: { documentId: string; mimeType: string }[] = [];
@@ -202,6 +207,14 @@ export class CoderPackageRepository {
       documentContents: read.contents,
       files: fileList,
       codings: { segments: read.segments, judgements: read.judgements, memos: read.memos },
+      assignments: read.assignments,
+      blinding: {
+        leadCoderId: leadOf(read.project.settings, read.coders) ?? read.coder.id,
+        blindCoding: read.project.settings.blindCoding,
+        stage: read.project.settings.stage,
+        blindInReview: read.project.settings.blindInReview,
+        blind: read.project.settings.blindCoders?.[read.coder.id],
+      },
     });
     return { data, files };
   }
@@ -219,7 +232,7 @@ export class CoderPackageRepository {
       new OverensError('package-conflict', { sv: `Kodarpaketet kan inte importeras: ${sv} Inget ändrades.`, en: `The coder package cannot be imported: ${en} Nothing was changed.` });
     return db.transaction(
       'rw',
-      [db.projects, db.coders, db.codebooks, db.codebookVersions, db.documents, db.documentContents, db.documentFiles, db.segments, db.judgements, db.memos],
+      [db.projects, db.coders, db.codebooks, db.codebookVersions, db.documents, db.documentContents, db.documentFiles, db.segments, db.judgements, db.memos, db.assignments],
       async () => {
         const pid = pkg.project.id;
         let project = await db.projects.get(pid);
@@ -231,11 +244,12 @@ export class CoderPackageRepository {
             description: pkg.project.description,
             createdAt: now,
             updatedAt: now,
-            settings: ProjectSettings.parse({ blindCoding: true, codebookId: pkg.codebook.id }),
+            settings: ProjectSettings.parse({ blindCoding: true, codebookId: pkg.codebook.id, ...packagedBlinding(pkg) }),
           });
           await db.projects.add(project);
-        } else if (!project.settings.codebookId) {
-          await db.projects.update(pid, { settings: { ...project.settings, codebookId: pkg.codebook.id }, updatedAt: now });
+        } else {
+          // The lead's blinding as of this package; the coder cannot change it here (the lead is not this coder).
+          await db.projects.update(pid, { settings: ProjectSettings.parse({ ...project.settings, codebookId: project.settings.codebookId ?? pkg.codebook.id, ...packagedBlinding(pkg) }), updatedAt: now });
         }
 
         // Coders: the assigned one (same id), and the project's one consensus coder.
@@ -298,6 +312,12 @@ export class CoderPackageRepository {
           await db.documentContents.put(contents.get(meta.id)!);
           await db.documentFiles.put({ documentId: meta.id, mimeType, bytes: new Blob([bytes.slice()], { type: mimeType }) });
           documentsAdded++;
+        }
+
+        // The coder's assignments (primary or reliability) on the packaged documents.
+        for (const a of pkg.assignments ?? []) {
+          const existing = await db.assignments.where('[documentId+coderId]').equals([a.documentId, a.coderId]).first();
+          await db.assignments.put({ ...a, id: existing?.id ?? a.id });
         }
 
         // The coder's own earlier codings: added only where this installation has nothing yet.
@@ -609,4 +629,13 @@ export class CoderPackageRepository {
       return report;
     });
   }
+}
+
+/** The settings a package's blinding gives the coder's project (the coder's own blinding as the lead set it). */
+function packagedBlinding(pkg: CoderPackageData): Partial<ProjectSettings> {
+  if (!pkg.blinding) return {};
+  const b = pkg.blinding;
+  // The coder's effective blindness in the lead's project (their own setting, else the stage's), held here as the coding stage's.
+  const here = blindness({ blindCoding: b.blindCoding, stage: b.stage, blindInReview: b.blindInReview, blindCoders: b.blind === undefined ? {} : { [pkg.coder.id]: b.blind } }, pkg.coder.id, 0);
+  return { leadCoderId: b.leadCoderId, blindCoding: here.blind, stage: 'coding' };
 }

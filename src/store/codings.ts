@@ -148,11 +148,19 @@ export class CodingRepository {
     await this.db.judgements.update(id, { memo, updatedAt: now });
   }
 
-  /** Insert or replace the judgement for (document, coder, variable). */
+  /**
+   * Insert or replace the judgement for (document, coder, variable). Evidence is kept only where
+   * it is a passage of the same coder in the same document (a judgement made while a linked twin
+   * file is open is the agreement's, and that file's passages cannot be its evidence).
+   */
   async putJudgement(judgement: Judgement): Promise<Judgement> {
     const parsed = Judgement.parse(judgement);
     const db = this.db;
-    return db.transaction('rw', db.judgements, async () => {
+    return db.transaction('rw', db.judgements, db.segments, async () => {
+      if (parsed.evidenceSegmentIds.length) {
+        const segments = await db.segments.bulkGet(parsed.evidenceSegmentIds);
+        parsed.evidenceSegmentIds = parsed.evidenceSegmentIds.filter((_, i) => segments[i]?.documentId === parsed.documentId && segments[i]?.coderId === parsed.coderId);
+      }
       const existing = await db.judgements
         .where('[documentId+coderId+variableId]')
         .equals([parsed.documentId, parsed.coderId, parsed.variableId])

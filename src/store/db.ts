@@ -18,6 +18,10 @@ import type {
   Judgement,
   Project,
   Segment,
+  Assignment,
+  BlindingEvent,
+  ConsensusEvent,
+  ReliabilitySample,
 } from '../core';
 
 export const DATABASE_NAME = 'overens';
@@ -40,6 +44,10 @@ export type OverensDb = Dexie & {
   judgements: EntityTable<Judgement, 'id'>;
   meta: EntityTable<MetaEntry, 'key'>;
   memos: EntityTable<DocumentMemo, 'id'>;
+  assignments: EntityTable<Assignment, 'id'>;
+  samples: EntityTable<ReliabilitySample, 'id'>;
+  consensusEvents: EntityTable<ConsensusEvent, 'id'>;
+  blindingEvents: EntityTable<BlindingEvent, 'id'>;
 };
 
 /** Schema version 1. Index strings: first the primary key, then indexes; `&` = unique, `[a+b]` = compound. */
@@ -64,11 +72,54 @@ export const SCHEMA_V2 = {
   memos: 'id, projectId, &[documentId+coderId]',
 } as const;
 
+/**
+ * Schema version 3: the study's workflow — assignments (one per document and coder), reliability
+ * samples, the consensus history, and the lead's blinding changes.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  assignments: 'id, projectId, documentId, coderId, &[documentId+coderId]',
+  samples: 'id, projectId',
+  consensusEvents: 'id, projectId, [documentId+variableId]',
+  blindingEvents: 'id, projectId',
+} as const;
+
 /** Open (creating or upgrading) the database. Pass a name to keep tests apart. */
 export function openDatabase(name: string = DATABASE_NAME): OverensDb {
   const db = new Dexie(name) as OverensDb;
   db.version(1).stores(SCHEMA_V1);
   // Version 2 only adds a table; existing rows need no change.
+  db.version(2).stores(SCHEMA_V2);
+  // Version 3 adds tables, names each project's lead (its first human coder) and gives every
+  // consensus the basis it needs to be re-opened when a judgement it reconciled changes (the
+  // reconciled coders' judgements as they are now).
+  db.version(3)
+    .stores(SCHEMA_V3)
+    .upgrade(async (tx) => {
+      const coders = (await tx.table('coders').toArray()) as Coder[];
+      await tx.table('projects').toCollection().modify((p: Project) => {
+        if (p.settings.leadCoderId) return;
+        const lead = coders.filter((c) => c.projectId === p.id && c.kind === 'human').sort((a, b) => a.createdAt - b.createdAt)[0];
+        if (lead) p.settings = { ...p.settings, leadCoderId: lead.id };
+      });
+      const judgements = tx.table('judgements');
+      const consensus = ((await judgements.toArray()) as Judgement[]).filter((j) => j.resolution && !j.resolution.basis);
+      for (const c of consensus) {
+        const basis = [];
+        for (const coderId of c.resolution!.coderIds) {
+          const own = (await judgements.where('[documentId+coderId+variableId]').equals([c.documentId, coderId, c.variableId]).first()) as Judgement | undefined;
+          basis.push({ coderId, valueIds: own?.valueIds ?? [] });
+        }
+        await judgements.update(c.id, { resolution: { ...c.resolution!, basis } });
+      }
+    });
+  return db;
+}
+
+/** A database as schema version 2 created it (for upgrade tests). */
+export function openDatabaseV2(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2);
   return db;
 }

@@ -82,7 +82,15 @@ export class DocumentRepository {
 
   async delete(id: string): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.documents, db.documentContents, db.documentFiles, db.segments, db.judgements, db.memos], async () => {
+    await db.transaction('rw', [db.documents, db.documentContents, db.documentFiles, db.segments, db.judgements, db.memos, db.assignments], async () => {
+      // Files linked to this one as the same agreement become documents of their own.
+      const meta = await db.documents.get(id);
+      if (meta) {
+        for (const twin of await db.documents.where('projectId').equals(meta.projectId).filter((d) => d.twin?.of === id).toArray()) {
+          await db.documents.put({ ...withoutTwin(twin), attributes: { ...meta.attributes, ...twin.attributes } });
+        }
+      }
+      await db.assignments.where('documentId').equals(id).delete();
       await db.segments.where('documentId').equals(id).delete();
       await db.memos.filter((m) => m.documentId === id).delete();
       await db.judgements.where('documentId').equals(id).delete();
@@ -91,4 +99,35 @@ export class DocumentRepository {
       await db.documents.delete(id);
     });
   }
+
+  /**
+   * Link a document as another file of the agreement `of` (a twin found at import): from then on
+   * the two are one agreement in every statistic. The twin takes the agreement's attributes.
+   */
+  async linkTwin(id: string, of: string, similarity: number, now: number = Date.now()): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', db.documents, async () => {
+      const [doc, target] = await db.documents.bulkGet([id, of]);
+      if (!doc || !target || doc.projectId !== target.projectId || id === of) {
+        throw new OverensError('document-not-found', { sv: 'Dokumentet att länka finns inte längre.', en: 'The document to link no longer exists.' });
+      }
+      // Link to the agreement's own file, never to another twin.
+      const root = target.twin ? target.twin.of : target.id;
+      await db.documents.put({ ...doc, twin: { of: root, similarity, linkedAt: now }, attributes: { ...doc.attributes, ...(root === target.id ? target.attributes : ((await db.documents.get(root))?.attributes ?? {})) } });
+    });
+  }
+
+  /** Make a linked file a document of its own again. */
+  async unlinkTwin(id: string): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', db.documents, async () => {
+      const doc = await db.documents.get(id);
+      if (doc?.twin) await db.documents.put(withoutTwin(doc));
+    });
+  }
+}
+
+function withoutTwin(d: DocumentMeta): DocumentMeta {
+  const { twin: _twin, ...rest } = d;
+  return rest;
 }

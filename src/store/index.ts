@@ -6,6 +6,7 @@ import { DocumentRepository } from './documents';
 import { CodingRepository } from './codings';
 import { BackupRepository } from './backup';
 import { CoderPackageRepository } from './coder-packages';
+import { StudyRepository } from './study';
 
 export * from './db';
 export * from './persistence';
@@ -15,6 +16,7 @@ export * from './documents';
 export * from './codings';
 export * from './backup';
 export * from './coder-packages';
+export * from './study';
 
 export interface Store {
   db: OverensDb;
@@ -26,6 +28,7 @@ export interface Store {
   codings: CodingRepository;
   backups: BackupRepository;
   coderPackages: CoderPackageRepository;
+  study: StudyRepository;
 }
 
 export function createStore(db: OverensDb = openDatabase()): Store {
@@ -39,5 +42,6 @@ export function createStore(db: OverensDb = openDatabase()): Store {
     codings: new CodingRepository(db),
     backups: new BackupRepository(db),
     coderPackages: new CoderPackageRepository(db),
+    study: new StudyRepository(db),
   };
 }

@@ -13,6 +13,7 @@ import {
 } from '../core';
 import type { OverensDb } from './db';
 import { insertCodebookFromTemplate } from './codebooks';
+import { FINAL_CODER_NAME } from '../core/final-dataset';
 
 export interface CreateProjectInput {
   name: string;
@@ -53,8 +54,10 @@ export class ProjectRepository {
       settings: ProjectSettings.parse({}),
     });
     const coder = Coder.parse({ id: newId(), projectId, name: input.coderName, kind: 'human', createdAt: now });
+    // The first coder leads the project: the only one who may change blinding.
+    project.settings.leadCoderId = coder.id;
     const consensusCoder = Coder.parse({ id: newId(), projectId, name: CONSENSUS_CODER_NAME, kind: 'consensus', createdAt: now });
-    if (coder.name.toLocaleLowerCase('sv') === CONSENSUS_CODER_NAME.toLocaleLowerCase('sv')) {
+    if ([CONSENSUS_CODER_NAME, FINAL_CODER_NAME].some((r) => coder.name.toLocaleLowerCase('sv') === r.toLocaleLowerCase('sv'))) {
       throw reservedName(coder.name);
     }
     await this.db.transaction('rw', [this.db.projects, this.db.coders, this.db.codebooks, this.db.codebookVersions], async () => {
@@ -89,8 +92,9 @@ export class ProjectRepository {
     const db = this.db;
     await db.transaction(
       'rw',
-      [db.projects, db.coders, db.codebooks, db.codebookVersions, db.documents, db.documentContents, db.documentFiles, db.segments, db.judgements, db.memos],
+      [db.projects, db.coders, db.codebooks, db.codebookVersions, db.documents, db.documentContents, db.documentFiles, db.segments, db.judgements, db.memos, db.assignments, db.samples, db.consensusEvents, db.blindingEvents],
       async () => {
+        for (const table of [db.assignments, db.samples, db.consensusEvents, db.blindingEvents]) await table.where('projectId').equals(id).delete();
         const documentIds = await db.documents.where('projectId').equals(id).primaryKeys();
         await db.documentContents.bulkDelete(documentIds);
         await db.documentFiles.bulkDelete(documentIds);
@@ -145,6 +149,12 @@ export class CoderRepository {
   private async assertNameFree(projectId: string, name: string, exceptId?: string): Promise<void> {
     const wanted = name.toLocaleLowerCase('sv');
     if (wanted === CONSENSUS_CODER_NAME.toLocaleLowerCase('sv')) throw reservedName(name);
+    if (wanted === FINAL_CODER_NAME.toLocaleLowerCase('sv')) {
+      throw new OverensError('coder-name-reserved', {
+        sv: `Namnet "${name}" är reserverat för det slutliga datamaterialets rader i exporterna.`,
+        en: `The name "${name}" is reserved for the final dataset's rows in the exports.`,
+      });
+    }
     const coders = await this.db.coders.where('projectId').equals(projectId).toArray();
     if (coders.some((c) => c.id !== exceptId && c.name.toLocaleLowerCase('sv') === wanted)) {
       throw new OverensError('coder-name-taken', {

@@ -84,6 +84,8 @@ describe('coder packages', () => {
     await coding.waitSaved();
     await expect.poll(() => coding.variable('lvm').locator('.value-button.chosen').textContent()).toContain('Ja');
     expect(await coder.page.getByTestId('blind-toggle').isChecked()).toBe(true);
+    // The lead set it; the coder cannot switch it off in their own installation.
+    expect(await coder.page.getByTestId('blind-toggle').isDisabled()).toBe(true);
     await screenshot(coder.page, 'coder-package-coder-coded-sv');
     await coderApp.goTo('documents');
     const codings = await download(coder.page, () => coder.page.getByTestId('export-codings').click());

@@ -153,10 +153,19 @@ describe('coding workspace', () => {
     await other.goto(page.url());
     await other.getByTestId('text-view').waitFor();
     const otherCoding = new CodingModel(other);
-    await coding.variable('samsjuklighet').click();
+    // The coder is on LVM: the search codes with what its dialog says, never the current variable.
+    await coding.variable('lvm').click();
     await page.getByTestId('open-corpus-search').click();
+    await page.getByTestId('corpus-query').fill('överenskommelse');
+    await expect.poll(() => page.getByTestId('corpus-proposal').textContent()).toBe('Välj variabel och värde att koda träffarna med.');
+    expect(await page.getByTestId('code-all').isDisabled()).toBe(true);
+    // "samsjuklighet" is an indicator term of "Samsjuklighet: Ja": proposed, in the dialog's own fields.
     await page.getByTestId('corpus-query').fill('samsjuklighet');
     await expect.poll(() => page.getByTestId('corpus-count').textContent()).toMatch(/^\d+ träffar i 2 dokument$/);
+    expect(await page.getByTestId('corpus-variable').inputValue()).toBe('va17.samsjuklighet');
+    expect(await page.getByTestId('corpus-value').inputValue()).toBe('va17.samsjuklighet.ja');
+    expect(await page.getByTestId('corpus-proposal').textContent()).toBe('Föreslaget eftersom sökordet finns bland indikatororden för Samsjuklighet: Ja.');
+    await screenshot(page, 'corpus-search-sv');
     const count = Number((await page.getByTestId('corpus-count').textContent())!.split(' ')[0]);
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByTestId('code-all').click();

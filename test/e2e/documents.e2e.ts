@@ -97,7 +97,8 @@ describe('documents', () => {
     // The password prompt imports the protected PDF.
     page.once('dialog', (dialog) => void dialog.accept('hemligt'));
     await page.getByTestId('import-password').click();
-    await expect.poll(async () => (await docs.results('imported')).join('\n')).toMatch(/password-protected\.pdf/);
+    // A new import worker starts and loads pdf.js for the retry: give it time on a loaded machine.
+    await expect.poll(async () => (await docs.results('imported')).join('\n'), { timeout: 20_000 }).toMatch(/password-protected\.pdf/);
     await expect.poll(() => page.getByTestId('document-row').count()).toBe(3);
     expect(errors).toEqual([]);
     await context.close();

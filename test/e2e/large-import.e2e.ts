@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describe('large import', () => {
-  it('shows its progress, blocks a second import, and stores every passage', async () => {
+  it('shows its progress, blocks a second import, and stores every passage', { timeout: 150_000 }, async () => {
     const packed = await exportQdpx(exchangeInput());
     const { page, context, errors } = await openApp(browser, { locale: 'sv-SE' });
     await page.getByTestId('new-project-name').waitFor();

@@ -77,8 +77,8 @@ describe('multi-valued variables', () => {
     // disagreement each in four values with one "yes": α = 1 − 3·2/(2·1·3) = 0.
     expect(await rows.nth(0).getByTestId('alpha-value').textContent()).toBe('—');
     expect(await rows.nth(0).textContent()).toContain('ingen variation');
-    expect(await rows.nth(1).getByTestId('alpha-value').textContent()).toBe('0.000');
-    expect(await rows.nth(2).getByTestId('alpha-value').textContent()).toBe('0.000');
+    expect(await rows.nth(1).getByTestId('alpha-value').textContent()).toBe('0,000');
+    expect(await rows.nth(2).getByTestId('alpha-value').textContent()).toBe('0,000');
     // The two documents where the sets differ are reviewed as sets, and resolved into one.
     const disagreements = page.getByTestId('disagreement');
     await expect.poll(() => disagreements.count()).toBe(2);

@@ -38,13 +38,13 @@ describe('reliability at the variable’s level of measurement', () => {
     await app.goTo('reliability');
     const row = page.getByTestId('reliability-row').filter({ hasText: 'Gemensamma mål' });
     await row.waitFor();
-    expect(await row.getByTestId('alpha-value').textContent()).toBe('0.778');
+    expect(await row.getByTestId('alpha-value').textContent()).toBe('0,778');
     expect(await row.getByTestId('alpha-level').textContent()).toBe('ordinal');
     // Weighted κ on request. By hand (Cohen 1968, linear weights 1 − |i − j|/2): p_o = (1 + ½ + 1)/3,
     // p_e = ⅓(⅓ + ½ + ⅔) = ½, κ_w = (⅚ − ½)/½ = 0.667 (unweighted: 0.500).
-    expect(await row.getByTestId('kappa-cell').textContent()).toMatch(/^0\.500/);
+    expect(await row.getByTestId('kappa-cell').textContent()).toMatch(/^0,500/);
     await page.getByTestId('reliability-weights').selectOption('linear');
-    await expect.poll(() => row.getByTestId('kappa-cell').textContent()).toMatch(/^0\.667 \[.*\]linjära vikter$/);
+    await expect.poll(() => row.getByTestId('kappa-cell').textContent()).toMatch(/^0,667 \[.*\]linjära vikter$/);
     await screenshot(page, 'reliability-ordinal-sv');
     expect(errors).toEqual([]);
     await context.close();

@@ -58,19 +58,20 @@ describe('reliability', () => {
     await lvm.waitFor();
     // By hand: coincidences o(Ja,Ja) = 2, o(Ja,Nej) = o(Nej,Ja) = 1, o(Nej,Nej) = 2; n = 6, n_Ja = n_Nej = 3:
     // α = 1 − (n − 1)·2/(2·3·3) = 1 − 10/18 = 0.444. Cohen: p_o = 2/3, p_e = 4/9, κ = (2/9)/(5/9) = 0.400.
-    expect(await lvm.getByTestId('alpha-cell').textContent()).toBe('0.444');
+    // The Swedish UI writes a decimal comma.
+    expect(await lvm.getByTestId('alpha-cell').textContent()).toBe('0,444');
     // Scott's π by hand: average marginals Ja = Nej = 1/2, p_e = 1/2, π = (2/3 − 1/2)/(1/2) = 0.333,
     // with its 95% CI (Gwet's two-coder SE, t with 2 df) below it; κ and AC1 carry theirs too.
-    expect(await lvm.getByTestId('pi-cell').textContent()).toMatch(/^0\.333 \[-?\d\.\d{3}, \d\.\d{3}\]$/);
-    expect(await lvm.getByTestId('kappa-cell').textContent()).toMatch(/^0\.400 \[-?\d\.\d{3}, \d\.\d{3}\]$/);
-    expect(await lvm.getByTestId('ac1-cell').textContent()).toMatch(/^\d\.\d{3} \[-?\d\.\d{3}, \d\.\d{3}\]$/);
+    expect(await lvm.getByTestId('pi-cell').textContent()).toMatch(/^0,333 \[−?\d,\d{3}, \d,\d{3}\]$/);
+    expect(await lvm.getByTestId('kappa-cell').textContent()).toMatch(/^0,400 \[−?\d,\d{3}, \d,\d{3}\]$/);
+    expect(await lvm.getByTestId('ac1-cell').textContent()).toMatch(/^\d,\d{3} \[−?\d,\d{3}, \d,\d{3}\]$/);
     // α's bootstrap interval on request (1,000 unit resamples, seed 1): shown next to α.
     await page.getByTestId('reliability-bootstrap').check();
-    await expect.poll(() => lvm.getByTestId('alpha-cell').textContent()).toMatch(/^0\.444 \[-?\d\.\d{3}, -?\d\.\d{3}\]$/);
+    await expect.poll(() => lvm.getByTestId('alpha-cell').textContent()).toMatch(/^0,444 \[−?\d,\d{3}, −?\d,\d{3}\]$/);
     await page.getByTestId('reliability-bootstrap').uncheck();
     // Computed within one codebook version, chosen here (the template's published version 1).
     expect(await page.getByTestId('reliability-version').locator('option').allTextContents()).toEqual(['Version 1']);
-    expect(await lvm.textContent()).toContain('0.400');
+    expect(await lvm.textContent()).toContain('0,400');
     // The table as XLSX, read back: the hand-computed α and π, and the method sheet.
     const tableDownload = page.waitForEvent('download');
     await page.getByTestId('reliability-export-xlsx').click();
@@ -89,15 +90,19 @@ describe('reliability', () => {
 
     const disagreement = page.getByTestId('disagreement');
     await expect.poll(() => disagreement.count()).toBe(1);
-    await disagreement.getByTestId('consensus-value').selectOption({ label: 'Ja' });
+    await disagreement.getByTestId('consensus-value').selectOption({ label: '1 Ja' });
     await disagreement.getByTestId('consensus-reason').fill('Texten nämner LVM-vård i avsnittet om målgrupper.');
     await disagreement.getByTestId('resolve').click();
     await expect.poll(() => disagreement.getByTestId('consensus').textContent()).toContain('Konsensus: Ja — Texten nämner LVM-vård');
     // The coders' own judgements are unchanged.
-    expect(await lvm.getByTestId('alpha-cell').textContent()).toBe('0.444');
+    expect(await lvm.getByTestId('alpha-cell').textContent()).toBe('0,444');
 
     await app.setLanguage('en');
-    await expect.poll(() => page.getByTestId('disagreements').textContent()).toContain('Disagreements (1)');
+    // The review's counts; resolved items are shown on request.
+    await expect.poll(() => page.getByTestId('disagreements').textContent()).toContain('Disagreements: 0 open, 1 resolved');
+    expect(await lvm.getByTestId('alpha-cell').textContent()).toBe('0.444');
+    await page.getByTestId('disagree-status').selectOption('all');
+    expect(await page.getByTestId('disagreement').count()).toBe(1);
     await screenshot(page, 'reliability-en');
 
     // Results: prevalence by level, read back from the XLSX export.
@@ -135,6 +140,10 @@ describe('reliability', () => {
     // ⌈50 % of 1 county⌉ = 1 and ⌈50 % of 2 local⌉ = 1.
     await expect.poll(() => page.getByTestId('sample-result').textContent()).toBe('2 av 3 dokument.');
     await page.getByTestId('assign-sample').click();
+    // Bertil now has open reliability assignments: he sees nobody else's judgements. Anna looks at the results.
+    await app.goTo('results');
+    await page.getByTestId('results-blind').waitFor();
+    await app.setCoder('Anna');
     await app.goTo('documents');
     await expect.poll(async () => (await page.getByTestId('attr-urval').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).filter((v) => v === 'Bertil').length).toBe(2);
     await app.goTo('results');
@@ -163,15 +172,18 @@ describe('reliability', () => {
     expect(html).toContain('Cohens κ, Scotts π');
     expect(html).toMatch(/<table data-table="reliability">.*<td>LVM<\/td><td>2<\/td>/s);
 
-    // The long dataset is the statistics CLI's input: Anna, Bertil and the consensus.
+    // The long dataset is the statistics CLI's input: Anna, Bertil and the consensus, and the final dataset (the default source).
+    await page.getByTestId('results-coder').selectOption('final');
     const longDownload = page.waitForEvent('download');
     await page.getByTestId('dataset-long').click();
     const long = readFileSync((await (await longDownload).path())!, 'utf8').trim().split('\r\n');
-    // After value: what `overens agreement` needs to analyse it as this view does.
-    expect(long[0]).toBe('document,coder,variable,value,coder_kind,variable_kind,variable_level,value_code,value_count,level,urval');
-    expect(long.filter((l) => l.includes(',LVM,'))).toHaveLength(7);
-    expect(long.some((l) => l.startsWith('dalarna-2021-windows-1252.txt,Konsensus,LVM,Ja,consensus,single,nominal,'))).toBe(true);
-    expect(long.some((l) => /^[^,]+,Anna,LVM,[^,]+,human,single,nominal,[12],2,/.test(l))).toBe(true);
+    // After value: the provenance, then what `overens agreement` needs to analyse it as this view does.
+    expect(long[0]).toBe('document,coder,variable,value,provenance,coder_kind,variable_kind,variable_level,value_code,value_count,level,urval');
+    // Anna 3, Bertil 3, the consensus 1, and the final dataset's 3 (one per agreement).
+    expect(long.filter((l) => l.includes(',LVM,'))).toHaveLength(10);
+    expect(long.filter((l) => l.includes(',final,LVM,')).map((l) => l.split(',').slice(3, 6).join(','))).toEqual(['Ja,agreed,final', 'Ja,consensus,final', 'Nej,agreed,final']);
+    expect(long.some((l) => l.startsWith('dalarna-2021-windows-1252.txt,Konsensus,LVM,Ja,consensus,consensus,single,nominal,'))).toBe(true);
+    expect(long.some((l) => /^[^,]+,Anna,LVM,[^,]+,,human,single,nominal,[12],2,/.test(l))).toBe(true);
 
     // The whole project as REFI-QDA: project.qde plus the three sources.
     const qdpxDownload = page.waitForEvent('download');
@@ -181,8 +193,8 @@ describe('reliability', () => {
     expect(Object.keys(zip.files).filter((n) => n.startsWith('sources/') && !n.endsWith('/'))).toHaveLength(3);
     const qde = await zip.file('project.qde')!.async('string');
     expect(qde).toContain('<User ');
-    // 7 LVM judgements (Anna 3, Bertil 3, consensus 1) and the 2 passages.
-    expect((qde.match(/<Coding /g) ?? []).length).toBe(9);
+    // 7 LVM judgements (Anna 3, Bertil 3, consensus 1), the 2 passages, and the final dataset's 3 LVM values (user "final").
+    expect((qde.match(/<Coding /g) ?? []).length).toBe(12);
 
     // …and read back in as a new project: three documents, coders Anna and Bertil, and the
     // exported consensus coder as the new project's consensus coder, with its judgement.
@@ -209,6 +221,7 @@ describe('reliability', () => {
       .toEqual(['Länsgemensamma överenskommelser——01', 'Lokala överenskommelser100011']);
     // …with its reason, shown with the disagreement it resolved.
     await app.goTo('reliability');
+    await page.getByTestId('disagree-status').selectOption('resolved');
     await expect.poll(() => page.getByTestId('disagreement').getByTestId('consensus').textContent()).toContain('Konsensus: Ja — Texten nämner LVM-vård i avsnittet om målgrupper.');
     expect(errors).toEqual([]);
     await context.close();

@@ -53,3 +53,24 @@ describe('importFiles', () => {
     expect(v2).toMatchObject({ version: 2, previousVersionId: again[0].existing.id });
   });
 });
+
+describe('twins at import', () => {
+  it('finds a file whose text equals an agreement already imported (same batch too), and not an unrelated one', async () => {
+    const { project } = await store.projects.create({ name: 'P', coderName: 'A' });
+    const words = 'Kommunerna och regionen är överens om att personer med missbruk eller beroende ska få samordnade insatser enligt LVM och SIP';
+    // Short lines, so every word is on the page.
+    const pdf = makePdf([words.split(' ').reduce<string[]>((lines, w, i) => (i % 6 === 0 ? [...lines, w] : [...lines.slice(0, -1), `${lines[lines.length - 1]} ${w}`]), [])]);
+    // The same words as a text file with other line breaks and case: similarity 1 (word 5-shingles).
+    const txt = new TextEncoder().encode(words.toUpperCase().replace(/ /g, '\n'));
+    const other = new TextEncoder().encode('En helt annan överenskommelse om barn och unga i familjer där vuxna har ett missbruk och om samverkan med skolan');
+    const [a, b, c] = await importFiles(store, project.id, [{ name: 'avtal.pdf', bytes: pdf }, { name: 'avtal.txt', bytes: txt }, { name: 'annat.txt', bytes: other }], extract, () => undefined);
+    if (a?.status !== 'imported' || b?.status !== 'imported' || c?.status !== 'imported') throw new Error('expected three imports');
+    // One of the pair was stored first; the other names it.
+    const [first, second] = a.twin ? [b, a] : [a, b];
+    expect(first.twin).toBeUndefined();
+    expect(second.twin).toEqual({ documentId: first.document.id, fileName: first.fileName, similarity: 1 });
+    expect(c.twin).toBeUndefined();
+    // Nothing is linked until the user says so.
+    expect((await store.documents.get(second.document.id))?.twin).toBeUndefined();
+  });
+});

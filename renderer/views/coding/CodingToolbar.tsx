@@ -3,14 +3,14 @@
  * have fixed widths and are always present (app.css), so it never reflows; the selection's length
  * floats over the document instead (SelectionBadge).
  */
-import type { Project } from '../../../src/core';
+import { useState } from 'react';
+import type { Study } from '../../study/useStudy';
 import { useI18n } from '../../i18n';
-import { useNotices } from '../../state/errors';
-import { useStore } from '../../state/store-context';
+import { BlindingSettings, useBlindingToggle } from './BlindingSettings';
 import type { SaveState } from './useCodingActions';
 
 export function CodingToolbar(props: {
-  project: Project;
+  study: Study | undefined;
   judged: number;
   total: number;
   canUndo: boolean;
@@ -18,12 +18,11 @@ export function CodingToolbar(props: {
   undoRedo: (which: 'undo' | 'redo') => void;
   saveState: SaveState;
   onOpenSearch: () => void;
-  blind: boolean;
 }) {
   const { t } = useI18n();
-  const store = useStore();
-  const { reportError } = useNotices();
-  const { project, judged, total, canUndo, canRedo, undoRedo, saveState, blind } = props;
+  const { study, judged, total, canUndo, canRedo, undoRedo, saveState } = props;
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const toggle = useBlindingToggle(study);
   return (
     <div className="coding-status">
       <span data-testid="judged-progress">{t('coding.progress', { judged, total })}</span>
@@ -40,15 +39,17 @@ export function CodingToolbar(props: {
       <button type="button" onClick={props.onOpenSearch} data-testid="open-corpus-search">
         {t('search.open')}
       </button>
-      <label className="small" title={t('coding.blindHelp')}>
-        <input
-          type="checkbox"
-          checked={blind}
-          data-testid="blind-toggle"
-          onChange={(e) => void store.projects.updateSettings(project.id, { blindCoding: e.target.checked }).catch(reportError)}
-        />{' '}
-        {t('coding.blind')}
+      {/* Blinding: the lead switches it (recorded, confirmed when lifted); every other coder sees why it is as it is. */}
+      <label className="small" title={toggle.title} data-testid="blind-state" data-reason={study?.blind.reason}>
+        <input type="checkbox" checked={study?.blind.blind ?? true} disabled={!toggle.canChange} data-testid="blind-toggle" onChange={(e) => toggle.change(e.target.checked)} /> {t('coding.blind')}{' '}
+        {study && <span className="muted small">({t(`blinding.reason.${study.blind.reason}`)})</span>}
       </label>
+      {study?.isLead && (
+        <button type="button" onClick={() => setSettingsOpen(true)} data-testid="open-blinding">
+          {t('blinding.open')}
+        </button>
+      )}
+      {study && <BlindingSettings study={study} open={settingsOpen} onClose={() => setSettingsOpen(false)} />}
     </div>
   );
 }

@@ -30,6 +30,7 @@ import { useCodingActions } from './useCodingActions';
 import { useCodingKeys } from './useCodingKeys';
 import { useCodingModel } from './useCodingModel';
 import { loadPlace, savePlace } from './coding-place';
+import { useStudy } from '../../study/useStudy';
 
 export function CodingView() {
   const { t, lang } = useI18n();
@@ -43,14 +44,18 @@ export function CodingView() {
   const remembered = useMemo(() => (project && activeCoder ? loadPlace(project.id, activeCoder.id) : {}), [project, activeCoder]);
   const documentId = routeDoc ?? (documents?.some((d) => d.id === remembered.documentId) ? remembered.documentId! : (documents?.[0]?.id ?? null));
   const open = useOpenDocument(store, documentId);
-  const blind = project?.settings.blindCoding ?? true;
-  const { segments, judgements } = useDocumentCodings(store, documentId, activeCoder, blind);
   const judgedSets = useLiveQuery(async () => (project && activeCoder ? store.codings.judgedByDocument(project.id, activeCoder.id) : new Map<string, Set<string>>()), [store, project?.id, activeCoder?.id]);
+  const study = useStudy();
+  // Blind unless the policy (lead's settings, open reliability assignments) says otherwise.
+  const blind = study?.blind.blind ?? true;
+  // Judgements belong to the agreement: a linked twin's are its agreement's file's.
+  const unitId = open && open.meta.id === documentId ? (open.meta.twin?.of ?? documentId) : documentId;
+  const { segments, judgements } = useDocumentCodings(store, documentId, activeCoder, blind, unitId);
   const documentMemo = useLiveQuery(async () => (documentId && activeCoder ? ((await store.codings.documentMemo(documentId, activeCoder.id)) ?? null) : null), [store, documentId, activeCoder?.id]);
 
   const model = useCodingModel(version, segments, judgements, activeCoder, lang);
   const { codable, valueById, judgementByVariable } = model;
-  const actions = useCodingActions({ store, project, coder: activeCoder, version, documentId, open, segments, judgements, judgementByVariable, reportError });
+  const actions = useCodingActions({ store, project, coder: activeCoder, version, documentId: unitId, open, segments, judgements, judgementByVariable, reportError });
 
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const [variableIndex, setVariableIndex] = useState(0);
@@ -83,8 +88,11 @@ export function CodingView() {
   }, [project, activeCoder, documentId, currentVariable?.id]);
   const judgedByDocument = useMemo(() => {
     const codableIds = new Set(codable.map((v) => v.id));
-    return new Map([...(judgedSets ?? new Map<string, Set<string>>())].map(([id, set]) => [id, [...set].filter((v) => codableIds.has(v)).length]));
-  }, [judgedSets, codable]);
+    const counts = new Map([...(judgedSets ?? new Map<string, Set<string>>())].map(([id, set]) => [id, [...set].filter((v) => codableIds.has(v)).length]));
+    // A linked twin shows its agreement's progress (the judgements belong to the agreement).
+    for (const d of documents ?? []) if (d.twin?.of) counts.set(d.id, counts.get(d.twin.of) ?? 0);
+    return counts;
+  }, [judgedSets, codable, documents]);
 
   const showOffset = useCallback((offset: number) => setScrollTarget((old) => ({ offset, key: (old?.key ?? 0) + 1 })), []);
   // Opened at a passage (e.g. from the disagreement review): #/coding?doc=…&at=<offset>.
@@ -177,7 +185,7 @@ export function CodingView() {
       <DocumentList projectId={project.id} documents={documents} openId={documentId} judgedByDocument={judgedByDocument} total={codable.length} />
       <div className="coding-main">
         <CodingToolbar
-          project={project}
+          study={study ?? undefined}
           judged={model.judgedCount}
           total={codable.length}
           canUndo={actions.canUndo}
@@ -185,7 +193,6 @@ export function CodingView() {
           undoRedo={(which) => void actions.undoRedo(which)}
           saveState={actions.saveState}
           onOpenSearch={() => setSearchOpen(true)}
-          blind={blind}
         />
         {open && documentMemo !== undefined && (
           <DocumentMemo documentId={open.meta.id} memo={documentMemo} onSave={(text) => actions.save(() => store.codings.setDocumentMemo(project.id, open.meta.id, activeCoder.id, text))} />
@@ -218,7 +225,6 @@ export function CodingView() {
         project={project}
         coder={activeCoder}
         version={version}
-        variable={currentVariable}
         documents={documents}
         perform={actions.perform}
       />

@@ -1,6 +1,8 @@
 /**
  * Search every document of the project and code all hits at once: a preview per document first,
- * then confirmation; the whole batch is one transaction and one undoable action.
+ * then confirmation; the whole batch is one transaction and one undoable action. The variable and
+ * value are chosen in the dialog — proposed from the codebook values whose indicator terms match
+ * the query — never taken implicitly from the variable the coder happens to be on.
  */
 import { useEffect, useState } from 'react';
 import { localize, newId, type CodebookVersion, type Coder, type DocumentMeta, type Project, type Segment, type Variable } from '../../../src/core';
@@ -18,13 +20,27 @@ interface DocumentHits {
   hits: { start: number; end: number }[];
 }
 
-export function CorpusSearch({ open, onClose, project, coder, version, variable, documents, perform }: {
+/** The first value (in codebook order) one of whose indicator terms contains the query or is contained in it. */
+export function proposeValue(variables: readonly Variable[], query: string): { variable: Variable; valueId: string } | undefined {
+  const q = query.trim().toLocaleLowerCase('sv');
+  if (q.length < 2) return undefined;
+  for (const variable of variables) {
+    for (const value of variable.values) {
+      if (value.indicatorTerms.some((term) => {
+        const x = term.toLocaleLowerCase('sv');
+        return x.includes(q) || q.includes(x);
+      })) return { variable, valueId: value.id };
+    }
+  }
+  return undefined;
+}
+
+export function CorpusSearch({ open, onClose, project, coder, version, documents, perform }: {
   open: boolean;
   onClose: () => void;
   project: Project;
   coder: Coder;
   version: CodebookVersion;
-  variable: Variable | undefined;
   documents: DocumentMeta[];
   perform: (action: Action) => Promise<void>;
 }) {
@@ -32,7 +48,13 @@ export function CorpusSearch({ open, onClose, project, coder, version, variable,
   const store = useStore();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<DocumentHits[]>([]);
-  const [valueId, setValueId] = useState<string>('');
+  const codable = version.content.variables.filter((v) => !v.derived);
+  // What the coder chose; until then, the proposal from the indicator terms (or nothing).
+  const [chosen, setChosen] = useState<{ variableId: string; valueId: string } | null>(null);
+  const proposal = proposeValue(codable, query);
+  const variableId = chosen?.variableId ?? proposal?.variable.id ?? '';
+  const variable = codable.find((v) => v.id === variableId);
+  const valueId = chosen ? chosen.valueId : (proposal?.valueId ?? '');
 
   useEffect(() => {
     let cancelled = false;
@@ -60,7 +82,7 @@ export function CorpusSearch({ open, onClose, project, coder, version, variable,
   }, [open, query, documents, store]);
 
   const total = results.reduce((n, r) => n + r.hits.length, 0);
-  const chosenValue = variable?.values.find((v) => v.id === valueId) ?? variable?.values.find((v) => !v.absent);
+  const chosenValue = variable?.values.find((v) => v.id === valueId);
 
   const codeAll = () => {
     if (!variable || !chosenValue || total === 0) return;
@@ -100,25 +122,40 @@ export function CorpusSearch({ open, onClose, project, coder, version, variable,
           <button type="button" onClick={onClose}>
             {t('projects.cancel')}
           </button>
-          <button type="button" className="primary" disabled={!variable || total === 0} onClick={codeAll} data-testid="code-all">
+          <button type="button" className="primary" disabled={!variable || !chosenValue || total === 0} onClick={codeAll} data-testid="code-all">
             {t('search.codeAll', { count: total })}
           </button>
         </>
       }
     >
       <input type="search" autoFocus value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('search.placeholder')} aria-label={t('search.placeholder')} data-testid="corpus-query" />
-      {variable && (
-        <label className="small field">
-          {t('search.as', { variable: localize(variable.label, lang) })}
-          <select value={chosenValue?.id ?? ''} onChange={(e) => setValueId(e.target.value)} data-testid="corpus-value">
-            {variable.values.map((v) => (
+      <div className="toolbar">
+        <label className="small">
+          {t('search.variable')}{' '}
+          <select value={variableId} onChange={(e) => setChosen({ variableId: e.target.value, valueId: '' })} data-testid="corpus-variable">
+            <option value="">{t('search.choose')}</option>
+            {codable.map((v) => (
               <option key={v.id} value={v.id}>
                 {localize(v.label, lang)}
               </option>
             ))}
           </select>
         </label>
-      )}
+        <label className="small">
+          {t('search.value')}{' '}
+          <select value={valueId} disabled={!variable} onChange={(e) => setChosen({ variableId, valueId: e.target.value })} data-testid="corpus-value">
+            <option value="">{t('search.choose')}</option>
+            {variable?.values.map((v) => (
+              <option key={v.id} value={v.id}>
+                {localize(v.label, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="small muted" data-testid="corpus-proposal">
+        {!chosen && proposal ? t('search.proposed', { value: `${localize(proposal.variable.label, lang)}: ${localize(proposal.variable.values.find((x) => x.id === proposal.valueId)?.label, lang)}` }) : !chosenValue ? t('search.needValue') : ''}
+      </p>
       <p className="small" data-testid="corpus-count">
         {query.trim().length >= 2 ? t('search.count', { count: total, documents: results.length }) : ''}
       </p>

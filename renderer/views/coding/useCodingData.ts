@@ -42,12 +42,16 @@ export function useOpenDocument(store: Store, documentId: string | null): OpenDo
   }, [meta, parts]);
 }
 
-/** Segments shown: the active coder's, plus everyone else's when blind coding is off. */
-export function useDocumentCodings(store: Store, documentId: string | null, coder: Coder | undefined, blind: boolean) {
+/**
+ * Segments shown: the active coder's, plus everyone else's when the coder is not blind (the
+ * blinding policy, src/core/blinding.ts, decides `blind`). Judgements are the active coder's on
+ * the agreement (`unitId`: the file a linked twin belongs to), so they show on either file.
+ */
+export function useDocumentCodings(store: Store, documentId: string | null, coder: Coder | undefined, blind: boolean, unitId: string | null = documentId) {
   const segments = useLiveQuery(async (): Promise<Segment[]> => {
     if (!documentId || !coder) return [];
     return blind ? store.codings.segmentsFor(documentId, coder.id) : store.codings.segmentsOfDocument(documentId);
   }, [store, documentId, coder?.id, blind]);
-  const judgements = useLiveQuery(async (): Promise<Judgement[]> => (documentId && coder ? store.codings.judgementsFor(documentId, coder.id) : []), [store, documentId, coder?.id]);
+  const judgements = useLiveQuery(async (): Promise<Judgement[]> => (unitId && coder ? store.codings.judgementsFor(unitId, coder.id) : []), [store, unitId, coder?.id]);
   return { segments: segments ?? [], judgements: judgements ?? [] };
 }

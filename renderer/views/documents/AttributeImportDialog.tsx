@@ -7,6 +7,8 @@ export interface AttributeImportPreview {
   fileName: string;
   matching: AttributeMatching;
   problems: AttributeProblem[];
+  /** Linked twins in the project: they take their agreement's attributes. */
+  twins?: number;
 }
 
 export function AttributeImportDialog({ preview, onApply, onClose }: { preview: AttributeImportPreview | null; onApply: () => void; onClose: () => void }) {
@@ -31,7 +33,9 @@ export function AttributeImportDialog({ preview, onApply, onClose }: { preview: 
     >
       {preview && (
         <>
-          <p data-testid="attributes-matched">{matched > 0 ? t('documents.attributesMatched', { count: matched }) : t('documents.attributesNothing')}</p>
+          <p data-testid="attributes-matched">
+            {matched === 0 ? t('documents.attributesNothing') : preview.twins ? t('documents.attributesMatchedUnits', { units: matched, count: matched + preview.twins }) : t('documents.attributesMatched', { count: matched })}
+          </p>
           {preview.matching.unknown.length > 0 && (
             <>
               <p>{t('documents.attributesUnknown', { count: preview.matching.unknown.length })}</p>

@@ -57,6 +57,7 @@ export function AttributeTable({ documents, extraColumns, selected, onSelect, on
                   {d.fileName}
                 </button>
                 {d.version > 1 && <span className="badge small">v{d.version}</span>}
+                {d.twin && <TwinBadge document={d} of={documents.find((x) => x.id === d.twin?.of)?.fileName ?? d.twin.of} />}
               </td>
               <td>{d.kind.toUpperCase()}</td>
               <td className="num">{d.pageCount}</td>
@@ -79,6 +80,21 @@ export function AttributeTable({ documents, extraColumns, selected, onSelect, on
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A linked twin: the agreement it belongs to, and a way back to a separate document. */
+function TwinBadge({ document, of }: { document: DocumentMeta; of: string }) {
+  const { t } = useI18n();
+  const store = useStore();
+  const { reportError } = useNotices();
+  return (
+    <span className="badge small" data-testid="twin-badge">
+      {t('documents.twinOf', { name: of })}{' '}
+      <button type="button" className="link small" onClick={() => void store.documents.unlinkTwin(document.id).catch(reportError)} data-testid="twin-unlink">
+        {t('documents.unlink')}
+      </button>
+    </span>
   );
 }
 

@@ -15,6 +15,7 @@ import { importFiles, storeNewVersion, type ImportFile, type ImportOutcome } fro
 import { extractPool } from '../../documents/extract-pool';
 import { readFiles } from '../../platform/web';
 import { navigate } from '../../state/route';
+import { AssignmentCard } from './AssignmentCard';
 
 export const IMPORT_FILTERS = [{ name: 'PDF, Word, text', extensions: ['pdf', 'docx', 'txt', 'md'] }];
 
@@ -76,6 +77,16 @@ export function DocumentsView() {
     }
   };
 
+  const decideTwin = async (o: Extract<ImportOutcome, { status: 'imported' }>, link: boolean) => {
+    if (!o.twin) return;
+    try {
+      if (link) await store.documents.linkTwin(o.document.id, o.twin.documentId, o.twin.similarity);
+      replaceOutcome(o, { ...o, twinDecision: link ? 'linked' : 'separate' });
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
   const retryWithPassword = async (o: Extract<ImportOutcome, { status: 'failed' }>) => {
     if (!project) return;
     const password = window.prompt(t('import.passwordPrompt', { name: o.fileName }));
@@ -90,7 +101,10 @@ export function DocumentsView() {
       if (!file || !documents) return;
       const text = new TextDecoder('utf-8').decode(file.bytes);
       const parsed = parseAttributesCsv(text);
-      setPreview({ fileName: file.name, matching: matchAttributeRows(parsed.rows, documents), problems: parsed.problems });
+      // A linked twin is the same agreement: rows are matched to agreements, and the twin gets its agreement's attributes.
+      const matching = matchAttributeRows(parsed.rows, documents.filter((d) => !d.twin));
+      const matched = new Set(matching.matches.map((m) => m.documentId));
+      setPreview({ fileName: file.name, matching, problems: parsed.problems, twins: documents.filter((d) => d.twin && matched.has(d.twin.of)).length });
     } catch (error) {
       reportError(error);
     }
@@ -99,10 +113,11 @@ export function DocumentsView() {
   const applyAttributes = async () => {
     if (!preview || !documents) return;
     const byId = new Map(documents.map((d) => [d.id, d]));
-    const updates = preview.matching.matches.map((m) => ({
-      id: m.documentId,
-      attributes: { ...(byId.get(m.documentId)?.attributes ?? {}), ...Object.fromEntries(Object.entries(m.row.attributes).filter(([, v]) => v !== '')) },
-    }));
+    const updates = preview.matching.matches.flatMap((m) => {
+      const own = Object.fromEntries(Object.entries(m.row.attributes).filter(([, v]) => v !== ''));
+      const files = [m.documentId, ...documents.filter((d) => d.twin?.of === m.documentId).map((d) => d.id)];
+      return files.map((id) => ({ id, attributes: { ...(byId.get(id)?.attributes ?? {}), ...own } }));
+    });
     try {
       await store.documents.setAttributesMany(updates);
       inform('documents.attributesApplied', { count: updates.length });
@@ -121,7 +136,11 @@ export function DocumentsView() {
     <section className="view wide" aria-labelledby="documents-title">
       <div className="view-heading">
         <h1 id="documents-title">{t('documents.title')}</h1>
-        {documents && <span className="muted">{t('documents.count', { count: documents.length })}</span>}
+        {documents && (
+          <span className="muted" data-testid="documents-count">
+            {documents.some((d) => d.twin) ? t('documents.countUnits', { units: documents.filter((d) => !d.twin).length, count: documents.length }) : t('documents.count', { count: documents.length })}
+          </span>
+        )}
       </div>
       <div
         className={`drop-zone${dragging ? ' dragging' : ''}`}
@@ -138,7 +157,8 @@ export function DocumentsView() {
         </button>
         <span className="muted">{t('documents.dropHint')}</span>
       </div>
-      {batch && <ImportPanel batch={batch} onImportAnyway={(o) => void importAnyway(o)} onRetryWithPassword={(o) => void retryWithPassword(o)} onClose={() => setBatch(null)} />}
+      {batch && <ImportPanel batch={batch} onImportAnyway={(o) => void importAnyway(o)} onRetryWithPassword={(o) => void retryWithPassword(o)} onTwin={(o, link) => void decideTwin(o, link)} onClose={() => setBatch(null)} />}
+      <AssignmentCard />
       <div className="toolbar">
         <button type="button" onClick={() => void importAttributes()} disabled={!documents?.length} data-testid="import-attributes">
           {t('documents.importAttributes')}

@@ -2,6 +2,7 @@
 import type { ImportOutcome } from '../../documents/importer';
 import { warningText } from '../../documents/warnings';
 import { useI18n } from '../../i18n';
+import { formatNumber } from '../../../src/core/number-format';
 
 export interface ImportBatch {
   total: number;
@@ -9,8 +10,10 @@ export interface ImportBatch {
   outcomes: ImportOutcome[];
 }
 
-export function ImportPanel({ batch, onImportAnyway, onRetryWithPassword, onClose }: {
+export function ImportPanel({ batch, onImportAnyway, onRetryWithPassword, onTwin, onClose }: {
   batch: ImportBatch;
+  /** Link an imported file to the agreement it resembles, or keep it separate. */
+  onTwin: (outcome: Extract<ImportOutcome, { status: 'imported' }>, link: boolean) => void;
   onImportAnyway: (outcome: Extract<ImportOutcome, { status: 'duplicate' }>) => void;
   onRetryWithPassword: (outcome: Extract<ImportOutcome, { status: 'failed' }>) => void;
   onClose: () => void;
@@ -40,6 +43,25 @@ export function ImportPanel({ batch, onImportAnyway, onRetryWithPassword, onClos
                   <span className="small" data-testid="import-carried">
                     {' '}
                     {t('import.carried', { anchored: o.carried.anchored, orphaned: o.carried.orphaned })}
+                  </span>
+                )}
+                {o.twin && !o.twinDecision && (
+                  <span className="twin-question" data-testid="import-twin">
+                    {' '}
+                    {t('import.twin', { name: o.twin.fileName, similarity: formatNumber(o.twin.similarity * 100, lang, 1) })}{' '}
+                    <button type="button" className="primary" onClick={() => onTwin(o, true)} data-testid="import-twin-link">
+                      {t('import.twinLink')}
+                    </button>{' '}
+                    <button type="button" onClick={() => onTwin(o, false)} data-testid="import-twin-separate">
+                      {t('import.twinSeparate')}
+                    </button>
+                    <span className="small muted block">{t('import.twinRule')}</span>
+                  </span>
+                )}
+                {o.twin && o.twinDecision && (
+                  <span className="small" data-testid="import-twin-decided">
+                    {' '}
+                    {o.twinDecision === 'linked' ? t('import.twinLinked', { name: o.twin.fileName }) : t('import.twinKept')}
                   </span>
                 )}
                 {o.document.warnings.map((w, j) => (

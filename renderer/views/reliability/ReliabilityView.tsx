@@ -6,7 +6,9 @@
  */
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { fileNamePart, localize, type Judgement, type Variable } from '../../../src/core';
+import { fileNamePart, localize, type Judgement, type Language, type Variable } from '../../../src/core';
+import { formatCoefficient } from '../../../src/core/number-format';
+import { useStudy } from '../../study/useStudy';
 import { noteText, type AgreementRow, type Weights } from '../../../src/core/agreement';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../state/session';
@@ -25,17 +27,19 @@ export function alphaBand(alpha: number | null): 'reliable' | 'tentative' | 'unr
   return alpha >= 0.8 ? 'reliable' : alpha >= 0.667 ? 'tentative' : 'unreliable';
 }
 
-const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(3));
+/** A coefficient in the UI language's number format (decimal comma in Swedish). */
+const fmt = (x: number | null, lang: Language) => formatCoefficient(x, lang);
 
 /** A coefficient with its 95% CI on a second line (the CI only where it was computed). */
 function Coefficient({ value, ci, testId }: { value: number | null; ci: [number, number] | null; testId?: string }) {
+  const { lang } = useI18n();
   return (
     <>
-      <span data-testid={testId}>{fmt(value)}</span>
+      <span data-testid={testId}>{fmt(value, lang)}</span>
       {ci && value !== null && (
         <span className="muted small ci">
           {' '}
-          [{fmt(ci[0])}, {fmt(ci[1])}]
+          [{fmt(ci[0], lang)}, {fmt(ci[1], lang)}]
         </span>
       )}
     </>
@@ -49,6 +53,7 @@ export function ReliabilityView() {
   const platform = usePlatform();
   const { reportError } = useNotices();
   const latest = useCodebookVersion(store, project);
+  const study = useStudy();
   const codebookId = project?.settings.codebookId;
   // Reliability is computed within one codebook version: published versions (and the current one) can be chosen.
   const versions = useLiveQuery(async () => (codebookId ? (await store.codebooks.versions(codebookId)).filter((v) => v.status === 'published') : []), [store, codebookId]);
@@ -81,6 +86,17 @@ export function ReliabilityView() {
   );
 
   if (!project || !version || !judgements || !documents) return <p className="muted">{t('common.loading')}</p>;
+  // A coder with open reliability assignments sees no other coder's judgements (their coding stays independent).
+  if (study?.blind.reason === 'reliability') {
+    return (
+      <section className="view wide" aria-labelledby="reliability-title">
+        <h1 id="reliability-title">{t('reliability.title')}</h1>
+        <p className="notice" data-testid="reliability-blind">
+          {t('blinding.hiddenReliability', { count: study.openReliability.get(study.activeCoder?.id ?? '') ?? 0 })}
+        </p>
+      </section>
+    );
+  }
   const byId = new Map(variables.map((v) => [v.id, v]));
   const rows = analysis ? [...analysis.report.variables].sort((a, b) => variables.findIndex((v) => v.id === a.variable) - variables.findIndex((v) => v.id === b.variable)) : [];
 
@@ -312,7 +328,7 @@ export function ReliabilityView() {
           )}
         </div>
       )}
-      <SampleCard documents={documents} coders={humans} />
+      <SampleCard documents={documents.filter((d) => !d.twin)} coders={humans} />
     </section>
   );
 }
@@ -349,8 +365,8 @@ function CategoryDetail({ row, variable }: { row: AgreementRow; variable: Variab
             <tr key={c.category}>
               <td>{label(c.category)}</td>
               <td className="num">{c.values}</td>
-              <td className="num">{fmt(c.specificAgreement)}</td>
-              <td className="num">{fmt(c.kappa)}</td>
+              <td className="num">{fmt(c.specificAgreement, lang)}</td>
+              <td className="num">{fmt(c.kappa, lang)}</td>
             </tr>
           ))}
         </tbody>

@@ -31,7 +31,8 @@ export function SampleCard({ documents, coders }: { documents: DocumentMeta[]; c
     const coder = coders.find((c) => c.id === coderId);
     if (!sample || !coder) return;
     try {
-      await store.documents.setAttributesMany(sample.map((d) => ({ id: d.id, attributes: { ...d.attributes, [SAMPLE_ATTRIBUTE]: coder.name } })));
+      // The sample's record (size, strata, seed), a reliability assignment per document and the "urval" attribute, together.
+      await store.study.assignSample({ projectId: coder.projectId, coderId: coder.id, mode, amount, stratum: stratum || undefined, seed, population: documents.length, documentIds: sample.map((d) => d.id) });
       inform('sample.assigned', { count: sample.length, coder: coder.name });
     } catch (error) {
       reportError(error);

@@ -6,65 +6,48 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { fileNamePart, localize } from '../../../src/core';
-import { computeDerived } from '../../../src/core/codebook';
-import { ALL_GROUP, prevalence, type VariablePrevalence } from '../../../src/core/prevalence';
+import { formatNumber } from '../../../src/core/number-format';
+import { ALL_GROUP } from '../../../src/core/prevalence';
 import { prevalenceCsv, prevalenceXlsx, type PrevalenceLabels } from '../../../src/formats/prevalence-export';
 import { isMessageKey, useI18n } from '../../i18n';
 import { useNotices } from '../../state/errors';
 import { usePlatform } from '../../state/platform-context';
-import { useSession } from '../../state/session';
 import { useStore } from '../../state/store-context';
-import { useCodebookVersion } from '../coding/useCodingData';
+import { useStudy } from '../../study/useStudy';
 import { chartSvg, mountChart, prevalenceOption, rankingOption } from './chart';
 import { reportHtml } from './report';
+import { methodsText, reliabilityText } from './report-text';
 import { analyseReliability, reliabilityVariables } from '../reliability/analysis';
-import { longCsv, segmentsCsv, segmentsXlsx, spssSyntax, wideCsv, wideXlsx } from '../../../src/formats/dataset';
-import { exportQdpx } from '../../../src/formats/refi-qda';
+import { DatasetExports } from './DatasetExports';
+import { FinalStatusPanel } from './FinalStatusPanel';
+import { FINAL_SOURCE, useResultsTables } from './useResultsTables';
 
 export function ResultsView() {
   const { t, lang } = useI18n();
   const store = useStore();
   const platform = usePlatform();
   const { reportError } = useNotices();
-  const { project, coders } = useSession();
-  const version = useCodebookVersion(store, project);
-  const documents = useLiveQuery(async () => (project ? store.documents.list(project.id) : []), [store, project]);
-  const judgements = useLiveQuery(async () => (project ? store.codings.judgementsOfProject(project.id) : []), [store, project]);
+  const study = useStudy();
+  const project = study?.project;
+  const version = study?.version;
+  const coders = useMemo(() => study?.coders ?? [], [study]);
+  const documents = study?.documents;
+  const judgements = study?.judgements;
   const attributes = useMemo(() => [...new Set((documents ?? []).flatMap((d) => Object.keys(d.attributes)))].sort(), [documents]);
   const [by, setBy] = useState<string>('level');
-  const consensus = coders.find((c) => c.kind === 'consensus');
-  const [coderId, setCoderId] = useState<string>('');
-  const chosenCoder = coders.find((c) => c.id === coderId) ?? coders.find((c) => c.kind === 'human');
+  // The final dataset by default; one coder's judgements (the consensus coder's too) as a choice.
+  const [source, setSource] = useState<string>(FINAL_SOURCE);
+  const chosenCoder = coders.find((c) => c.id === source);
   const [chartVariable, setChartVariable] = useState<string>('');
   const chartRef = useRef<HTMLDivElement>(null);
   const rankingRef = useRef<HTMLDivElement>(null);
   const [rankingValue, setRankingValue] = useState('');
-  /** The dataset export being built (a large .qdpx takes a second or two), shown with a progress bar. */
-  const [exporting, setExporting] = useState<string | null>(null);
+  const samples = useLiveQuery(async () => (project ? store.study.samples(project.id) : []), [store, project?.id]);
+  const blindingEvents = useLiveQuery(async () => (project ? store.study.blindingEvents(project.id) : []), [store, project?.id]);
 
   const variables = useMemo(() => version?.content.variables.filter((v) => v.kind !== 'thematic') ?? [], [version]);
-  const tables = useMemo((): VariablePrevalence[] => {
-    if (!documents || !judgements || !version || !chosenCoder) return [];
-    const own = judgements.filter((j) => j.coderId === chosenCoder.id);
-    const byDocument = new Map<string, Map<string, readonly string[]>>();
-    for (const j of own) {
-      const m = byDocument.get(j.documentId) ?? new Map<string, readonly string[]>();
-      m.set(j.variableId, j.valueIds);
-      byDocument.set(j.documentId, m);
-    }
-    const rows = own.filter((j) => !variables.find((v) => v.id === j.variableId)?.derived).map((j) => ({ documentId: j.documentId, variable: j.variableId, values: j.valueIds }));
-    for (const [documentId, values] of byDocument) {
-      for (const [variableId, valueId] of computeDerived(version.content, values)) rows.push({ documentId, variable: variableId, values: valueId ? [valueId] : [] });
-    }
-    const attribute = attributes.includes(by) ? by : undefined;
-    return prevalence({
-      documents: documents.map((d) => ({ id: d.id, attributes: d.attributes })),
-      judgements: rows,
-      variables: variables.map((v) => ({ id: v.id, values: v.values.map((x) => x.id) })),
-      by: attribute,
-      groupOrder: attribute === 'level' ? ['county', 'local'] : undefined,
-    });
-  }, [documents, judgements, version, chosenCoder, variables, by, attributes]);
+  const splitBy = attributes.includes(by) ? by : undefined;
+  const { tables, dataset } = useResultsTables(study && study.blind.reason !== 'reliability' ? study : undefined, chosenCoder ? chosenCoder.id : FINAL_SOURCE, splitBy);
 
   const variableLabel = (id: string) => localize(variables.find((v) => v.id === id)?.label, lang) || id;
   const valueLabel = (variableId: string, valueId: string) => localize(variables.find((v) => v.id === variableId)?.values.find((x) => x.id === valueId)?.label, lang) || valueId;
@@ -78,7 +61,7 @@ export function ResultsView() {
   // Charts are rebuilt only when their data or the language change (not on every render).
   const chartKey = chartTable ? `${lang}:${JSON.stringify(chartTable)}` : '';
   const option = useMemo(
-    () => (chartTable ? prevalenceOption(chartTable, { title: variableLabel(chartTable.variable), value: (v) => valueLabel(chartTable.variable, v), group: groupLabel }) : null),
+    () => (chartTable ? prevalenceOption(chartTable, { title: variableLabel(chartTable.variable), value: (v) => valueLabel(chartTable.variable, v), group: groupLabel, percent: (x) => formatNumber(x, lang, 1) }) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [chartKey],
   );
@@ -111,12 +94,11 @@ export function ResultsView() {
     }
   };
   const stem = `${fileNamePart(project?.name ?? '', 'resultat')}-${by}`;
-  const datasetInput = () => ({ content: version!.content, documents: documents ?? [], coders, judgements: judgements ?? [], lang });
 
   // The report's reliability section: the human coders with judgements under this version, on the
   // documents all of them judged — the reliability sample when one was drawn and judged.
   const reportReliability = () => {
-    if (!version || !documents || !judgements) return undefined;
+    if (!study || !version || !documents || !judgements) return undefined;
     const judged = new Set(judgements.filter((j) => j.codebookVersionId === version.id && j.valueIds.length > 0).map((j) => j.coderId));
     const humans = coders.filter((c) => c.kind === 'human' && judged.has(c.id));
     if (humans.length < 2) return undefined;
@@ -126,13 +108,43 @@ export function ResultsView() {
     const analysis = sampled.documents > 0 ? sampled : analyseReliability({ ...base, scope: 'shared' });
     if (analysis.documents === 0) return undefined;
     const label = (id: string) => localize(reliabilityVars.find((v) => v.id === id)?.label, lang) || id;
-    return { analysis, coderNames: humans.map((c) => c.name), sample: analysis === sampled, label };
+    const order = reliabilityVars.map((v) => v.id);
+    const paragraphs = reliabilityText({ analysis, coderNames: humans.map((c) => c.name), sample: analysis === sampled, versionNumber: version.number, final: study.final, samples: samples ?? [], lang, t });
+    const rows = [...analysis.report.variables].sort((a, b) => order.indexOf(a.variable) - order.indexOf(b.variable));
+    return { paragraphs, rows, pooled: analysis.report.pooled, two: humans.length === 2, label };
+  };
+  const exportReport = () => {
+    if (!study || !dataset) return;
+    const groups = (tables[0]?.groups ?? []).map((g): [string, number] => [groupLabel(g.group), g.n + g.missing]);
+    const methods = methodsText({
+      project: study.project,
+      coders,
+      versionNumber: study.version.number,
+      dataset,
+      source: chosenCoder ? { kind: 'coder', name: chosenCoder.kind === 'consensus' ? t('results.consensus') : chosenCoder.name } : { kind: 'final' },
+      groups: splitBy ? groups : [],
+      samples: samples ?? [],
+      blindingEvents: blindingEvents ?? [],
+      lang,
+      t,
+    });
+    void save(`${stem}-rapport.html`, new TextEncoder().encode(reportHtml({ project: study.project, methods, tables, labels, lang, t, reliability: reportReliability() })), ['html']);
   };
 
-  if (!project || !version || !documents || !judgements) return <p className="muted">{t('common.loading')}</p>;
+  if (study === null) return <p className="notice">{t('codebook.none')}</p>;
+  if (!study || !project || !version || !documents || !judgements) return <p className="muted">{t('common.loading')}</p>;
+  if (study.blind.reason === 'reliability') {
+    return (
+      <section className="view wide" aria-labelledby="results-title">
+        <h1 id="results-title">{t('results.title')}</h1>
+        <p className="notice" data-testid="results-blind">{t('blinding.hiddenResults', { count: study.openReliability.get(study.activeCoder?.id ?? '') ?? 0 })}</p>
+      </section>
+    );
+  }
   return (
     <section className="view wide" aria-labelledby="results-title">
       <h1 id="results-title">{t('results.title')}</h1>
+      <FinalStatusPanel study={study} />
       <div className="toolbar">
         <label className="small">
           {t('results.by')}{' '}
@@ -147,7 +159,8 @@ export function ResultsView() {
         </label>
         <label className="small">
           {t('results.coder')}{' '}
-          <select value={chosenCoder?.id ?? ''} onChange={(e) => setCoderId(e.target.value)} data-testid="results-coder">
+          <select value={chosenCoder?.id ?? FINAL_SOURCE} onChange={(e) => setSource(e.target.value)} data-testid="results-coder">
+            <option value={FINAL_SOURCE}>{t('results.final')}</option>
             {coders.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.kind === 'consensus' ? t('results.consensus') : c.name}
@@ -161,86 +174,14 @@ export function ResultsView() {
         <button type="button" onClick={() => void prevalenceXlsx(tables, labels).then((b) => save(`${stem}.xlsx`, b, ['xlsx']), reportError)} data-testid="export-xlsx">
           XLSX
         </button>
-        <button
-          type="button"
-          data-testid="export-report"
-          onClick={() =>
-            void save(
-              `${stem}-rapport.html`,
-              new TextEncoder().encode(reportHtml({ project, version, coder: chosenCoder, consensus, documents: documents.length, tables, labels, lang, t, reliability: reportReliability() })),
-              ['html'],
-            )
-          }
-        >
+        <button type="button" data-testid="export-report" onClick={exportReport}>
           {t('results.report')}
         </button>
       </div>
-      <div className="toolbar" data-testid="dataset-exports">
-        <span className="small">{t('results.dataset')}</span>
-        {(
-          [
-            ['long', () => Promise.resolve(new TextEncoder().encode(longCsv(datasetInput()))), `${stem}-lang.csv`, 'csv'],
-            ['wide', () => Promise.resolve(new TextEncoder().encode(wideCsv(datasetInput()))), `${stem}-bred.csv`, 'csv'],
-            ['wideXlsx', () => wideXlsx(datasetInput()), `${stem}-bred.xlsx`, 'xlsx'],
-            ['spss', () => Promise.resolve(new TextEncoder().encode(spssSyntax(datasetInput(), `${stem}-bred.csv`))), `${stem}-bred.sps`, 'sps'],
-            [
-              'qdpx',
-              async () => {
-                const docs = await Promise.all(
-                  (documents ?? []).map(async (meta) => {
-                    const content = (await store.documents.content(meta.id))!;
-                    const file = await store.documents.file(meta.id);
-                    return { meta, content, bytes: file ? new Uint8Array(await file.bytes.arrayBuffer()) : new Uint8Array() };
-                  }),
-                );
-                return exportQdpx({
-                  project,
-                  coders,
-                  content: version!.content,
-                  documents: docs,
-                  segments: await store.db.segments.where('projectId').equals(project.id).toArray(),
-                  judgements: judgements ?? [],
-                  memos: await store.db.memos.where('projectId').equals(project.id).toArray(),
-                });
-              },
-              `${stem}.qdpx`,
-              'qdpx',
-            ],
-            [
-              'segments',
-              async () => new TextEncoder().encode(segmentsCsv(await store.db.segments.where('projectId').equals(project.id).toArray(), datasetInput())),
-              `${stem}-markeringar.csv`,
-              'csv',
-            ],
-            [
-              'segmentsXlsx',
-              async () => segmentsXlsx(await store.db.segments.where('projectId').equals(project.id).toArray(), datasetInput()),
-              `${stem}-markeringar.xlsx`,
-              'xlsx',
-            ],
-          ] as const
-        ).map(([key, make, name, ext]) => (
-          <button
-            key={key}
-            type="button"
-            disabled={exporting !== null}
-            data-testid={`dataset-${key}`}
-            onClick={() => {
-              setExporting(t(`dataset.${key}`));
-              void make()
-                .then((bytes) => save(name, bytes, [ext]), reportError)
-                .finally(() => setExporting(null));
-            }}
-          >
-            {t(`dataset.${key}`)}
-          </button>
-        ))}
-        {exporting && (
-          <span className="small" role="status" data-testid="dataset-working">
-            <progress aria-label={exporting} /> {t('results.exporting', { what: exporting })}
-          </span>
-        )}
-      </div>
+      <p className="small muted" data-testid="results-source">
+        {t('results.sourceNote', { version: version.number, source: chosenCoder ? (chosenCoder.kind === 'consensus' ? t('results.consensus') : chosenCoder.name) : t('results.final') })}
+      </p>
+      <DatasetExports study={study} source={chosenCoder ? chosenCoder.id : FINAL_SOURCE} stem={stem} save={save} />
       <div className="card chart-card">
         <div className="toolbar">
           <select value={chartTable?.variable ?? ''} onChange={(e) => setChartVariable(e.target.value)} aria-label={t('results.chartVariable')} data-testid="chart-variable">
@@ -307,11 +248,11 @@ export function ResultsView() {
                     <td>{groupLabel(g.group)}</td>
                     {g.values.map((v) => (
                       <td key={v.value} className="num" title={`${v.count} / ${g.n}`}>
-                        {v.percent === null ? '—' : v.percent.toFixed(0)}
+                        {v.percent === null ? '—' : formatNumber(v.percent, lang, 0)}
                       </td>
                     ))}
-                    <td className="num">{g.n}</td>
-                    <td className="num">{g.missing}</td>
+                    <td className="num">{formatNumber(g.n, lang)}</td>
+                    <td className="num">{formatNumber(g.missing, lang)}</td>
                   </tr>
                 ))}
               </tbody>

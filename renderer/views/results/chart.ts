@@ -14,6 +14,8 @@ export interface ChartLabels {
   title: string;
   value: (valueId: string) => string;
   group: (group: string) => string;
+  /** A percentage in the UI language's number format (decimal comma in Swedish); default: a point. */
+  percent?: (x: number) => string;
 }
 
 const COLOURS = ['#1f5fa8', '#e07b24', '#2ca02c', '#9467bd', '#8c564b', '#17becf'];
@@ -24,7 +26,7 @@ export function prevalenceOption(table: VariablePrevalence, labels: ChartLabels)
     animation: false,
     color: COLOURS,
     title: { text: labels.title, left: 'left', textStyle: { fontSize: 14 } },
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)} %` : '—') },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${labels.percent ? labels.percent(v) : v.toFixed(1)} %` : '—') },
     legend: { top: 24 },
     grid: { left: 8, right: 40, top: 60, bottom: 8, containLabel: true },
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
@@ -33,7 +35,7 @@ export function prevalenceOption(table: VariablePrevalence, labels: ChartLabels)
       type: 'bar',
       name: `${labels.group(g.group)} (n = ${g.n})`,
       data: g.values.map((v) => (v.percent === null ? null : Math.round(v.percent * 10) / 10)),
-      label: { show: true, position: 'right', formatter: '{c} %' },
+      label: { show: true, position: 'right', formatter: labels.percent ? (p: { value: unknown }) => (typeof p.value === 'number' ? `${labels.percent!(p.value)} %` : '') : '{c} %' },
     })),
   };
 }

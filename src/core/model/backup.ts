@@ -5,6 +5,7 @@ import { DocumentMemo, Judgement, Segment } from './coding';
 import { DocumentContent, DocumentMeta } from './document';
 import { Coder, Project } from './project';
 import { Id } from './common';
+import { Assignment, BlindingEvent, ConsensusEvent, ReliabilitySample } from './study';
 
 export const BACKUP_FORMAT = 'overens-backup';
 
@@ -23,18 +24,24 @@ export const BackupData = z
     segments: z.array(Segment),
     judgements: z.array(Judgement),
     memos: z.array(DocumentMemo),
+    // Added with schema version 3 (absent in older backups).
+    assignments: z.array(Assignment).optional(),
+    samples: z.array(ReliabilitySample).optional(),
+    consensusEvents: z.array(ConsensusEvent).optional(),
+    blindingEvents: z.array(BlindingEvent).optional(),
   })
   .strict()
   .superRefine((b, ctx) => {
     const pid = b.project.id;
-    const lists = ['coders', 'codebooks', 'codebookVersions', 'documents', 'segments', 'judgements', 'memos'] as const;
+    const lists = ['coders', 'codebooks', 'codebookVersions', 'documents', 'segments', 'judgements', 'memos', 'assignments', 'samples', 'consensusEvents', 'blindingEvents'] as const;
     for (const list of lists) {
-      b[list].forEach((row, i) => {
+      (b[list] ?? []).forEach((row, i) => {
         if (row.projectId !== pid) ctx.addIssue({ code: 'custom', path: [list, i, 'projectId'], message: 'belongs to another project' });
       });
     }
     const docs = new Set(b.documents.map((d) => d.id));
     b.documentContents.forEach((c, i) => !docs.has(c.documentId) && ctx.addIssue({ code: 'custom', path: ['documentContents', i], message: 'content of an unknown document' }));
     b.files.forEach((f, i) => !docs.has(f.documentId) && ctx.addIssue({ code: 'custom', path: ['files', i], message: 'file of an unknown document' }));
+    b.documents.forEach((d, i) => d.twin && !docs.has(d.twin.of) && ctx.addIssue({ code: 'custom', path: ['documents', i, 'twin', 'of'], message: 'twin of an unknown document' }));
   });
 export type BackupData = z.infer<typeof BackupData>;

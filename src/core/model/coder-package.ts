@@ -12,6 +12,7 @@ import { Codebook, CodebookVersion } from './codebook';
 import { DocumentMemo, Judgement, Segment } from './coding';
 import { DocumentContent, DocumentMeta, Sha256 } from './document';
 import { Coder } from './project';
+import { Assignment } from './study';
 import { Id, Timestamp } from './common';
 
 export const CODER_PACKAGE_KIND = 'coder-package';
@@ -106,6 +107,13 @@ export const CoderPackageData = z
     documentContents: z.array(DocumentContent),
     files: z.array(z.object({ documentId: Id, mimeType: z.string() }).strict()),
     codings: CodingsOfCoder.default({ segments: [], judgements: [], memos: [] }),
+    /** The coder's assignments on the packaged documents (primary or reliability). */
+    assignments: z.array(Assignment).optional(),
+    /** The lead's blinding as the coder's installation enforces it (the lead is not the coder, so it cannot be changed there). */
+    blinding: z
+      .object({ leadCoderId: Id, blindCoding: z.boolean(), stage: z.enum(['coding', 'review']).optional(), blindInReview: z.boolean().optional(), blind: z.boolean().optional() })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -144,6 +152,12 @@ export const CoderPackageData = z
       if (!files.has(d.id)) issue(ctx, ['documents', i], `"${d.fileName}" has no file in the package`);
     });
     checkCodings(ctx, p.codings, { projectId: pid, coderId: p.coder.id, documentIds: assigned, versionIds: new Set([p.codebookVersion.id]) }, ['codings']);
+    (p.assignments ?? []).forEach((a, i) => {
+      if (a.projectId !== pid) issue(ctx, ['assignments', i, 'projectId'], 'belongs to another project');
+      if (a.coderId !== p.coder.id) issue(ctx, ['assignments', i, 'coderId'], 'belongs to another coder');
+      if (!assigned.has(a.documentId)) issue(ctx, ['assignments', i, 'documentId'], `document "${a.documentId}" is not in the package`);
+    });
+    p.documents.forEach((d, i) => d.twin && !docs.has(d.twin.of) && issue(ctx, ['documents', i, 'twin', 'of'], 'twin of a document that is not in the package'));
   });
 export type CoderPackageData = z.infer<typeof CoderPackageData>;
 

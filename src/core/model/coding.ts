@@ -64,6 +64,13 @@ export const ConsensusResolution = z
     /** The coders whose judgements were reconciled. */
     coderIds: z.array(Id).min(2, 'consensus reconciles at least two coders'),
     resolvedAt: Timestamp,
+    /**
+     * The reconciled coders' judgements as they were when the consensus was made: a consensus
+     * whose judgements changed afterwards is re-opened (src/core/final-dataset.ts).
+     */
+    basis: z.array(z.object({ coderId: Id, valueIds: z.array(Id) }).strict()).optional(),
+    /** The coder who was active when the consensus was made. */
+    byCoderId: Id.optional(),
   })
   .strict();
 export type ConsensusResolution = z.infer<typeof ConsensusResolution>;

@@ -55,6 +55,11 @@ export const DocumentMeta = z
     hasText: z.boolean(),
     attributes: DocumentAttributes.default({}),
     warnings: z.array(ImportWarning).default([]),
+    /**
+     * Another file of the same agreement (e.g. the DOCX of an imported PDF), linked at import:
+     * the pair is one unit in every statistic, under the document `of`.
+     */
+    twin: z.object({ of: Id, similarity: z.number().min(0).max(1), linkedAt: Timestamp }).strict().optional(),
   })
   .strict();
 export type DocumentMeta = z.infer<typeof DocumentMeta>;

@@ -4,5 +4,6 @@ export * from './project';
 export * from './codebook';
 export * from './document';
 export * from './coding';
+export * from './study';
 export * from './backup';
 export * from './coder-package';

@@ -4,8 +4,16 @@ import { Id, Timestamp } from './common';
 
 export const ProjectSettings = z
   .object({
-    /** While a coder codes, other coders' codings are hidden (the lead can switch it off). */
+    /** While a coder codes (stage "coding"), other coders' codings are hidden (the lead can switch it off). */
     blindCoding: z.boolean().default(true),
+    /** The project lead: the only coder who may change blinding (default: the first human coder). */
+    leadCoderId: Id.optional(),
+    /** The study's stage: independent coding, or the consensus review (set by the lead; absent = coding). */
+    stage: z.enum(['coding', 'review']).optional(),
+    /** Whether coding stays blind in the review stage (absent = no). */
+    blindInReview: z.boolean().optional(),
+    /** Per-coder blinding set by the lead; absent = the stage's setting. */
+    blindCoders: z.record(Id, z.boolean()).optional(),
     /** The codebook the project codes with. */
     codebookId: Id.optional(),
   })

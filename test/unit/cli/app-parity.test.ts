@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CodebookContent, type CodebookVersion, type Coder, type DocumentMeta, type Judgement, type Variable } from '../../../src/core';
 import { getTemplate } from '../../../src/core/codebook';
 import { CI_KEYS, seededRandom, type AgreementRow, type Weights } from '../../../src/core/agreement';
+import { composeFinalDataset } from '../../../src/core/final-dataset';
 import { longCsv } from '../../../src/formats/dataset';
 import { analyseReliability, reliabilityVariables, type ReliabilityScope } from '../../../renderer/views/reliability/analysis';
 import { cli, tempFiles } from './run-cli';
@@ -100,11 +101,13 @@ function expectSameRow(app: AgreementRow, mine: CliRow, name: string) {
   }
 }
 
-async function compare(options: { variables: Variable[]; judgements: Judgement[]; coders: string[]; scope: ReliabilityScope; weights?: Weights; bootstrap?: boolean; codebook?: boolean; cliCoders?: boolean }) {
+async function compare(options: { variables: Variable[]; judgements: Judgement[]; coders: string[]; scope: ReliabilityScope; weights?: Weights; bootstrap?: boolean; codebook?: boolean; cliCoders?: boolean; withFinal?: boolean }) {
   const v = version(options.variables);
   const variables = reliabilityVariables(v);
   const app = analyseReliability({ judgements: options.judgements, documents, version: v, variables, coders: options.coders, scope: options.scope, orderedWeights: options.weights, bootstrap: options.bootstrap });
-  const csv = file(`long-${Math.random().toString(36).slice(2)}.csv`, longCsv({ content: v.content, documents, coders, judgements: options.judgements, lang: 'sv' }));
+  // As the app writes it (withFinal): every coder's rows and the final dataset's rows (coder_kind final).
+  const final = options.withFinal ? composeFinalDataset({ content: v.content, documents, coders, judgements: options.judgements, codebookVersionId: v.id }) : undefined;
+  const csv = file(`long-${Math.random().toString(36).slice(2)}.csv`, longCsv({ content: v.content, documents, coders, judgements: options.judgements, lang: 'sv', ...(final ? { final } : {}) }));
   const args = ['agreement', csv, '--json', '--scope', options.scope];
   if (options.cliCoders !== false) args.push('--coders', options.coders.map((id) => coders.find((c) => c.id === id)!.name).join(','));
   if (options.weights) args.push('--weights', options.weights);
@@ -137,6 +140,12 @@ describe('overens agreement reproduces the app’s reliability table from the ap
   it('without --coders: every human coder, the consensus coder left out (coder_kind)', async () => {
     const { json, stderr } = await compare({ variables: exportOnly, judgements, coders: ['c-a', 'c-b', 'c-c'], scope: 'shared', cliCoders: false });
     expect(stderr).toContain('left out the consensus coder "Konsensus"');
+    expect(json.variables[0]!.coders).toBe(3);
+  });
+
+  it('from the export as the app writes it, with the final dataset’s rows: they are not a rater', async () => {
+    const { json, stderr } = await compare({ variables: exportOnly, judgements, coders: ['c-a', 'c-b', 'c-c'], scope: 'shared', cliCoders: false, withFinal: true });
+    expect(stderr).toContain('left out the final dataset');
     expect(json.variables[0]!.coders).toBe(3);
   });
 

@@ -11,6 +11,8 @@ import type { Coder, DocumentMeta, Judgement, Segment } from '../../../src/core'
 import { describeRange } from '../../../src/core/anchoring';
 import { getTemplate } from '../../../src/core/codebook';
 import { codePointOffset, exportQdpx, guidFor, projectQde, type QdpxInput } from '../../../src/formats/refi-qda';
+import { readQdpx } from '../../../src/formats/refi-qda-import';
+import { qdpxToBackup } from '../../../src/formats/refi-qda-to-project';
 
 const XSD = path.resolve('../shared/refi-qda/Project.xsd');
 const content = getTemplate('vardanalys-2017')!.content;
@@ -93,5 +95,30 @@ describe('REFI-QDA export', () => {
     expect(guidFor('va17.lvm')).not.toBe(guidFor('va17.lvu'));
     expect(guidFor('va17.lvm')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(guidFor('11111111-1111-4111-8111-111111111111')).toBe('11111111-1111-4111-8111-111111111111');
+  });
+});
+
+describe('REFI-QDA export of the final dataset', () => {
+  const withFinal: QdpxInput = {
+    ...input,
+    final: { at: 1_700_000_000_000, cells: [{ unit: 'aaaaaaaa-0000-4000-8000-000000000001', variableId: 'va17.lvm', valueIds: ['va17.lvm.ja'], provenance: 'consensus' }] },
+  };
+  it('adds the user "final" with the final values as codings and their provenance in a note per source, still valid QDA-XML', () => {
+    const qde = projectQde(withFinal);
+    expect(qde).toContain(`<User guid="${guidFor('final-dataset')}" name="final" id="final"/>`);
+    expect(qde).toMatch(/<Coding guid="[^"]+" creatingUser="[^"]+"[^>]*><CodeRef targetGUID="[^"]+"\/><NoteRef targetGUID="[^"]+"\/><\/Coding>/);
+    expect(qde).toContain('<PlainTextContent>provenance: lvm=consensus</PlainTextContent>');
+    const dir = mkdtempSync(path.join(tmpdir(), 'overens-qde-final-'));
+    const file = path.join(dir, 'project.qde');
+    writeFileSync(file, qde);
+    expect(execFileSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).toBe('');
+  });
+  it('is recomputed, not imported as a coder, when the package is read back', async () => {
+    const read = await readQdpx(await exportQdpx(withFinal));
+    if (!read.ok) throw new Error('unreadable');
+    const { data } = await qdpxToBackup(read.project);
+    expect(data.coders.map((c) => c.name).sort()).toEqual(['Anna', 'Konsensus']);
+    // Anna's judgement and the consensus one; none by "final".
+    expect(data.judgements).toHaveLength(2);
   });
 });
