@@ -217,16 +217,26 @@ const description = (text: string) => (text ? `<Description>${esc(text)}</Descri
  * The `<Code>` elements of a codebook (what goes inside `<Codes>`): each variable a non-codable
  * parent, each value a codable child with its colour. `indent` lays one code per line.
  */
-export function codesXml(content: CodebookContent, options: { lang?: Language; indent?: boolean } = {}): string {
+export function codesXml(content: CodebookContent, options: { lang?: Language; indent?: boolean; qualifiedNames?: boolean } = {}): string {
   const lang = options.lang ?? 'sv';
   const nl = (depth: number) => (options.indent ? `\n${'  '.repeat(depth)}` : '');
+  const code = (attributes: string, inner: string, close = '') => (inner ? `<Code ${attributes}>${inner}${close}</Code>` : `<Code ${attributes}/>`);
+  const valueCode = (x: Value, name: string, depth: number) => nl(depth) + code(`guid="${guidFor(x.id)}" name="${esc(name)}" isCodable="true" color="${x.colour}"`, description(valueDescription(x, lang)));
   return content.variables
     .map((v) => {
-      const code = (attributes: string, inner: string, close = '') => (inner ? `<Code ${attributes}>${inner}${close}</Code>` : `<Code ${attributes}/>`);
+      const variableName = localize(v.label, lang);
+      // "Variable: Value" makes every name unique across the codebook (programs that key codes by name need it).
+      const nameOf = (x: Value) => (options.qualifiedNames ? `${variableName}: ${localize(x.label, lang)}` : localize(x.label, lang));
+      // The flat code list of an imported project stays flat.
+      if (LOOSE_CODES_VARIABLE_IDS.has(v.id)) return v.values.map((x) => valueCode(x, localize(x.label, lang), 2)).join('');
+      // A value with the variable's own id is the parent code itself, codable (imported that way).
+      const self = v.values.find((x) => x.id === v.id);
       const children = v.values
-        .map((x) => nl(3) + code(`guid="${guidFor(x.id)}" name="${esc(localize(x.label, lang))}" isCodable="true" color="${x.colour}"`, description(valueDescription(x, lang))))
+        .filter((x) => x !== self)
+        .map((x) => valueCode(x, nameOf(x), 3))
         .join('');
-      return nl(2) + code(`guid="${guidFor(v.id)}" name="${esc(localize(v.label, lang))}" isCodable="false"`, description(variableDescription(v, lang)) + children, children ? nl(2) : '');
+      const parent = `guid="${guidFor(v.id)}" name="${esc(variableName)}" isCodable="${self ? 'true' : 'false'}"${self ? ` color="${self.colour}"` : ''}`;
+      return nl(2) + code(parent, description(variableDescription(v, lang)) + children, children ? nl(2) : '');
     })
     .join('');
 }
@@ -335,8 +345,12 @@ export function codeTreeToVariables(codes: readonly ImportedCode[], options: Cod
   const problems: UserMessage[] = [];
   const codeToValue = new Map<string, { variableId: string; valueId: string }>();
   const nameOf = (c: ImportedCode) => c.name.trim() || '(unnamed)';
+  // An intermediate code (with children, below the top level) that codings use directly keeps
+  // its codings as a value of its own name, before its children "Name / Child".
   const flatten = (code: ImportedCode, prefix: string): { code: ImportedCode; label: string }[] =>
-    code.children.length === 0 ? [{ code, label: `${prefix}${nameOf(code)}` }] : code.children.flatMap((c) => flatten(c, `${prefix}${nameOf(code)} / `));
+    code.children.length === 0
+      ? [{ code, label: `${prefix}${nameOf(code)}` }]
+      : [...(code.isCodable && code.guid && options.usedCodes?.has(code.guid) ? [{ code: { ...code, children: [] }, label: `${prefix}${nameOf(code)}` }] : []), ...code.children.flatMap((c) => flatten(c, `${prefix}${nameOf(code)} / `))];
 
   const makeValues = (variableId: string, variableName: string, entries: { code: ImportedCode; label: string }[]): Value[] => {
     const texts = entries.map((e) => readCodeText(e.code.description, ['rule', 'anchors', 'terms']));
@@ -424,6 +438,12 @@ export function codeTreeToVariables(codes: readonly ImportedCode[], options: Cod
   variables.forEach((v, i) => (v.key = keys[i]!));
   return { variables, codeToValue, problems };
 }
+
+/**
+ * Ids of the thematic variable "Koder" that holds top-level codes without children (project and
+ * codebook import): exported as top-level codes again, so a flat code list stays flat.
+ */
+export const LOOSE_CODES_VARIABLE_IDS: ReadonlySet<string> = new Set(['qdpx.koder', 'qdc.koder']);
 
 /** The user id of the final dataset's codings in a .qdpx written by Överens (recomputed, never imported as a coder). */
 export const FINAL_USER_ID = 'final';
