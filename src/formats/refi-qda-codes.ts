@@ -404,7 +404,9 @@ export function codeTreeToVariables(codes: readonly ImportedCode[], options: Cod
         `is a codable code with sub-codes; it becomes a variable whose values are the sub-codes, and codings on "${name}" itself cannot be mapped`,
       );
     }
-    const entries = [...(parentUsed ? [{ code: { ...code, children: [], description: undefined }, label: `${name} (allmänt)` }] : []), ...code.children.flatMap((c) => flatten(c, ''))];
+    // "Variable: Value" names (our QualCoder export profile, unique across the codebook) lose the variable's name again.
+    const unqualified = (label: string) => (label.startsWith(`${name}: `) && label.length > name.length + 2 ? label.slice(name.length + 2) : label);
+    const entries = [...(parentUsed ? [{ code: { ...code, children: [], description: undefined }, label: `${name} (allmänt)` }] : []), ...code.children.flatMap((c) => flatten(c, '')).map((e) => ({ ...e, label: unqualified(e.label) }))];
     const values = makeValues(variableId, name, entries);
     const t = readCodeText(code.description, ['rule', 'source']);
     variableTexts.push(t);
@@ -447,3 +449,10 @@ export const LOOSE_CODES_VARIABLE_IDS: ReadonlySet<string> = new Set(['qdpx.kode
 
 /** The user id of the final dataset's codings in a .qdpx written by Överens (recomputed, never imported as a coder). */
 export const FINAL_USER_ID = 'final';
+
+/**
+ * The name of the whole-text selection that carries a judgement in the `qualcoder` and `nvivo`
+ * export profiles (refi-qda.ts); our import skips it in a package from Överens, where the source
+ * coding carries the same judgement.
+ */
+export const JUDGEMENT_SELECTION_NAME = 'Överens: bedömning av hela dokumentet / judgement of the whole document';

@@ -11,7 +11,7 @@
  */
 import { decodeXmlBytes, formatBytes, unsafeEntryName, ZipArchive, type UserMessage } from '../core';
 import { msg, prefixed } from './messages';
-import { list, normaliseGuid, qdaParser, readCodes, str, type ImportedCode, type Xml } from './refi-qda-codes';
+import { JUDGEMENT_SELECTION_NAME, list, normaliseGuid, qdaParser, readCodes, str, type ImportedCode, type Xml } from './refi-qda-codes';
 import { conventionOfOrigin } from './refi-qda-positions';
 import { decodeSourceText, descriptionOf, guidOf, readSelections, readSourceCodings, type ImportedSelection, type SourceContext, type SourceConvention } from './refi-qda-sources';
 
@@ -149,7 +149,8 @@ export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx'): Pr
       return n.text === '' ? [] : [{ text: n.text, user: n.user }];
     });
   const preferred = conventionOfOrigin(origin);
-  const ctx: SourceContext = { preferred, problems, noteRefs };
+  const fromOverens = /^Överens\b/.test(origin ?? '');
+  const ctx: SourceContext = { preferred, problems, noteRefs, ...(fromOverens ? { skipSelection: (sel: Xml) => str(sel.name) === JUDGEMENT_SELECTION_NAME } : {}) };
 
   const variableNames = new Map(list((root.Variables as Xml | undefined)?.Variable).map((v) => [guidOf(v.guid), str(v.name) ?? 'variable']));
   const variableValues = (x: Xml | undefined): Record<string, string> => {

@@ -38,6 +38,8 @@ export interface SourceConvention {
 export interface SourceContext {
   preferred: Convention;
   problems: UserMessage[];
+  /** Selections to leave out without a word (an Överens export's whole-text copies of its judgements). */
+  skipSelection?(sel: Xml): boolean;
   /** Note texts (and their users) by GUID. */
   noteRefs(x: Xml): { text: string; user?: string }[];
 }
@@ -90,6 +92,7 @@ export function readSelections(holder: Xml, raw: string, name: string, ctx: Sour
   let usersDiffer = 0;
   for (let i = 0; i < xml.length; i++) {
     const sel = xml[i]!;
+    if (ctx.skipSelection?.(sel)) continue;
     const guid = guidOf(sel.guid);
     const start = choice.map.at(written[i]!.start);
     const end = choice.map.at(written[i]!.end);
