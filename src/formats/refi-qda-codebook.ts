@@ -289,7 +289,7 @@ export function readQdc(text: string, fileName: string, options: QdcReadOptions 
     looseVariableId: 'qdc.koder',
     keyOf: (code, role) => keys[role].get(idFor(code.guid)),
   });
-  problems.push(...mapped.problems);
+  for (const p of mapped.problems) problems.push(p);
   const variables = mapped.variables;
 
   // Sets → variable groups.

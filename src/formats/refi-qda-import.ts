@@ -2,7 +2,7 @@
  * REFI-QDA project import (`.qdpx` from ATLAS.ti, MAXQDA, NVivo, QualCoder, Överens) into plain
  * data. The zip is read by the bounded reader (src/core/zip: entry names as stored, every entry
  * inflated through a byte counter that stops at a real cap), `project.qde` decoded by BOM / XML
- * declaration (UTF-8, UTF-16, ISO-8859-1, Windows-1252) and parsed (fast-xml-parser), and users,
+ * declaration (UTF-8, UTF-16, ISO-8859-1, Windows-1252) and parsed (qda-xml.ts: strict and fast), and users,
  * the code tree, sources (internal:// files in `sources/` or `Sources/`), selections with their
  * codings and notes (refi-qda-sources.ts), source codings, variables (on sources, on their
  * Representation, or on Cases), sets and project notes read. Whatever cannot be mapped — PDF area
@@ -11,7 +11,8 @@
  */
 import { decodeXmlBytes, formatBytes, unsafeEntryName, ZipArchive, type UserMessage } from '../core';
 import { msg, prefixed } from './messages';
-import { JUDGEMENT_SELECTION_NAME, list, normaliseGuid, qdaParser, readCodes, str, type ImportedCode, type Xml } from './refi-qda-codes';
+import { parseQdaXml } from './qda-xml';
+import { JUDGEMENT_SELECTION_NAME, list, normaliseGuid, readCodes, str, type ImportedCode, type Xml } from './refi-qda-codes';
 import { conventionOfOrigin } from './refi-qda-positions';
 import { decodeSourceText, descriptionOf, guidOf, readSelections, readSourceCodings, type ImportedSelection, type SourceContext, type SourceConvention } from './refi-qda-sources';
 
@@ -85,13 +86,9 @@ export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx'): Pr
   const problems: UserMessage[] = [];
   const decodedQde = decodeXmlBytes(qdeBytes.value);
   if (decodedQde.by === 'fallback') problems.push(msg(`${qdeName}: inte UTF-8 och ingen teckenkodning angiven; lästes som Windows-1252`, `${qdeName}: not UTF-8 and no encoding declared; read as Windows-1252`));
-  let xml: Xml;
-  try {
-    xml = qdaParser(ARRAYS).parse(decodedQde.text, true) as Xml;
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return fail(msg(`project.qde är inte giltig QDA-XML: ${detail}`, `project.qde is not valid QDA-XML: ${detail}`));
-  }
+  const parsed = parseQdaXml(decodedQde.text, ARRAYS);
+  if (!parsed.ok) return fail(msg(`project.qde är inte giltig QDA-XML: ${parsed.error}`, `project.qde is not valid QDA-XML: ${parsed.error}`));
+  const xml = parsed.value;
   if (!xml.Project) return fail(msg('project.qde är inte giltig QDA-XML: rotelementet är inte <Project>', 'project.qde is not valid QDA-XML: the root element is not <Project>'));
   const root = xml.Project as Xml;
   const origin = str(root.origin)?.trim() || undefined;

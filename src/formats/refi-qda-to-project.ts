@@ -53,7 +53,7 @@ export async function qdpxToBackup(imported: QdpxProject, now: number = Date.now
     looseVariableId: 'qdpx.koder',
     usedCodes: usedSelectionCodes,
   });
-  problems.push(...codebook.problems);
+  for (const p of codebook.problems) problems.push(p);
   const { variables, codeToValue } = codebook;
   const content: CodebookContent = { groups: codeSetGroups(imported, variables, codeToValue, problems), variables };
   const codebookId = newId();
@@ -129,7 +129,7 @@ export async function qdpxToBackup(imported: QdpxProject, now: number = Date.now
       const key = `${coderOf(c.user)}\u0000${target.variableId}`;
       const entry = byCoderVariable.get(key) ?? { valueIds: [], notes: [] };
       entry.valueIds.push(target.valueId);
-      entry.notes.push(...(c.notes ?? []));
+      for (const n of c.notes ?? []) entry.notes.push(n);
       byCoderVariable.set(key, entry);
     }
     const judgedBy = (variableId: string) => [...byCoderVariable.keys()].map((k) => k.split('\u0000') as [string, string]).filter(([c, v]) => v === variableId && c !== consensusId).map(([c]) => c);

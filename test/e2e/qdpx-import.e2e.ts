@@ -3,7 +3,6 @@
 // names how each source's positions were counted and lists what needs checking, in Swedish and in
 // English; the passages land on the coded words. Then the Results view exports it for QualCoder.
 import JSZip from 'jszip';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, screenshot } from './browser';

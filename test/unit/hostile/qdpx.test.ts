@@ -3,6 +3,7 @@
 // duplicate GUIDs. Each is refused or read with a message naming the file — never a crash, never a
 // full inflation. The bounds are generous on purpose (the machine may be loaded); the issue's
 // targets are ≤ 2 s and ≤ 300 MB for a 3 GB bomb.
+import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { english } from '../../../src/formats/messages';
@@ -173,5 +174,13 @@ describe('hostile .qdpx packages', () => {
     expect(result.data.segments.map((s) => s.selector.quote.exact)).toEqual(['Kort', 'text']);
     // Two passages, two ids: the duplicate GUID does not overwrite the first passage.
     expect(new Set(result.data.segments.map((s) => s.id)).size).toBe(2);
+  });
+
+  it('the readers spread no array into a call (Math.max(...xs), push(...xs) overflow the stack on large inputs)', () => {
+    // Each REFI-QDA reader module; the 200,000-selection import above is the test in earnest.
+    for (const file of ['refi-qda-import.ts', 'refi-qda-sources.ts', 'refi-qda-positions.ts', 'refi-qda-to-project.ts', 'refi-qda-codes.ts', 'refi-qda-codebook.ts', 'qdpx-package.ts']) {
+      const source = readFileSync(new URL(`../../../src/formats/${file}`, import.meta.url), 'utf8');
+      expect(source.match(/\b(?:Math\.(?:max|min)|push|unshift|fromCharCode|fromCodePoint|concat)\(\.\.\./g) ?? [], file).toEqual([]);
+    }
   });
 });
