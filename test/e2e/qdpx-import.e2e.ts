@@ -1,8 +1,10 @@
 // Importing a REFI-QDA package in the shape NVivo writes (UTF-16 positions, CRLF as two, an
 // emoji, a coder differing between selection and coding, a PDF area selection): the import report
 // names how each source's positions were counted and lists what needs checking, in Swedish and in
-// English; the passages land on the coded words. Then the Results view exports it for QualCoder.
+// English; the passages land on the coded words. Then the Results view exports it for QualCoder
+// (the profile chooser next to the .qdpx button).
 import JSZip from 'jszip';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, screenshot } from './browser';
@@ -95,6 +97,24 @@ describe('REFI-QDA import report', () => {
     );
     await screenshot(page, 'qdpx-import-report-en');
     await page.getByTestId('qdpx-report-close').click();
+
+    // Results → Dataset: the REFI-QDA export for QualCoder (unique "Variable: Value" names).
+    await app.setLanguage('sv');
+    await app.goTo('results');
+    const profile = page.getByTestId('qdpx-profile');
+    await profile.waitFor({ timeout: 20_000 });
+    expect(await profile.locator('option').allTextContents()).toEqual(['REFI-QDA-standard', 'För QualCoder', 'För NVivo']);
+    await profile.selectOption('qualcoder');
+    await screenshot(page, 'qdpx-export-profile-sv');
+    const pending = page.waitForEvent('download');
+    await page.getByTestId('dataset-qdpx').click();
+    const file = await (await pending).path();
+    const exported = await (await JSZip.loadAsync(readFileSync(file!))).file('project.qde')!.async('string');
+    expect(exported).toContain('origin="Överens (QualCoder profile)"');
+    expect(exported).toContain('name="Målgrupp: LVM"');
+    await app.setLanguage('en');
+    expect(await profile.locator('option').allTextContents()).toEqual(['REFI-QDA standard', 'For QualCoder', 'For NVivo']);
+    await screenshot(page, 'qdpx-export-profile-en');
     expect(errors).toEqual([]);
   }, 120_000);
 });
