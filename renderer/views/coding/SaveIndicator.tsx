@@ -26,12 +26,12 @@ export function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry
   else if (status.kind === 'saved') text = t('coding.saved');
   else if (status.kind === 'error') {
     text = t('coding.saveError', { count: status.waiting + 1 });
-    const reason = status.error instanceof OverensError ? status.error.messageIn(lang) : status.error instanceof Error ? status.error.message : String(status.error);
+    const reason = status.error instanceof OverensError ? status.error.messageIn(lang) : status.error instanceof Error ? (status.error.message.split('\n')[0] ?? '') : String(status.error);
     title = `${reason}\n${t('coding.saveErrorTitle', { count: status.waiting + 1 })}`;
   } else if (status.kind !== 'idle') text = t(NOTE_KEYS[status.kind === 'discarded' ? 'discarded' : `${status.kind}:${status.which}`]!);
   return (
     <span className={`save-state ${kind}`} data-testid="save-state" data-state={status.kind} title={title} role="status">
-      {text}
+      <span className="save-text">{text}</span>
       {status.kind === 'error' && (
         <button type="button" className="small" onClick={onRetry} data-testid="save-retry">
           {t('coding.saveRetry')}
