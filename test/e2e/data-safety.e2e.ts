@@ -13,6 +13,7 @@ import { inject } from 'vitest';
 import { launchBrowser, openApp, screenshot } from './browser';
 import { AppModel, ProjectsModel } from './models/app';
 import { CodingModel, DocumentsModel, SHARED } from './models/documents';
+import { storedJudgements } from './models/stored';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -70,33 +71,6 @@ async function codingProject(page: Page, name: string): Promise<CodingModel> {
   await docs.open('dalarna-2021-utf8.md');
   await page.getByTestId('text-view').waitFor();
   return new CodingModel(page);
-}
-
-/** The values (labels) a coder's judgements hold, per variable key, read from IndexedDB. */
-async function storedJudgements(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, string[]>>((resolve) => {
-        const req = indexedDB.open('overens');
-        req.onsuccess = () => {
-          const tx = req.result.transaction(['judgements', 'codebookVersions']);
-          const judgements = tx.objectStore('judgements').getAll();
-          const versions = tx.objectStore('codebookVersions').getAll();
-          tx.oncomplete = () => {
-            type V = { id: string; key: string; values: { id: string; key: string }[] };
-            const variables = new Map<string, V>();
-            for (const version of versions.result as { content: { variables: V[] } }[]) for (const v of version.content.variables) variables.set(v.id, v);
-            const out: Record<string, string[]> = {};
-            for (const j of judgements.result as { variableId: string; valueIds: string[] }[]) {
-              const v = variables.get(j.variableId)!;
-              out[v.key] = j.valueIds.map((id) => v.values.find((x) => x.id === id)!.key);
-            }
-            req.result.close();
-            resolve(out);
-          };
-        };
-      }),
-  );
 }
 
 describe('the save indicator', () => {
