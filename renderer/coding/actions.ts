@@ -141,3 +141,16 @@ export function memoAction(store: Checked, target: { kind: 'segment'; segment: S
     },
   };
 }
+
+/** Code every hit of a corpus search (one transaction); undo removes them only if none changed since. */
+export function codeHitsAction(store: Checked & { codings: { addSegments: (s: readonly Segment[]) => Promise<unknown> } }, segments: readonly Segment[]): Action {
+  const what = { sv: `de ${segments.length} kodade träffarna`, en: `the ${segments.length} coded hits` };
+  return {
+    label: 'code all hits',
+    redo: async () => void (await store.codings.addSegments(segments)),
+    undo: async () => {
+      const r = await store.checked.deleteSegmentsIf(segments);
+      if (r.conflict) throw changedElsewhere('undo', what);
+    },
+  };
+}

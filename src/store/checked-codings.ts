@@ -83,6 +83,28 @@ export class CheckedCodingWrites {
   }
 
   /**
+   * Delete many passages (undo of "code all hits") in one transaction, only if every one is
+   * still as `expected` says; one changed or missing passage refuses them all.
+   */
+  async deleteSegmentsIf(expected: readonly Segment[], now: number = Date.now()): Promise<Checked<object>> {
+    const db = this.db;
+    return db.transaction('rw', db.segments, db.judgements, async () => {
+      const ids = expected.map((s) => s.id);
+      const current = await db.segments.bulkGet(ids);
+      if (current.some((s, i) => segmentState(s) !== segmentState(expected[i]))) return { conflict: true } as const;
+      const gone = new Set(ids);
+      const pairs = new Set(expected.map((s) => JSON.stringify([s.documentId, s.coderId])));
+      for (const pair of pairs) {
+        for (const j of await db.judgements.where('[documentId+coderId]').equals(JSON.parse(pair) as [string, string]).toArray()) {
+          if (j.evidenceSegmentIds.some((e) => gone.has(e))) await db.judgements.update(j.id, { evidenceSegmentIds: j.evidenceSegmentIds.filter((e) => !gone.has(e)), updatedAt: now });
+        }
+      }
+      await db.segments.bulkDelete(ids);
+      return { conflict: false } as const;
+    });
+  }
+
+  /**
    * Put a deleted passage back (undo of a deletion) and make it evidence again of the judgements
    * it was evidence of, keeping whatever else those judgements hold now. A passage that exists
    * again (restored elsewhere) is a conflict.

@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Judgement, Segment, Variable } from '../../src/core';
 import { createStore, openDatabase, type Store } from '../../src/store';
-import { codePassageAction, deletePassageAction, isChangedElsewhere, judgementAction, memoAction } from '../../renderer/coding/actions';
+import { codeHitsAction, codePassageAction, deletePassageAction, isChangedElsewhere, judgementAction, memoAction } from '../../renderer/coding/actions';
 import { History } from '../../renderer/coding/history';
 import { tinyTemplate } from './store/fixtures';
 
@@ -153,5 +153,20 @@ describe('passages and memos', () => {
     await h.run(memoAction(b, { kind: 'segment', segment: segment('gone') }, 'text'));
     expect(h.status).toEqual({ kind: 'refused', which: 'run' });
     expect(reported[0]!.userMessage.en).toBe('Not saved: the passage “LVM” no longer exists (deleted in another tab or window).');
+  });
+
+  it('undo of "code all hits" removes them all, or — when another tab changed one — none', async () => {
+    const h = new History({ isRefusal: isChangedElsewhere });
+    await h.run(codeHitsAction(b, [segment('h1'), segment('h2')]));
+    await h.undo();
+    expect(await a.db.segments.count()).toBe(0);
+    await h.redo();
+    await a.codings.updateSegmentMemo('h2', 'A:s anteckning');
+    await h.undo();
+    expect(h.status).toEqual({ kind: 'refused', which: 'undo' });
+    expect((await a.db.segments.toArray()).map((s) => [s.id, s.memo])).toEqual([
+      ['h1', ''],
+      ['h2', 'A:s anteckning'],
+    ]);
   });
 });
