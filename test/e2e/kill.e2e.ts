@@ -116,9 +116,12 @@ describe('kill test', () => {
       })();
     }, clicks);
 
-    // Kill mid-burst: once the page has said "saved" a few times, at a moment inside a group.
+    // Kill mid-burst: once the page has said "saved" a dozen times, just after the next group of
+    // clicks began (so writes are being made and queued when the browser dies).
     await expect.poll(() => savedAfter.length, { timeout: 30_000, interval: 20 }).toBeGreaterThanOrEqual(12);
-    await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 60)));
+    const group = groupsStarted;
+    await expect.poll(() => groupsStarted, { timeout: 10_000, interval: 5 }).toBeGreaterThan(group);
+    await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 30)));
     const exited = new Promise((r) => first.proc.once('exit', r));
     killGroup(first.proc);
     await exited;
