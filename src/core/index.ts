@@ -3,4 +3,5 @@ export * from './model';
 export * from './errors';
 export * from './zip-entries';
 export * from './files';
+export * from './backup-names';
 export * from './zip';

@@ -203,7 +203,8 @@ export function CodingView() {
           canUndo={actions.canUndo}
           canRedo={actions.canRedo}
           undoRedo={(which) => void actions.undoRedo(which)}
-          saveState={actions.saveState}
+          saveStatus={actions.saveStatus}
+          onRetry={actions.retry}
           onOpenSearch={() => setSearchOpen(true)}
         />
         {open && documentMemo !== undefined && (
