@@ -73,6 +73,8 @@ export interface ScannedCodings {
   versionRows: Map<string, number>;
   /** The version whose rows were read (the scanner's `version` option); the others were skipped. */
   version: string | null;
+  /** Rows (indexes) whose provenance is `reopened`: a consensus that no longer counts (the app's export). */
+  reopened: Set<number>;
   coderKind: Map<number, string>;
   meta: ColumnMeta[];
   /** Kept attributes (urval) per document index, where not empty. */
@@ -133,7 +135,7 @@ export class CodingsScanner {
   private pendingLine = 0;
   private lineNo = 0;
   private header: string[] | null = null;
-  private index = { document: -1, coder: -1, variable: -1, value: -1, coderKind: -1, variableKind: -1, variableLevel: -1, valueCode: -1, valueCount: -1, version: -1 };
+  private index = { document: -1, coder: -1, variable: -1, value: -1, coderKind: -1, variableKind: -1, variableLevel: -1, valueCode: -1, valueCount: -1, version: -1, provenance: -1 };
   private kept: [string, number][] = [];
   private failed = false;
   readonly result: ScannedCodings = {
@@ -145,6 +147,7 @@ export class CodingsScanner {
     columns: { coderKind: false, codebook: false, version: false },
     versionRows: new Map(),
     version: null,
+    reopened: new Set(),
     coderKind: new Map(),
     meta: [],
     attributes: new Map(),
@@ -233,6 +236,7 @@ export class CodingsScanner {
       valueCode: at('value_code'),
       valueCount: at('value_count'),
       version: at('codebook_version'),
+      provenance: at('provenance'),
     };
     this.result.columns.version = this.index.version !== -1;
     this.result.columns.coderKind = this.index.coderKind !== -1;
@@ -306,6 +310,7 @@ export class CodingsScanner {
       const x = cells[i]!;
       if (x) r.attributes.get(name)!.set(d, x);
     }
+    if (ix.provenance !== -1 && cells[ix.provenance] === 'reopened') r.reopened.add(r.rows.document.length);
     r.rows.document.push(d);
     r.rows.coder.push(c);
     r.rows.variable.push(v);
