@@ -68,7 +68,13 @@ export interface ScannedCodings {
   values: Interner[];
   rows: { document: IntList; coder: IntList; variable: IntList; value: IntList; line: IntList };
   /** The optional columns of the app's export, where present. */
-  columns: { coderKind: boolean; codebook: boolean };
+  columns: { coderKind: boolean; codebook: boolean; version: boolean };
+  /** Rows per codebook_version value ('' = empty), all of them, read or skipped. */
+  versionRows: Map<string, number>;
+  /** The version whose rows were read (the scanner's `version` option); the others were skipped. */
+  version: string | null;
+  /** Rows (indexes) whose provenance is `reopened`: a consensus that no longer counts (the app's export). */
+  reopened: Set<number>;
   coderKind: Map<number, string>;
   meta: ColumnMeta[];
   /** Kept attributes (urval) per document index, where not empty. */
@@ -119,12 +125,17 @@ const quotesOpen = (text: string) => {
 };
 
 export class CodingsScanner {
+  /** `version`: read only the rows of this codebook_version (the others are counted in `versionRows`). */
+  constructor(private readonly options: { version?: string } = {}) {
+    this.result.version = options.version ?? null;
+  }
+
   private carry = '';
   private pending = '';
   private pendingLine = 0;
   private lineNo = 0;
   private header: string[] | null = null;
-  private index = { document: -1, coder: -1, variable: -1, value: -1, coderKind: -1, variableKind: -1, variableLevel: -1, valueCode: -1, valueCount: -1 };
+  private index = { document: -1, coder: -1, variable: -1, value: -1, coderKind: -1, variableKind: -1, variableLevel: -1, valueCode: -1, valueCount: -1, version: -1, provenance: -1 };
   private kept: [string, number][] = [];
   private failed = false;
   readonly result: ScannedCodings = {
@@ -133,7 +144,10 @@ export class CodingsScanner {
     variables: new Interner(),
     values: [],
     rows: { document: new IntList(), coder: new IntList(), variable: new IntList(), value: new IntList(), line: new IntList() },
-    columns: { coderKind: false, codebook: false },
+    columns: { coderKind: false, codebook: false, version: false },
+    versionRows: new Map(),
+    version: null,
+    reopened: new Set(),
     coderKind: new Map(),
     meta: [],
     attributes: new Map(),
@@ -221,7 +235,10 @@ export class CodingsScanner {
       variableLevel: at('variable_level'),
       valueCode: at('value_code'),
       valueCount: at('value_count'),
+      version: at('codebook_version'),
+      provenance: at('provenance'),
     };
+    this.result.columns.version = this.index.version !== -1;
     this.result.columns.coderKind = this.index.coderKind !== -1;
     this.result.columns.codebook = this.index.valueCode !== -1 && this.index.valueCount !== -1;
     for (const a of KEPT_ATTRIBUTES) {
@@ -240,6 +257,11 @@ export class CodingsScanner {
       return;
     }
     const ix = this.index;
+    if (ix.version !== -1) {
+      const version = cells[ix.version]!;
+      this.result.versionRows.set(version, (this.result.versionRows.get(version) ?? 0) + 1);
+      if (this.options.version !== undefined && version !== this.options.version) return;
+    }
     const document = cells[ix.document]!;
     const coder = cells[ix.coder]!;
     const variable = cells[ix.variable]!;
@@ -288,6 +310,7 @@ export class CodingsScanner {
       const x = cells[i]!;
       if (x) r.attributes.get(name)!.set(d, x);
     }
+    if (ix.provenance !== -1 && cells[ix.provenance] === 'reopened') r.reopened.add(r.rows.document.length);
     r.rows.document.push(d);
     r.rows.coder.push(c);
     r.rows.variable.push(v);
@@ -297,8 +320,8 @@ export class CodingsScanner {
 }
 
 /** Scan a whole text (tests, small files). */
-export function scanCodings(text: string): ScannedCodings {
-  const scanner = new CodingsScanner();
+export function scanCodings(text: string, options: { version?: string } = {}): ScannedCodings {
+  const scanner = new CodingsScanner(options);
   scanner.push(text);
   return scanner.finish();
 }

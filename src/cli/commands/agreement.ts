@@ -12,7 +12,7 @@ import { failOnProblems, fmt, InputError, textTable } from '../read-input';
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliCommand } from '../io';
 
-const usage = `Usage: overens agreement codings.csv [--coders A,B[,…]] [--codebook FILE] [--scope all|shared|sample]
+const usage = `Usage: overens agreement codings.csv [--coders A,B[,…]] [--codebook FILE] [--scope all|shared|sample] [--version N]
                           [--level nominal|ordinal|interval|ratio] [--weights none|linear|quadratic]
                           [--weight-scale rank|value] [--bootstrap N --seed S] [--json | --csv]
 
@@ -29,6 +29,8 @@ values (a multi-valued variable becomes one yes/no variable per value, "Variable
                  all its values in order and their scores (interval/ratio)
   --scope        documents to analyse: all (default), shared (those every chosen coder judged:
                  the app's default), sample (of those, the reliability sample: column urval)
+  --version      the codebook version to analyse (the export's codebook_version column; default:
+                 the highest in the file); rows of other versions are counted and left out
   --level        one measurement level for Krippendorff's α of every variable (default: each
                  variable's own, else nominal); ordinal needs an order (numbers or the codebook's),
                  interval and ratio numbers (or the codebook's scores)
@@ -80,6 +82,7 @@ export const agreementCommand: CliCommand = {
       coders: { type: 'string' },
       codebook: { type: 'string' },
       scope: { type: 'string' },
+      version: { type: 'string' },
       level: { type: 'string' },
       weights: { type: 'string' },
       'weight-scale': { type: 'string' },
@@ -105,8 +108,10 @@ export const agreementCommand: CliCommand = {
     const seed = parsed.values.seed === undefined ? 1 : Number(parsed.values.seed);
     if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
     if (parsed.values.json && parsed.values.csv) throw new UsageError('choose --json or --csv, not both');
+    const version = parsed.values.version;
+    if (version !== undefined && !/^[1-9]\d*$/.test(version)) throw new UsageError('--version must be a codebook version number (1, 2, …)');
     const codebook = parsed.values.codebook === undefined ? undefined : await readCodebook(parsed.values.codebook, warn);
-    const scan = await readCodings(file, warn);
+    const scan = await readCodings(file, warn, version === undefined ? {} : { version });
     failOnProblems(file, withMore(scan.problems, scan.moreProblems));
     if (scan.rows.document.length === 0) throw new InputError(`${file}: no codings (only a header)`);
     const input = agreementInput(scan, { codebook, coders, scope, level, weights });
