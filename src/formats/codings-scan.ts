@@ -34,13 +34,19 @@ export class IntList {
 export class Interner {
   readonly names: string[] = [];
   private readonly index = new Map<string, number>();
+  // Long files repeat a name on consecutive rows (a document's rows together): the last one is kept.
+  private lastName: string | undefined;
+  private lastId = -1;
   id(name: string): number {
+    if (name === this.lastName) return this.lastId;
     let i = this.index.get(name);
     if (i === undefined) {
       i = this.names.length;
       this.index.set(name, i);
       this.names.push(name);
     }
+    this.lastName = name;
+    this.lastId = i;
     return i;
   }
   find(name: string): number | undefined {
@@ -111,11 +117,22 @@ function splitQuoted(line: string, delimiter: string): string[] {
   return cells;
 }
 
-function splitFast(line: string, delimiter: string): string[] {
+/** Whether a cell's edge may be white space that String.prototype.trim removes (then trim decides). */
+const mayBeSpace = (code: number) => code <= 32 || code > 126;
+
+/** Split an unquoted record into `out` (reused between rows), each cell trimmed (String.prototype.trim). */
+function splitFast(line: string, delimiter: string, out: string[]): string[] {
   if (line.includes('"')) return splitQuoted(line, delimiter);
-  const cells = line.split(delimiter);
-  for (let i = 0; i < cells.length; i++) cells[i] = cells[i]!.trim();
-  return cells;
+  out.length = 0;
+  let start = 0;
+  for (;;) {
+    const end = line.indexOf(delimiter, start);
+    const stop = end === -1 ? line.length : end;
+    if (start < stop && (mayBeSpace(line.charCodeAt(start)) || mayBeSpace(line.charCodeAt(stop - 1)))) out.push(line.slice(start, stop).trim());
+    else out.push(start === stop ? '' : line.slice(start, stop));
+    if (end === -1) return out;
+    start = end + 1;
+  }
 }
 
 const quotesOpen = (text: string) => {
@@ -137,6 +154,7 @@ export class CodingsScanner {
   private header: string[] | null = null;
   private index = { document: -1, coder: -1, variable: -1, value: -1, coderKind: -1, variableKind: -1, variableLevel: -1, valueCode: -1, valueCount: -1, version: -1, provenance: -1 };
   private kept: [string, number][] = [];
+  private readonly cells: string[] = [];
   private failed = false;
   readonly result: ScannedCodings = {
     documents: new Interner(),
@@ -204,7 +222,7 @@ export class CodingsScanner {
       return;
     }
     if (raw.trim() === '') return;
-    this.record(splitFast(raw, this.result.delimiter), line);
+    this.record(splitFast(raw, this.result.delimiter, this.cells), line);
   }
 
   private readHeader(raw: string, line: number): void {

@@ -105,7 +105,17 @@ function valueIds(v: Variable, raw: string): string[] | null {
   return parts.every((p) => p !== undefined) ? (parts as string[]) : null;
 }
 
-export function prevalenceFromCodings(scan: ScannedCodings, attributes: readonly AttributeRow[], options: PrevalenceOptions): PrevalenceResult {
+/** The app's records of the codings: what `composeFinalDataset` takes, with the coders' names. */
+export interface CodingsRecords {
+  content: CodebookContent;
+  documents: (UnitDocument & { fileName: string; attributes: Record<string, string> })[];
+  coders: (FinalCoder & { name: string })[];
+  judgements: FinalJudgement[];
+  notes: string[];
+  problems: CsvProblem[];
+}
+
+export function recordsFromCodings(scan: ScannedCodings, attributes: readonly AttributeRow[], options: Omit<PrevalenceOptions, 'by'>): CodingsRecords {
   const notes: string[] = [];
   const problems: CsvProblem[] = [];
   const described = options.codebook ? describeFromCodebook(scan, options.codebook, problems) : describeFromFile(scan, notes);
@@ -115,7 +125,7 @@ export function prevalenceFromCodings(scan: ScannedCodings, attributes: readonly
   const names = scan.documents.names;
   const matching = matchAttributeRows(attributes, names.map((n) => ({ id: n, fileName: n })));
   const rowOf = new Map(matching.matches.map((m) => [m.documentId, m.row.file]));
-  const documents: (UnitDocument & { attributes: Record<string, string> })[] = attributes.map((r) => ({ id: r.file, fileName: r.file, attributes: r.attributes }));
+  const documents: CodingsRecords['documents'] = attributes.map((r) => ({ id: r.file, fileName: r.file, attributes: r.attributes }));
   const known = new Set(documents.map((d) => d.id));
   for (const m of matching.matches) {
     if (known.has(m.documentId)) continue;
@@ -128,7 +138,7 @@ export function prevalenceFromCodings(scan: ScannedCodings, attributes: readonly
   const source = options.source;
   const chosen = 'coder' in source ? scan.coders.find(source.coder) : undefined;
   const takes = (c: number) => ('coder' in source ? c === chosen : kindOf(c) !== 'final');
-  const coders: FinalCoder[] = scan.coders.names.map((_, c) => c).filter(takes).map((c) => ({ id: String(c), kind: 'coder' in source || kindOf(c) !== 'consensus' ? 'human' : 'consensus' }));
+  const coders: CodingsRecords['coders'] = scan.coders.names.map((_, c) => c).filter(takes).map((c) => ({ id: String(c), name: scan.coders.names[c]!, kind: 'coder' in source || kindOf(c) !== 'consensus' ? 'human' : 'consensus' }));
 
   // Judgements; a consensus the export marks `reopened` does not count (as in the app).
   const judgements: FinalJudgement[] = [];
@@ -179,6 +189,11 @@ export function prevalenceFromCodings(scan: ScannedCodings, attributes: readonly
   if (unknownDocuments.length > 20) problems.push({ message: `… and ${unknownDocuments.length - 20} more rows of documents not in ${options.documentsName ?? 'the documents file'}` });
   if (reopened > 0) notes.push(`left out ${reopened} consensus judgement(s) marked "reopened" (the coders' judgements changed after it); those cells are composed from the coders' values`);
 
+  return { content, documents, coders, judgements, notes, problems };
+}
+
+export function prevalenceFromCodings(scan: ScannedCodings, attributes: readonly AttributeRow[], options: PrevalenceOptions): PrevalenceResult {
+  const { content, documents, coders, judgements, notes, problems } = recordsFromCodings(scan, attributes, options);
   const dataset = composeFinalDataset({ content, documents, coders, judgements });
   if (dataset.twinConflicts.length > 0) notes.push(`${dataset.twinConflicts.length} judgement(s) differ between two files of one agreement; the agreement's own file (the row of the documents file) counts, as in the app`);
   const input = finalPrevalenceInput(dataset, documents);

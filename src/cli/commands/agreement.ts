@@ -49,6 +49,17 @@ const WEIGHTS = ['none', 'linear', 'quadratic'] as const;
 const SCALES = ['rank', 'value'] as const;
 const SCOPES = ['all', 'shared', 'sample'] as const;
 
+/** The conventions the numbers follow, stated in the JSON and under the table (README: methods conventions). */
+function methods(weights: Weights, weightScale: WeightScale, bootstrap: number, seed: number) {
+  return {
+    cohen_kappa_ci: 'κ ± z(.975)·ASE with the Fleiss–Cohen–Everitt ASE (as SAS PROC FREQ and statsmodels)',
+    other_ci: "Scott's π, percent agreement, Fleiss' κ, Brennan–Prediger, AC1: ± t(.975; n − 1)·SE with Gwet's (2014) SEs (as irrCAC)",
+    alpha_ci: bootstrap > 0 ? `percentile interval of ${bootstrap} bootstrap resamples of the units (seed ${seed})` : null,
+    kappa_weights: weights === 'none' ? 'none' : `${weights}, by the values' ${weightScale === 'rank' ? 'ranks (as scikit-learn and R psych)' : 'numeric codes: |x − y| / (max − min) (as irrCAC)'}`,
+    numeric_values: 'a variable whose values are all numbers is numeric: "1" and "1.0" are one category',
+  };
+}
+
 const ci = (interval: [number, number] | null) => (interval ? `${fmt(interval[0])}–${fmt(interval[1])}` : '—');
 
 function publicRow(row: AgreementRow) {
@@ -121,7 +132,7 @@ export const agreementCommand: CliCommand = {
     const report = reportFromData(input.variables, input.coders, { level: level ?? 'nominal', weights, bootstrap, seed, weightScale });
     const all = [...report.variables, report.pooled];
     if (parsed.values.json) {
-      io.stdout.write(`${JSON.stringify({ level: level ?? null, weights, weight_scale: weightScale, scope, coders: report.coders, variables: report.variables.map(publicRow), pooled: publicRow(report.pooled) }, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify({ level: level ?? null, weights, weight_scale: weightScale, scope, coders: report.coders, methods: methods(weights, weightScale, bootstrap, seed), variables: report.variables.map(publicRow), pooled: publicRow(report.pooled) }, null, 2)}\n`);
     } else if (parsed.values.csv) {
       // Each coefficient followed by its 95% CI bounds (empty where not computed): the app's export too.
       io.stdout.write(agreementCsv(report, { variable: (id) => id, pooled: '(pooled)', lang: 'en' }, '\n'));
@@ -150,6 +161,8 @@ export const agreementCommand: CliCommand = {
       );
       const notes = all.flatMap((r) => notesInEnglish(r.notes).map((n) => `  ${r.variable}: ${n}`));
       if (notes.length) io.stdout.write(`\nNotes:\n${[...new Set(notes)].join('\n')}\n`);
+      const m = methods(weights, weightScale, bootstrap, seed);
+      io.stdout.write(`\nMethods: Cohen's ${m.cohen_kappa_ci}; ${m.other_ci}; α ${m.alpha_ci ?? 'without an interval (--bootstrap N gives one)'}; κ weights ${m.kappa_weights}; ${m.numeric_values}.\n`);
     }
     return 0;
   },

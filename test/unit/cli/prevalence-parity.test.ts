@@ -5,6 +5,8 @@
 // `--coder final`, the export's final rows) and from one coder's judgements. The expected values
 // are the app's, computed here by its own code (renderer/views/results/useResultsTables.ts:
 // sourceDataset → finalPrevalenceInput → prevalence); the CLI runs as the command does.
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CodebookContent, type CodebookVersion, type Coder, type DocumentMeta, type Judgement, type Variable } from '../../../src/core';
 import { getTemplate } from '../../../src/core/codebook';
@@ -16,7 +18,7 @@ import { FINAL_SOURCE, sourceDataset } from '../../../renderer/views/results/use
 import type { Study } from '../../../renderer/study/useStudy';
 import { cli, tempFiles } from './run-cli';
 
-const { file } = tempFiles('overens-prev-parity-');
+const { file, dir } = tempFiles('overens-prev-parity-');
 const base = getTemplate('vardanalys-2017')!.content;
 const pick = (key: string) => base.variables.find((v) => v.key === key)!;
 const value = (variable: string, key: string, sv: string): Variable['values'][number] => ({
@@ -152,5 +154,40 @@ describe('overens prevalence reproduces the Results view’s tables from the app
     // By hand from the judgements: agreements where Anna chose each value.
     const chosen = (id: string) => judgements.filter((j) => j.coderId === 'c-a' && j.variableId === multi.id && j.valueIds.includes(id)).length;
     expect(malgrupp.groups[0]!.values.map((v) => v.count)).toEqual(multi.values.map((x) => chosen(x.id)));
+  });
+});
+
+describe('overens convert --final composes the final dataset of the app’s export as the app does', () => {
+  /** (document, variable) → "value|provenance" of a long file's final rows. */
+  const finalRows = (text: string) => {
+    const [header, ...rows] = Papa.parse<string[]>(text.trim()).data;
+    const at = (name: string) => header!.indexOf(name);
+    return new Map(rows.filter((r) => r[at('coder')] === 'final').map((r) => [`${r[at('document')]}|${r[at('variable')]}`, `${r[at('value')]}|${r[at('provenance')]}`]));
+  };
+
+  it('long: the same value and provenance for every agreement and variable as the final rows the app exports', async () => {
+    const out = `${dir}/final-lang.csv`;
+    const run = await cli(['convert', exportCsv, out, '--final', '--attributes', attributesCsv]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`final dataset of 24 agreement(s): ${final.summary.cells.consensus} consensus, ${final.summary.cells.agreed} agreed, ${final.summary.cells.single} single coder, ${final.summary.cells.unresolved} unresolved`);
+    expect(run.stderr).toContain('unresolved (the coders differ and no consensus is in force; no value):');
+    const mine = finalRows(readFileSync(out, 'utf8'));
+    const app = finalRows(readFileSync(exportCsv, 'utf8'));
+    expect(mine.size).toBe(24 * variables.length);
+    expect(mine).toEqual(app);
+  });
+
+  it('wide: one row per agreement with its provenance columns; refuses what it cannot do', async () => {
+    const out = `${dir}/final-bred.csv`;
+    expect((await cli(['convert', exportCsv, out, '--final', '--format', 'wide', '--attributes', attributesCsv])).code).toBe(0);
+    const [header, ...rows] = Papa.parse<string[]>(readFileSync(out, 'utf8').trim()).data;
+    expect(rows).toHaveLength(24);
+    const prov = header!.indexOf('LVM__prov');
+    expect(prov).toBeGreaterThan(-1);
+    const lvm = content.variables.find((v) => v.key === 'lvm')!;
+    // The app's final dataset, cell by cell.
+    for (const r of rows) expect(r[prov]).toBe(final.byUnit.get(r[0]!)!.get(lvm.id)!.provenance);
+    expect((await cli(['convert', exportCsv, `${dir}/x.qdpx`, '--final'])).code).toBe(2);
+    expect((await cli(['convert', exportCsv, out, '--final', '--coder', 'Anna'])).code).toBe(2);
   });
 });
