@@ -5,3 +5,4 @@ export * from './zip-entries';
 export * from './files';
 export * from './backup-names';
 export * from './zip';
+export * from './text-decoding';
