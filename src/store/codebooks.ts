@@ -16,6 +16,8 @@ export async function insertCodebookFromTemplate(
   projectId: string,
   template: CodebookTemplate,
   now: number,
+  /** Start as a draft even when the template has variables (an imported codebook to be reviewed). */
+  options: { draft?: boolean } = {},
 ): Promise<{ codebook: Codebook; version: CodebookVersion }> {
   const checked = CodebookTemplate.parse(template);
   const codebook = Codebook.parse({
@@ -27,7 +29,7 @@ export async function insertCodebookFromTemplate(
     createdAt: now,
     updatedAt: now,
   });
-  const published = checked.content.variables.length > 0;
+  const published = checked.content.variables.length > 0 && !options.draft;
   const version = CodebookVersion.parse({
     id: newId(),
     codebookId: codebook.id,
@@ -73,12 +75,12 @@ export class CodebookRepository {
     return versions.filter((v) => v.status === 'published').at(-1);
   }
 
-  async createFromTemplate(projectId: string, template: CodebookTemplate, now: number = Date.now()): Promise<Codebook> {
+  async createFromTemplate(projectId: string, template: CodebookTemplate, now: number = Date.now(), options: { draft?: boolean } = {}): Promise<Codebook> {
     return this.db.transaction('rw', this.db.projects, this.db.codebooks, this.db.codebookVersions, async () => {
       if (!(await this.db.projects.get(projectId))) {
         throw new OverensError('project-not-found', { sv: 'Projektet finns inte.', en: 'The project does not exist.' });
       }
-      const { codebook } = await insertCodebookFromTemplate(this.db, projectId, template, now);
+      const { codebook } = await insertCodebookFromTemplate(this.db, projectId, template, now, options);
       return codebook;
     });
   }

@@ -24,6 +24,8 @@ export interface PendingDecision {
   problem: string | undefined;
   fixed: string[];
   candidates: string[];
+  /** A passage: where it starts in the document's text (to open it there). */
+  at?: number;
 }
 
 export interface MigrationState {
@@ -65,7 +67,7 @@ export async function migrationState(db: OverensDb, targetVersionId: string): Pr
     if (outcome.status === 'ok') state.movable.push({ kind, id: row.id, valueIds: outcome.valueIds });
     else {
       const { status: _status, ...rest } = outcome;
-      state.pending.push({ kind, id: row.id, documentId: row.documentId, coderId: row.coderId, variableId: row.variableId, fromVersionId: row.codebookVersionId, fromNumber: byId.get(row.codebookVersionId)!.number, oldValueIds: valueIds, ...rest });
+      state.pending.push({ kind, id: row.id, documentId: row.documentId, coderId: row.coderId, variableId: row.variableId, fromVersionId: row.codebookVersionId, fromNumber: byId.get(row.codebookVersionId)!.number, oldValueIds: valueIds, ...rest, ...('selector' in row ? { at: row.selector.position.start } : {}) });
     }
   };
   await db.segments.where('projectId').equals(target.projectId).each((s) => visit('segment', s, [s.valueId]));

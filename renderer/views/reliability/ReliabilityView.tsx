@@ -17,6 +17,7 @@ import { useNotices } from '../../state/errors';
 import { agreementCsv, agreementXlsx } from '../../../src/formats/agreement-export';
 import { useStore } from '../../state/store-context';
 import { useCodebookVersion } from '../coding/useCodingData';
+import { OtherVersions } from '../../study/OtherVersions';
 import { DisagreementList } from './DisagreementList';
 import { SampleCard } from './SampleCard';
 import { analyseReliability, reliabilityVariables, reviewVariables } from './analysis';
@@ -249,6 +250,7 @@ export function ReliabilityView() {
         {analysis && analysis.excluded > 0 && ` ${t('reliability.excluded', { count: analysis.excluded })}`}
         {notSingle.length > 0 && ` ${t('reliability.notSingle', { count: notSingle.length, names: notSingle.join(', ') })}`}
       </p>
+      <OtherVersions judgements={judgements} version={version} coders={selectedCoders} />
       <div role="tablist" aria-label={t('reliability.title')} className="tabs" onKeyDown={onTabKey}>
         {tabs.map((x) => (
           <button

@@ -20,6 +20,7 @@ import { methodsText, reliabilityText } from './report-text';
 import { analyseReliability, reliabilityVariables } from '../reliability/analysis';
 import { DatasetExports } from './DatasetExports';
 import { FinalStatusPanel } from './FinalStatusPanel';
+import { OtherVersions } from '../../study/OtherVersions';
 import { FINAL_SOURCE, useResultsTables } from './useResultsTables';
 
 export function ResultsView() {
@@ -145,6 +146,7 @@ export function ResultsView() {
     <section className="view wide" aria-labelledby="results-title">
       <h1 id="results-title">{t('results.title')}</h1>
       <FinalStatusPanel study={study} />
+      <OtherVersions judgements={judgements} version={version} />
       <div className="toolbar">
         <label className="small">
           {t('results.by')}{' '}
