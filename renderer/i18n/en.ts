@@ -270,6 +270,7 @@ export const en: Record<MessageKey, string> = {
   'decisions.why.kindChanged': 'The variable now takes one value; the coding has several',
   'decisions.link': 'Decide them',
   'coding.needsDecision': 'Needs a decision (was: {value} in version {number})',
+  'codings.unchecked': 'The file has no checksum (it was exported by an older version of Överens, or the checksum was removed): whether it was changed after the export cannot be checked.',
   'coding.needsDecisionLink': 'To the decision list',
   'versions.otherVersions': '{count} judgements under other codebook versions are not counted here:',
   'versions.otherVersionsItem': '{variable}: {count} (version {versions})',

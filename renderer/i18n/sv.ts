@@ -268,6 +268,7 @@ export const sv = {
   'decisions.why.kindChanged': 'Variabeln har nu ett värde; kodningen har flera',
   'decisions.link': 'Besluta om dem',
   'coding.needsDecision': 'Behöver ett beslut (var: {value} i version {number})',
+  'codings.unchecked': 'Filen har ingen kontrollsumma (den exporterades av en äldre version av Överens, eller kontrollsumman togs bort): att den inte ändrats efter exporten kan inte kontrolleras.',
   'coding.needsDecisionLink': 'Till beslutslistan',
   'versions.otherVersions': '{count} bedömningar under andra kodboksversioner räknas inte här:',
   'versions.otherVersionsItem': '{variable}: {count} (version {versions})',
