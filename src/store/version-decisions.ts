@@ -34,8 +34,8 @@ export interface MigrationState {
   movable: { kind: 'segment' | 'judgement'; id: string; valueIds: string[] }[];
   /** Codings that wait for a decision (those kept under their version for this target left out). */
   pending: PendingDecision[];
-  /** Codings someone decided to keep under their older version. */
-  kept: number;
+  /** Codings someone decided to keep under their older version (they may be decided again). */
+  kept: PendingDecision[];
 }
 
 /** The rows a decision changed, as they were: give them to `restoreCodings` to undo it. */
@@ -55,19 +55,17 @@ export async function migrationState(db: OverensDb, targetVersionId: string): Pr
   for (const from of versions) {
     if (from.number < target.number) changesFrom.set(from.id, versions.filter((v) => v.number > from.number && v.number <= target.number).flatMap((v) => v.changes));
   }
-  const state: MigrationState = { target, movable: [], pending: [], kept: 0 };
+  const state: MigrationState = { target, movable: [], pending: [], kept: [] };
   const visit = (kind: 'segment' | 'judgement', row: Segment | Judgement, valueIds: string[]) => {
     const changes = changesFrom.get(row.codebookVersionId);
     if (!changes) return;
-    if (row.keptBack?.targetVersionId === target.id) {
-      state.kept++;
-      return;
-    }
+    const kept = row.keptBack?.targetVersionId === target.id;
     const outcome = resolveCoding({ variableId: row.variableId, valueIds }, changes, target.content);
-    if (outcome.status === 'ok') state.movable.push({ kind, id: row.id, valueIds: outcome.valueIds });
-    else {
+    if (outcome.status === 'ok') {
+      if (!kept) state.movable.push({ kind, id: row.id, valueIds: outcome.valueIds });
+    } else {
       const { status: _status, ...rest } = outcome;
-      state.pending.push({ kind, id: row.id, documentId: row.documentId, coderId: row.coderId, variableId: row.variableId, fromVersionId: row.codebookVersionId, fromNumber: byId.get(row.codebookVersionId)!.number, oldValueIds: valueIds, ...rest, ...('selector' in row ? { at: row.selector.position.start } : {}) });
+      (kept ? state.kept : state.pending).push({ kind, id: row.id, documentId: row.documentId, coderId: row.coderId, variableId: row.variableId, fromVersionId: row.codebookVersionId, fromNumber: byId.get(row.codebookVersionId)!.number, oldValueIds: valueIds, ...rest, ...('selector' in row ? { at: row.selector.position.start } : {}) });
     }
   };
   await db.segments.where('projectId').equals(target.projectId).each((s) => visit('segment', s, [s.valueId]));
@@ -83,7 +81,8 @@ export async function migrationState(db: OverensDb, targetVersionId: string): Pr
 export async function decideCodings(db: OverensDb, targetVersionId: string, items: readonly { kind: 'segment' | 'judgement'; id: string; choice: DecisionChoice }[], now: number): Promise<CodingsBefore> {
   return db.transaction('rw', db.codebookVersions, db.segments, db.judgements, async () => {
     const state = await migrationState(db, targetVersionId);
-    const pending = new Map(state.pending.map((p) => [`${p.kind}:${p.id}`, p]));
+    // Waiting, or kept under its version earlier (a keep can be decided again).
+    const pending = new Map([...state.pending, ...state.kept].map((p) => [`${p.kind}:${p.id}`, p]));
     const before: CodingsBefore = { segments: [], judgements: [] };
     for (const item of items) {
       const decision = pending.get(`${item.kind}:${item.id}`);

@@ -20,10 +20,10 @@ const keyOf = (d: Pick<PendingDecision, 'kind' | 'id'>) => `${d.kind}:${d.id}`;
 
 const decode = (s: string): DecisionChoice => (s.startsWith('value:') ? { type: 'value', valueId: s.slice(6) } : { type: s as 'keep' | 'not-coded' });
 
-/** The choices of a decision, encoded, in the order shown. */
-function choicesOf(d: PendingDecision): string[] {
+/** The choices of a decision, encoded, in the order shown (a kept coding: not "keep" again). */
+function choicesOf(d: PendingDecision, kept = false): string[] {
   const set = decisionChoices(d);
-  return [...set.values.map((id) => `value:${id}`), ...(set.notCoded ? ['not-coded'] : []), ...(set.keep ? ['keep'] : [])];
+  return [...set.values.map((id) => `value:${id}`), ...(set.notCoded ? ['not-coded'] : []), ...(set.keep && !kept ? ['keep'] : [])];
 }
 
 export function DecisionList({ target, versions }: { target: CodebookVersion; versions: readonly CodebookVersion[] }) {
@@ -41,7 +41,10 @@ export function DecisionList({ target, versions }: { target: CodebookVersion; ve
   const [busy, setBusy] = useState(false);
   // Progress: of the most codings seen waiting at once while the list is open.
   const most = useRef(0);
+  const [showKept, setShowKept] = useState(false);
   const pending = useMemo(() => state?.pending ?? [], [state]);
+  const keptKeys = useMemo(() => new Set((state?.kept ?? []).map(keyOf)), [state]);
+  const rows = useMemo(() => [...pending, ...(showKept ? (state?.kept ?? []) : [])], [pending, showKept, state]);
   most.current = Math.max(most.current, pending.length);
   // Opened from a link (#/codebook?decisions=1): the list comes into view.
   const asked = useRouteParam('decisions');
@@ -50,16 +53,32 @@ export function DecisionList({ target, versions }: { target: CodebookVersion; ve
   useEffect(() => {
     if (asked && hasList) sectionRef.current?.scrollIntoView({ block: 'start' });
   }, [asked, hasList]);
-  useEffect(() => setSelected((s) => new Set([...s].filter((k) => pending.some((d) => keyOf(d) === k)))), [pending]);
+  useEffect(() => setSelected((s) => new Set([...s].filter((k) => rows.some((d) => keyOf(d) === k)))), [rows]);
 
   const names = useMemo(() => new Map((documents ?? []).map((d) => [d.id, d.fileName])), [documents]);
   const byVersion = useMemo(() => new Map(versions.map((v) => [v.id, v])), [versions]);
   const label = useMemo(() => labels(byVersion, target, lang), [byVersion, target, lang]);
-  const shown = pending.filter((d) => !variableFilter || d.variableId === variableFilter);
-  const variables = [...new Map(pending.map((d) => [d.variableId, label.variable(d.fromVersionId, d.variableId)])).entries()];
+  const coderName = (id: string) => {
+    const c = coders.find((x) => x.id === id);
+    return !c ? id : c.kind === 'consensus' ? t('results.consensus') : c.name;
+  };
+  const variables = [...new Map(rows.map((d) => [d.variableId, label.variable(d.fromVersionId, d.variableId)])).entries()];
+  // A variable whose codings are all decided is no longer a filter.
+  const filter = variables.some(([id]) => id === variableFilter) ? variableFilter : '';
+  // By document, then variable (codebook order of the target, else last), then coder.
+  const order = useMemo(() => new Map(target.content.variables.map((v, i) => [v.id, i])), [target]);
+  const shown = rows
+    .filter((d) => !filter || d.variableId === filter)
+    .sort(
+      (a, b) =>
+        (names.get(a.documentId) ?? '').localeCompare(names.get(b.documentId) ?? '', 'sv') ||
+        (order.get(a.variableId) ?? 1e9) - (order.get(b.variableId) ?? 1e9) ||
+        coderName(a.coderId).localeCompare(coderName(b.coderId), 'sv'),
+    );
+  const options = (d: PendingDecision) => choicesOf(d, keptKeys.has(keyOf(d)));
   const chosen = shown.filter((d) => selected.has(keyOf(d)));
   // The choices every selected coding allows.
-  const common = chosen.length ? choicesOf(chosen[0]!).filter((c) => chosen.every((d) => choicesOf(d).includes(c))) : [];
+  const common = chosen.length ? options(chosen[0]!).filter((c) => chosen.every((d) => options(d).includes(c))) : [];
 
   const decide = async (items: PendingDecision[], encoded: (d: PendingDecision) => string) => {
     if (busy || items.length === 0) return;
@@ -91,11 +110,7 @@ export function DecisionList({ target, versions }: { target: CodebookVersion; ve
   };
 
   if (!state) return null;
-  if (pending.length === 0 && undo.length === 0) return null;
-  const coderName = (id: string) => {
-    const c = coders.find((x) => x.id === id);
-    return !c ? id : c.kind === 'consensus' ? t('results.consensus') : c.name;
-  };
+  if (pending.length === 0 && undo.length === 0 && state.kept.length === 0) return null;
   const choiceText = (d: PendingDecision, c: string) =>
     c === 'keep' ? t('decisions.keep', { number: d.fromNumber }) : c === 'not-coded' ? t(d.kind === 'segment' || d.reason === 'variable-removed' ? 'decisions.remove' : 'decisions.notCoded') : `→ ${label.value(target.id, d.variableId, c.slice(6))}`;
 
@@ -105,13 +120,21 @@ export function DecisionList({ target, versions }: { target: CodebookVersion; ve
       <p data-testid="decision-progress">
         {pending.length === 0 ? t('decisions.allDone') : t('decisions.left', { count: pending.length, decided: Math.max(0, most.current - pending.length) })}{' '}
         {most.current > 0 && <progress max={most.current} value={most.current - pending.length} aria-label={t('decisions.progress')} />}
-        {state.kept > 0 && <span className="muted small"> {t('decisions.kept', { count: state.kept })}</span>}
+        {state.kept.length > 0 && (
+          <>
+            {' '}
+            <span className="muted small">{t('decisions.kept', { count: state.kept.length })}</span>{' '}
+            <label className="small">
+              <input type="checkbox" checked={showKept} onChange={(e) => setShowKept(e.target.checked)} data-testid="decision-show-kept" /> {t('decisions.showKept')}
+            </label>
+          </>
+        )}
       </p>
       <div className="toolbar">
         {variables.length > 1 && (
           <label className="small">
             {t('decisions.filter')}{' '}
-            <select value={variableFilter} onChange={(e) => setVariableFilter(e.target.value)} data-testid="decision-filter">
+            <select value={filter} onChange={(e) => setVariableFilter(e.target.value)} data-testid="decision-filter">
               <option value="">{t('decisions.allVariables')}</option>
               {variables.map(([id, name]) => (
                 <option key={id} value={id}>
@@ -162,7 +185,7 @@ export function DecisionList({ target, versions }: { target: CodebookVersion; ve
           </thead>
           <tbody>
             {shown.map((d) => {
-              const options = choicesOf(d);
+              const allowed = options(d);
               const current = choice[keyOf(d)] ?? '';
               return (
                 <tr key={keyOf(d)} data-testid="decision-row" data-variable={d.variableId}>
@@ -179,7 +202,10 @@ export function DecisionList({ target, versions }: { target: CodebookVersion; ve
                     <button type="button" className="link" data-testid="decision-open" onClick={() => navigate('coding', d.at !== undefined ? { doc: d.documentId, at: String(d.at) } : { doc: d.documentId })}>
                       {names.get(d.documentId) ?? t('decisions.unknownDocument')}
                     </button>
-                    <div className="muted small">{t(d.kind === 'segment' ? 'decisions.passage' : 'decisions.judgement')}</div>
+                    <div className="muted small">
+                      {t(d.kind === 'segment' ? 'decisions.passage' : 'decisions.judgement')}
+                      {keptKeys.has(keyOf(d)) && ` · ${t('decisions.keptRow', { number: d.fromNumber })}`}
+                    </div>
                   </td>
                   <td>{coderName(d.coderId)}</td>
                   <td>{label.variable(d.fromVersionId, d.variableId)}</td>
@@ -188,13 +214,13 @@ export function DecisionList({ target, versions }: { target: CodebookVersion; ve
                   <td>
                     <select value={current} onChange={(e) => setChoice((c) => ({ ...c, [keyOf(d)]: e.target.value }))} aria-label={t('decisions.choice')} data-testid="decision-choice">
                       <option value="">{t('decisions.choose')}</option>
-                      {options.map((c) => (
+                      {allowed.map((c) => (
                         <option key={c} value={c}>
                           {choiceText(d, c)}
                         </option>
                       ))}
                     </select>{' '}
-                    <button type="button" disabled={busy || !options.includes(current)} onClick={() => void decide([d], () => current)} data-testid="decision-apply">
+                    <button type="button" disabled={busy || !allowed.includes(current)} onClick={() => void decide([d], () => current)} data-testid="decision-apply">
                       {t('decisions.apply')}
                     </button>
                   </td>

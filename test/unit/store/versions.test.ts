@@ -135,7 +135,11 @@ describe('decisions after a migration', () => {
     expect(await store.db.judgements.get('j')).toMatchObject({ codebookVersionId: v1.id, valueIds: ['lvm.ja'], keptBack: { targetVersionId: v2.id, at: 60 } });
     const state = await store.versions.migrationState(v2.id);
     expect(state.pending.map((p) => p.id)).toEqual(['s']);
-    expect(state.kept).toBe(1);
+    expect(state.kept.map((p) => p.id)).toEqual(['j']);
+    // A kept coding can be decided again; it then moves and is no longer kept.
+    await store.versions.decide(v2.id, [{ kind: 'judgement', id: 'j', choice: { type: 'value', valueId: 'lvm.ja_s' } }]);
+    expect(await store.db.judgements.get('j')).toMatchObject({ codebookVersionId: v2.id, valueIds: ['lvm.ja_s'] });
+    expect((await store.db.judgements.get('j'))?.keptBack).toBeUndefined();
   });
 
   it('removes a passage decided "not coded" (and from its judgement\'s evidence); undo brings both back', async () => {
