@@ -227,7 +227,7 @@ export function CodebookView() {
           </button>
         )}
       </div>
-      {latestPublished && codebook.id === project?.settings.codebookId && <DecisionList target={latestPublished} versions={versions ?? []} />}
+      {latestPublished && codebook.id === project?.settings.codebookId && <DecisionList key={latestPublished.id} target={latestPublished} versions={versions ?? []} />}
       <Dialog
         open={askImport !== null}
         title={askImport ? t('codebook.importAskTitle', { file: askImport.file, number: askImport.draftNumber }) : ''}

@@ -24,8 +24,13 @@ export function ChangeList({ title, changes, content, versions, lang, t }: { tit
           let text: string;
           if (c.type === 'merged') text = t('change.merged', { variable: variableLabel(c.variableId), from: c.from.map((id) => valueLabel(c.variableId, id)).join(', '), into: valueLabel(c.variableId, c.into) });
           else if (c.type === 'split') text = t('change.split', { variable: variableLabel(c.variableId), from: valueLabel(c.variableId, c.from), into: c.into.map((id) => valueLabel(c.variableId, id)).join(', ') });
-          else if (c.type === 'renamed' && c.valueId) text = t('change.renamedValue', { variable: variableLabel(c.variableId), from: localize(c.from, lang), to: localize(c.to, lang) });
-          else if (c.type === 'renamed') text = t('change.renamed', { from: localize(c.from, lang), to: localize(c.to, lang) });
+          else if (c.type === 'renamed') {
+            // In the language whose name changed (a Swedish-only rename shows in Swedish in the English interface too).
+            const other = lang === 'sv' ? 'en' : 'sv';
+            const shown = localize(c.from, lang) !== localize(c.to, lang) ? lang : other;
+            const names = { from: localize(c.from, shown), to: localize(c.to, shown) };
+            text = c.valueId ? t('change.renamedValue', { variable: variableLabel(c.variableId), ...names }) : t('change.renamed', names);
+          }
           else text = t(`change.${c.type}`, { what: where });
           return <li key={i}>{text}</li>;
         })}

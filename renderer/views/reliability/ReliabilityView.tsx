@@ -151,7 +151,8 @@ export function ReliabilityView() {
     if (!analysis) return;
     const labels = { variable: (id: string) => localize(byId.get(id)?.label, lang) || id, pooled: t('reliability.pooled'), lang };
     const names = selectedCoders.map((id) => coders.find((c) => c.id === id)?.name ?? id);
-    const stem = `${fileNamePart(project.name)}-${lang === 'sv' ? 'reliabilitet' : 'reliability'}`;
+    // The codebook version in the name: one version per analysis.
+    const stem = `${fileNamePart(project.name)}-${lang === 'sv' ? 'reliabilitet' : 'reliability'}-v${version.number}`;
     try {
       if (kind === 'csv') {
         await platform.saveFile(`${stem}.csv`, new TextEncoder().encode(agreementCsv(analysis.report, labels)), [{ name: 'CSV', extensions: ['csv'] }]);

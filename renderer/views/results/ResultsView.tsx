@@ -94,7 +94,8 @@ export function ResultsView() {
       reportError(error);
     }
   };
-  const stem = `${fileNamePart(project?.name ?? '', 'resultat')}-${by}`;
+  // Every export's name says which codebook version it is on (one version per analysis).
+  const stem = `${fileNamePart(project?.name ?? '', 'resultat')}-${by}${version ? `-v${version.number}` : ''}`;
 
   // The report's reliability section: the human coders with judgements under this version, on the
   // documents all of them judged — the reliability sample when one was drawn and judged.
