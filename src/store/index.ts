@@ -13,6 +13,7 @@ export * from './db';
 export * from './persistence';
 export * from './projects';
 export * from './codebooks';
+export * from './version-decisions';
 export * from './documents';
 export * from './codings';
 export * from './backup';

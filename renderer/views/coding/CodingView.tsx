@@ -29,6 +29,7 @@ import { useCodebookVersion, useDocumentCodings, useOpenDocument } from './useCo
 import { useCodingActions } from './useCodingActions';
 import { useCodingKeys } from './useCodingKeys';
 import { useCodingModel } from './useCodingModel';
+import { useOutdatedText } from './useOutdated';
 import { loadPlace, savePlace } from './coding-place';
 import { useStudy } from '../../study/useStudy';
 
@@ -44,7 +45,7 @@ export function CodingView() {
   const remembered = useMemo(() => (project && activeCoder ? loadPlace(project.id, activeCoder.id) : {}), [project, activeCoder]);
   const documentId = routeDoc ?? (documents?.some((d) => d.id === remembered.documentId) ? remembered.documentId! : (documents?.[0]?.id ?? null));
   const open = useOpenDocument(store, documentId);
-  const judgedSets = useLiveQuery(async () => (project && activeCoder ? store.codings.judgedByDocument(project.id, activeCoder.id) : new Map<string, Set<string>>()), [store, project?.id, activeCoder?.id]);
+  const judgedSets = useLiveQuery(async () => (project && activeCoder ? store.codings.judgedByDocument(project.id, activeCoder.id, version?.id) : new Map<string, Set<string>>()), [store, project?.id, activeCoder?.id, version?.id]);
   const study = useStudy();
   // Blind unless the policy (lead's settings, open reliability assignments) says otherwise.
   const blind = study?.blind.blind ?? true;
@@ -54,6 +55,7 @@ export function CodingView() {
   const documentMemo = useLiveQuery(async () => (documentId && activeCoder ? ((await store.codings.documentMemo(documentId, activeCoder.id)) ?? null) : null), [store, documentId, activeCoder?.id]);
 
   const model = useCodingModel(version, segments, judgements, activeCoder, lang);
+  const outdatedText = useOutdatedText(store, project, lang);
   const { codable, valueById, judgementByVariable } = model;
   const actions = useCodingActions({ store, project, coder: activeCoder, version, documentId: unitId, open, segments, judgements, judgementByVariable, reportError });
 
@@ -170,7 +172,7 @@ export function CodingView() {
     codable,
     variableIndex,
     setVariableIndex,
-    judgementByVariable,
+    judgementByVariable: model.currentByVariable,
     assign,
     acceptSuggestion: actions.acceptSuggestion,
     deleteFocusedOrLast: () => {
@@ -243,6 +245,7 @@ export function CodingView() {
       />
       <CodebookPanel
         model={model}
+        outdatedText={outdatedText}
         currentIndex={currentIndex}
         frameOpen={frameOpen}
         onToggleFrame={toggleFrame}

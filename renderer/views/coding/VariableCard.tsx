@@ -6,6 +6,8 @@ import type { ReactNode } from 'react';
 import { localize, type Judgement, type Variable } from '../../../src/core';
 import type { Suggestion } from '../../../src/core/coding/suggest';
 import { useI18n } from '../../i18n';
+import { navigate } from '../../state/route';
+import type { OutdatedText } from './useOutdated';
 import { CodingFrame } from './CodingFrame';
 import type { ValueInfo } from './useCodingModel';
 import { MemoField } from './MemoField';
@@ -26,6 +28,8 @@ export function VariableCard(props: {
   variable: Variable;
   current: boolean;
   judgement: Judgement | undefined;
+  /** A judgement under another codebook version: needs a decision, not judged. */
+  outdated?: OutdatedText | undefined;
   suggestion: Suggestion | null;
   valueById: Map<string, ValueInfo>;
   onSelect: () => void;
@@ -92,6 +96,21 @@ export function VariableCard(props: {
           );
         })}
       </div>
+      {props.outdated && !judgement?.valueIds.length && (
+        <div className="needs-decision small" data-testid="needs-decision">
+          {t('coding.needsDecision', { value: props.outdated.values, number: props.outdated.number })}{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={(e) => {
+              e.stopPropagation();
+              navigate('codebook', { decisions: '1' });
+            }}
+          >
+            {t('coding.needsDecisionLink')}
+          </button>
+        </div>
+      )}
       {current && props.frameOpen && <CodingFrame variable={v} />}
       {current && props.children}
       {current && judgement && (
@@ -106,7 +125,7 @@ export function VariableCard(props: {
           onSave={(text) => props.onMemo(judgement, text)}
         />
       )}
-      {!judgement?.valueIds.length && suggestion && (
+      {!judgement?.valueIds.length && !props.outdated && suggestion && (
         <div className="suggestion small">
           {t(suggestion.reason === 'passages' ? 'coding.suggestPassages' : 'coding.suggestAbsent', { value: props.valueById.get(suggestion.valueId)?.label ?? '' })}{' '}
           <button
