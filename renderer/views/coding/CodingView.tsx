@@ -70,7 +70,7 @@ export function CodingView() {
   const [focusedSegment, setFocusedSegment] = useState<string | undefined>(undefined);
   const [dismissed, setDismissed] = useState<Set<string>>(() => new Set());
   const [searchOpen, setSearchOpen] = useState(false);
-  const [scrollTarget, setScrollTarget] = useState<{ offset: number; key: number } | undefined>(undefined);
+  const [scrollTarget, setScrollTarget] = useState<{ offset: number; key: number; documentId: string } | undefined>(undefined);
   const currentIndex = Math.min(variableIndex, codable.length - 1);
   const currentVariable: Variable | undefined = codable[currentIndex];
 
@@ -94,7 +94,13 @@ export function CodingView() {
     return counts;
   }, [judgedSets, codable, documents]);
 
-  const showOffset = useCallback((offset: number) => setScrollTarget((old) => ({ offset, key: (old?.key ?? 0) + 1 })), []);
+  const showOffset = useCallback((offset: number) => documentId && setScrollTarget((old) => ({ offset, key: (old?.key ?? 0) + 1, documentId })), [documentId]);
+  // The reading position: where the coder was in each document (a text offset at the top of the view).
+  const openId = open?.meta.id;
+  const initialOffset = useMemo(() => (project && activeCoder && openId ? loadPlace(project.id, activeCoder.id).offsets?.[openId] : undefined), [project, activeCoder, openId]);
+  const onPosition = useCallback((id: string, offset: number) => project && activeCoder && savePlace(project.id, activeCoder.id, { offset: { documentId: id, offset } }), [project, activeCoder]);
+  // A passage to show belongs to its document: another document opens at its remembered position.
+  useEffect(() => setScrollTarget((old) => (old && old.documentId !== documentId ? undefined : old)), [documentId]);
   // Opened at a passage (e.g. from the disagreement review): #/coding?doc=…&at=<offset>.
   const routeAt = useRouteParam('at');
   useEffect(() => {
@@ -213,6 +219,8 @@ export function CodingView() {
             onTextClick={onTextClick}
             onError={reportError}
             scrollTarget={scrollTarget}
+            initialOffset={initialOffset}
+            onPosition={onPosition}
           />
         )}
         <SelectionBadge selection={selection} />
