@@ -112,6 +112,7 @@ export const en: Record<MessageKey, string> = {
   'viewer.pageOf': 'of {count}',
   'viewer.fitWidth': 'Page width',
   'viewer.fitPage': 'Whole page',
+  'viewer.legend': 'Painted ({count}):',
   'viewer.noText': 'The document has no text layer and cannot be coded as text.',
   'viewer.mismatch': 'The displayed text does not match the stored text; highlighting is switched off so passages cannot land in the wrong place.',
   'coding.noDocuments': 'The project has no documents yet. Import documents under Documents.',

@@ -110,6 +110,7 @@ export const sv = {
   'viewer.pageOf': 'av {count}',
   'viewer.fitWidth': 'Sidbredd',
   'viewer.fitPage': 'Hela sidan',
+  'viewer.legend': 'Markerat ({count}):',
   'viewer.noText': 'Dokumentet har inget textlager och kan inte kodas som text.',
   'viewer.mismatch': 'Dokumentets visade text stämmer inte med den lagrade texten; markeringar är avstängda för att inte hamna fel.',
   'coding.noDocuments': 'Projektet har inga dokument ännu. Importera dokument under Dokument.',

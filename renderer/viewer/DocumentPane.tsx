@@ -7,7 +7,9 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import type { DocumentContent, DocumentMeta } from '../../src/core';
 import { pageOf } from '../../src/core/anchoring';
 import { useI18n } from '../i18n';
-import { paintSegments, clearSegments, type PaintedSegment } from './highlights';
+import { HighlightLegend, HighlightTooltip } from './HighlightLegend';
+import { SELECTION_ALPHA, SELECTION_COLOUR } from './highlight-palette';
+import { paintSegments, clearSegments, translucent, type PaintedSegment } from './highlights';
 import { PdfView, type PdfViewHandle } from './PdfView';
 import { offsetAtTop, scrollOffsetInto } from './reading-position';
 import { findAll, offsetAtPoint, readSelection, type SelectionResult } from './selection';
@@ -36,6 +38,22 @@ export interface DocumentPaneProps {
 }
 
 const SCOPE = 'doc';
+/** The selection's own colour, which no passage is painted in (highlight-palette.ts). */
+const SELECTION_CSS = `.viewer-scroll ::selection, .viewer-scroll .textLayer ::selection { background: ${translucent(SELECTION_COLOUR, SELECTION_ALPHA)}; }`;
+
+/** The labelled passages that contain `offset`, the shortest first, one per label and coder. */
+export function passagesAt(segments: readonly PaintedSegment[], offset: number): PaintedSegment[] {
+  const seen = new Set<string>();
+  return segments
+    .filter((s) => s.label !== undefined && s.start <= offset && offset < s.end)
+    .sort((a, b) => a.end - a.start - (b.end - b.start))
+    .filter((s) => {
+      const key = `${s.coder ?? ''}\u0000${s.label}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
 /** Quiet time after the last scroll before the reading position is reported (DOCX/TXT). */
 const POSITION_DELAY_MS = 250;
 
@@ -147,6 +165,21 @@ export const DocumentPane = memo(function DocumentPane({ meta, content, bytes, s
     [report],
   );
 
+  // The passages under the pointer, named in a tooltip (looked up once per animation frame).
+  const [hover, setHover] = useState<{ x: number; y: number; items: PaintedSegment[] } | null>(null);
+  const hoverFrame = useRef(0);
+  const onMouseMove = (e: React.MouseEvent) => {
+    const { clientX: x, clientY: y } = e;
+    if (hoverFrame.current) cancelAnimationFrame(hoverFrame.current);
+    hoverFrame.current = requestAnimationFrame(() => {
+      hoverFrame.current = 0;
+      const offset = map ? offsetAtPoint(document, map, x, y) : null;
+      const items = offset === null ? [] : passagesAt(segments, offset);
+      setHover((old) => (items.length === 0 ? (old ? null : old) : { x, y, items }));
+    });
+  };
+  useEffect(() => () => cancelAnimationFrame(hoverFrame.current), []);
+
   const onMouseUp = () => {
     const root = rootRef.current;
     if (!root || !map) return;
@@ -165,7 +198,7 @@ export const DocumentPane = memo(function DocumentPane({ meta, content, bytes, s
 
   return (
     <div className="document-pane" ref={paneRef}>
-      <style>{css}</style>
+      <style>{`${SELECTION_CSS}\n${css}`}</style>
       <ViewerToolbar
         query={query}
         onQuery={(q) => {
@@ -179,7 +212,8 @@ export const DocumentPane = memo(function DocumentPane({ meta, content, bytes, s
       />
       {!meta.hasText && <p className="notice">{t('viewer.noText')}</p>}
       {mapMismatch && !isPdf && <p className="notice">{t('viewer.mismatch')}</p>}
-      <div ref={scrollRef} className="viewer-scroll" onMouseUp={onMouseUp} onClick={onClick} data-testid="viewer-scroll">
+      <HighlightLegend segments={segments} />
+      <div ref={scrollRef} className="viewer-scroll" onMouseUp={onMouseUp} onClick={onClick} onMouseMove={onMouseMove} onMouseLeave={() => setHover(null)} data-testid="viewer-scroll">
         {isPdf ? (
           bytes ? (
             <PdfView
@@ -202,6 +236,7 @@ export const DocumentPane = memo(function DocumentPane({ meta, content, bytes, s
           <TextView text={content.text} html={content.html} onMap={onMap} />
         )}
       </div>
+      <HighlightTooltip at={hover} />
     </div>
   );
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, screenshot } from './browser';
 import { AppModel, ProjectsModel } from './models/app';
-import { DocumentsModel, SHARED } from './models/documents';
+import { CodingModel, DocumentsModel, SHARED } from './models/documents';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -28,6 +28,24 @@ async function pageTop(page: Page, n: number): Promise<number> {
 }
 
 const indicator = (page: Page) => page.getByTestId('page-indicator').textContent();
+
+/** The middle of the first text-layer node that contains `text` (viewport coordinates). */
+async function pointOf(page: Page, text: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((needle) => {
+    const root = document.querySelector('[data-testid="viewer-scroll"]')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = (n as Text).data.indexOf(needle);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + needle.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    throw new Error(`no text ${needle}`);
+  }, text);
+}
 
 describe('viewer', () => {
   it('navigates pages, zooms without cutting off the left edge, and comes back to the reading position', async () => {
@@ -166,6 +184,85 @@ describe('viewer', () => {
     for (let i = 0; i < 5; i++) await page.getByTestId('zoom-in').click();
     await page.evaluate(() => (document.querySelector<HTMLElement>('[data-testid="viewer-scroll"]')!.scrollLeft = 0));
     await screenshot(page, 'viewer-zoom-200-en');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('paints passages in colours that tell variables apart, names them on hover and in a legend, and draws other coders\' passages distinctly', async () => {
+    const { page, context, errors } = await openApp(browser, { locale: 'sv-SE' });
+    const app = new AppModel(page);
+    await new ProjectsModel(page).create('Färger', 'Anna');
+    await app.goTo('documents');
+    const docs = new DocumentsModel(page);
+    await docs.importFiles([DALARNA]);
+    const [id] = await docs.idsByFileName();
+    const coding = new CodingModel(page);
+    // Anna codes two passages of two variables whose first value has the same colour in the
+    // template (#1f77b4 for all 37): "Ansvarsfördelning mellan…" = Ja and "Att samverka" = Ja.
+    await coding.judge(id!, 'ansvar_mellan', []);
+    await page.locator('.pdf-page[data-page="1"] .textLayer span').first().waitFor({ timeout: 30_000 });
+    const paneTop = async () => (await page.getByTestId('viewer-scroll').boundingBox())!.y;
+    const topBefore = await paneTop();
+    await coding.select('Lagstadgad');
+    await page.keyboard.press('1');
+    await coding.waitSaved();
+    await expect.poll(() => page.getByTestId('legend-entry').count(), POLL).toBe(1);
+    // The legend is one line that is always there: the first passage does not move the document.
+    expect(await paneTop()).toBe(topBefore);
+    await coding.variable('att_samverka').click({ position: { x: 4, y: 4 } });
+    await coding.select('Länschefs');
+    await page.keyboard.press('1');
+    await coding.waitSaved();
+    // Bertil (blind) codes "Länschefs nätverket", over Anna's "Länschefs", as "Ansvarsfördelning mellan…" = Ja.
+    await app.addCoder('Bertil');
+    await coding.judge(id!, 'ansvar_mellan', []);
+    await page.locator('.pdf-page[data-page="1"] .textLayer span').first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('legend-entry').count(), POLL).toBe(0);
+    await coding.select('Länschefs nätverket');
+    await page.keyboard.press('1');
+    await coding.waitSaved();
+    // Anna, the lead, lifts blinding for the coding stage (confirmed).
+    await app.setCoder('Anna');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('blind-toggle').click();
+    await expect.poll(() => page.getByTestId('blind-toggle').isChecked(), POLL).toBe(false);
+    await expect.poll(() => page.getByTestId('legend-entry').count(), POLL).toBe(3);
+
+    // The legend: Anna's two values in two different colours, Bertil's passage named and dashed.
+    const entries = await page.getByTestId('legend-entry').evaluateAll((els) => els.map((e) => ({ text: e.textContent, colour: e.getAttribute('data-colour'), coder: e.getAttribute('data-coder') })));
+    const own = entries.filter((e) => !e.coder);
+    // In document order: "Länschefs nätverket" comes before "Lagstadgad" on page 1.
+    expect(own.map((e) => e.text)).toEqual(['Att samverka: Ja (1)', 'Ansvarsfördelning mellan kommun och landsting: Ja (1)']);
+    expect(own[0]!.colour).not.toBe(own[1]!.colour);
+    // Neither is the template's blue nor the selection colour (highlight-palette.ts SELECTION_COLOUR).
+    for (const e of own) expect(['#1f77b4', '#1f5fd6']).not.toContain(e.colour);
+    const other = entries.find((e) => e.coder)!;
+    expect(other).toMatchObject({ coder: 'Bertil', text: 'Ansvarsfördelning mellan kommun och landsting: Ja — Bertil (1)' });
+    // Painted as they are listed: one filled highlight per own colour, Bertil's as an "other" highlight.
+    const names = await page.evaluate(() => [...CSS.highlights.keys()].filter((n) => n.startsWith('ov-doc-')).sort());
+    expect(names).toEqual([`ov-doc-other-${other.colour!.slice(1)}`, ...own.map((e) => `ov-doc-own-${e.colour!.slice(1)}`).sort()].sort());
+    const css = await page.evaluate(() => [...document.querySelectorAll('style')].map((s) => s.textContent).join('\n'));
+    expect(css).toContain(`::highlight(ov-doc-other-${other.colour!.slice(1)}) { background-color: rgba(`);
+    expect(css).toMatch(new RegExp(`::highlight\\(ov-doc-other-${other.colour!.slice(1)}\\)[^}]*text-decoration: underline dashed`));
+
+    // Hover names what is under the pointer: Anna's passage, then Bertil's and Anna's together.
+    const lagstadgad = await pointOf(page, 'Lagstadgad');
+    await page.mouse.move(lagstadgad.x, lagstadgad.y);
+    await expect.poll(() => page.getByTestId('tooltip-line').allTextContents(), POLL).toEqual(['Ansvarsfördelning mellan kommun och landsting: Ja']);
+    const both = await pointOf(page, 'Länschefs');
+    await page.mouse.move(both.x, both.y);
+    await expect.poll(async () => (await page.getByTestId('tooltip-line').allTextContents()).sort(), POLL).toEqual(['Ansvarsfördelning mellan kommun och landsting: Ja — Bertil', 'Att samverka: Ja']);
+    await screenshot(page, 'viewer-highlights-sv');
+    await page.mouse.move(5, 5);
+    await expect.poll(() => page.getByTestId('highlight-tooltip').count(), POLL).toBe(0);
+
+    await app.setLanguage('en');
+    await expect.poll(() => page.getByTestId('legend-entry').allTextContents(), POLL).toContain('Division of responsibility between municipality and county council: Yes (1)');
+    // The English labels may move the document: measure again.
+    const again = await pointOf(page, 'Länschefs');
+    await page.mouse.move(again.x, again.y);
+    await expect.poll(() => page.getByTestId('tooltip-line').count(), POLL).toBe(2);
+    await screenshot(page, 'viewer-highlights-en');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -35,7 +35,7 @@ import { useStudy } from '../../study/useStudy';
 export function CodingView() {
   const { t, lang } = useI18n();
   const store = useStore();
-  const { project, activeCoder } = useSession();
+  const { project, activeCoder, coders } = useSession();
   const { reportError } = useNotices();
   const version = useCodebookVersion(store, project);
   const documents = useLiveQuery(async () => (project ? store.documents.list(project.id) : []), [store, project]);
@@ -53,7 +53,8 @@ export function CodingView() {
   const { segments, judgements } = useDocumentCodings(store, documentId, activeCoder, blind, unitId);
   const documentMemo = useLiveQuery(async () => (documentId && activeCoder ? ((await store.codings.documentMemo(documentId, activeCoder.id)) ?? null) : null), [store, documentId, activeCoder?.id]);
 
-  const model = useCodingModel(version, segments, judgements, activeCoder, lang);
+  const coderNames = useMemo(() => new Map(coders.map((c) => [c.id, c.name])), [coders]);
+  const model = useCodingModel(version, segments, judgements, activeCoder, lang, coderNames);
   const { codable, valueById, judgementByVariable } = model;
   const actions = useCodingActions({ store, project, coder: activeCoder, version, documentId: unitId, open, segments, judgements, judgementByVariable, reportError });
 
