@@ -36,7 +36,7 @@ import { useStudy } from '../../study/useStudy';
 export function CodingView() {
   const { t, lang } = useI18n();
   const store = useStore();
-  const { project, activeCoder } = useSession();
+  const { project, activeCoder, coders } = useSession();
   const { reportError } = useNotices();
   const version = useCodebookVersion(store, project);
   const documents = useLiveQuery(async () => (project ? store.documents.list(project.id) : []), [store, project]);
@@ -54,7 +54,8 @@ export function CodingView() {
   const { segments, judgements } = useDocumentCodings(store, documentId, activeCoder, blind, unitId);
   const documentMemo = useLiveQuery(async () => (documentId && activeCoder ? ((await store.codings.documentMemo(documentId, activeCoder.id)) ?? null) : null), [store, documentId, activeCoder?.id]);
 
-  const model = useCodingModel(version, segments, judgements, activeCoder, lang);
+  const coderNames = useMemo(() => new Map(coders.map((c) => [c.id, c.name])), [coders]);
+  const model = useCodingModel(version, segments, judgements, activeCoder, lang, coderNames);
   const outdatedText = useOutdatedText(store, project, lang);
   const { codable, valueById, judgementByVariable } = model;
   const actions = useCodingActions({ store, project, coder: activeCoder, version, documentId: unitId, open, segments, judgements, judgementByVariable, reportError });
@@ -72,7 +73,7 @@ export function CodingView() {
   const [focusedSegment, setFocusedSegment] = useState<string | undefined>(undefined);
   const [dismissed, setDismissed] = useState<Set<string>>(() => new Set());
   const [searchOpen, setSearchOpen] = useState(false);
-  const [scrollTarget, setScrollTarget] = useState<{ offset: number; key: number } | undefined>(undefined);
+  const [scrollTarget, setScrollTarget] = useState<{ offset: number; key: number; documentId: string } | undefined>(undefined);
   const currentIndex = Math.min(variableIndex, codable.length - 1);
   const currentVariable: Variable | undefined = codable[currentIndex];
 
@@ -108,7 +109,13 @@ export function CodingView() {
     return counts;
   }, [judgedSets, codable, documents]);
 
-  const showOffset = useCallback((offset: number) => setScrollTarget((old) => ({ offset, key: (old?.key ?? 0) + 1 })), []);
+  const showOffset = useCallback((offset: number) => documentId && setScrollTarget((old) => ({ offset, key: (old?.key ?? 0) + 1, documentId })), [documentId]);
+  // The reading position: where the coder was in each document (a text offset at the top of the view).
+  const openId = open?.meta.id;
+  const initialOffset = useMemo(() => (project && activeCoder && openId ? loadPlace(project.id, activeCoder.id).offsets?.[openId] : undefined), [project, activeCoder, openId]);
+  const onPosition = useCallback((id: string, offset: number) => project && activeCoder && savePlace(project.id, activeCoder.id, { offset: { documentId: id, offset } }), [project, activeCoder]);
+  // A passage to show belongs to its document: another document opens at its remembered position.
+  useEffect(() => setScrollTarget((old) => (old && old.documentId !== documentId ? undefined : old)), [documentId]);
   // Opened at a passage (e.g. from the disagreement review): #/coding?doc=…&at=<offset>.
   const routeAt = useRouteParam('at');
   useEffect(() => {
@@ -228,6 +235,8 @@ export function CodingView() {
             onTextClick={onTextClick}
             onError={reportError}
             scrollTarget={scrollTarget}
+            initialOffset={initialOffset}
+            onPosition={onPosition}
           />
         )}
         <SelectionBadge selection={selection} />

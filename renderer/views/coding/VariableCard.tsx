@@ -81,7 +81,7 @@ export function VariableCard(props: {
               key={val.id}
               type="button"
               className={`value-button${chosen ? ' chosen' : ''}`}
-              style={{ borderColor: val.colour }}
+              style={{ borderColor: props.valueById.get(val.id)?.colour ?? val.colour }}
               title={localize(val.definition, lang)}
               data-testid="value-button"
               onClick={(e) => {
@@ -90,7 +90,7 @@ export function VariableCard(props: {
               }}
             >
               {current && i < 9 && <kbd aria-hidden="true">{i + 1}</kbd>}
-              <span className="swatch" style={{ background: val.colour }} />
+              <span className="swatch" style={{ background: props.valueById.get(val.id)?.colour ?? val.colour }} />
               {localize(val.label, lang)}
             </button>
           );
@@ -111,7 +111,7 @@ export function VariableCard(props: {
           </button>
         </div>
       )}
-      {current && props.frameOpen && <CodingFrame variable={v} />}
+      {current && props.frameOpen && <CodingFrame variable={v} colourOf={(id) => props.valueById.get(id)?.colour} />}
       {current && props.children}
       {current && judgement && (
         <MemoField
