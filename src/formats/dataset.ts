@@ -3,8 +3,9 @@
  * - long CSV: `document,coder,variable,value`, with the final dataset (the default in the app) a
  *   `provenance` column, then what the statistics CLI needs to analyse it as the app does
  *   (`coder_kind` human/consensus/final; the codebook's `variable_kind`, `variable_level`,
- *   `value_code` = the value's position 1…k in the codebook's order and `value_count` = k) and the
- *   document attributes — the input of `overens agreement` and `overens prevalence`; a
+ *   `value_code` = the value's position 1…k in the codebook's order and `value_count` = k; with
+ *   the project's versions `codebook_version`, the version number of each row) and the document
+ *   attributes — the input of `overens agreement` and `overens prevalence`; a
  *   multi-valued judgement is one row, its labels and codes joined by "; ". With the final dataset
  *   it holds every coder's rows (provenance empty for a human coder; `consensus`, or `reopened` for
  *   a consensus that no longer counts, for the consensus coder) and then one row per agreement and
@@ -39,6 +40,12 @@ export interface DatasetInput {
   final?: FinalDataset;
   /** Only this coder's judgements (and no final rows). */
   coderId?: string;
+  /**
+   * The project's codebook version numbers by id, and the one the labels (and the final dataset)
+   * come from: adds the `codebook_version` column (each judgement's version; the final rows' is
+   * `current`), so an analysis can take one version (`overens … --version N`).
+   */
+  versions?: { numbers: ReadonlyMap<string, number>; current: number };
 }
 
 /** Cells are quoted where needed and neutralised against formula injection (csv-safe.ts, OWASP). */
@@ -66,6 +73,8 @@ async function sheetXlsx(name: string, table: readonly (readonly (string | numbe
 
 /** The long export's columns after `value`: who coded (human or consensus) and the codebook's variable and value. */
 export const LONG_CODEBOOK_COLUMNS = ['coder_kind', 'variable_kind', 'variable_level', 'value_code', 'value_count'] as const;
+/** After them, with `versions`: the codebook version number of the row. */
+export const LONG_VERSION_COLUMN = 'codebook_version';
 
 export function longCsv(input: DatasetInput): string {
   return csv(longTable(input));
@@ -83,7 +92,9 @@ function longTable(input: DatasetInput): (string | null)[][] {
   const variables = new Map(input.content.variables.map((v) => [v.id, v]));
   // The provenance column comes with the final dataset (the app's exports); without it (e.g. `overens convert`) the columns stay as they were.
   const withProvenance = input.final !== undefined;
-  const rows: (string | null)[][] = [['document', 'coder', 'variable', 'value', ...(withProvenance ? ['provenance'] : []), ...LONG_CODEBOOK_COLUMNS, ...attrs]];
+  const versions = input.versions;
+  const rows: (string | null)[][] = [['document', 'coder', 'variable', 'value', ...(withProvenance ? ['provenance'] : []), ...LONG_CODEBOOK_COLUMNS, ...(versions ? [LONG_VERSION_COLUMN] : []), ...attrs]];
+  const versionCell = (id: string | null) => (versions ? [String(id === null ? versions.current : (versions.numbers.get(id) ?? ''))] : []);
   type V = NonNullable<ReturnType<typeof variables.get>>;
   const positions = (v: V, ids: readonly string[]) => ids.map((id) => v.values.findIndex((x) => x.id === id)).filter((i) => i >= 0);
   const labels = (v: V, ids: readonly string[]) => positions(v, ids).map((i) => localize(v.values[i]!.label, input.lang)).filter(Boolean).join('; ') || null;
@@ -106,7 +117,7 @@ function longTable(input: DatasetInput): (string | null)[][] {
     const coder = coders.get(j.coderId);
     // A consensus that a changed judgement re-opened is not part of the final dataset: marked, so a reader can leave it out.
     const provenance = coder?.kind === 'consensus' ? (cell(d.id, v.id)?.reopened && cell(d.id, v.id)?.provenance !== 'consensus' ? 'reopened' : 'consensus') : null;
-    rows.push([documentKey(d), coder?.name ?? j.coderId, localize(v.label, input.lang), labels(v, j.valueIds), ...(withProvenance ? [provenance] : []), ...codebookCells(coder?.kind ?? 'human', v, j.valueIds), ...attrs.map((a) => d.attributes[a] ?? null)]);
+    rows.push([documentKey(d), coder?.name ?? j.coderId, localize(v.label, input.lang), labels(v, j.valueIds), ...(withProvenance ? [provenance] : []), ...codebookCells(coder?.kind ?? 'human', v, j.valueIds), ...versionCell(j.codebookVersionId), ...attrs.map((a) => d.attributes[a] ?? null)]);
   }
   if (input.final && input.coderId === undefined) {
     for (const u of [...input.final.units].filter((x) => docs.has(x.id)).sort((a, b) => byName(a.id, b.id))) {
@@ -115,7 +126,7 @@ function longTable(input: DatasetInput): (string | null)[][] {
       for (const v of input.final.variables) {
         const c = input.final.byUnit.get(u.id)?.get(v.id);
         if (!c) continue;
-        rows.push([documentKey(d), FINAL_CODER_NAME, localize(v.label, input.lang), labels(v, c.valueIds), c.provenance, ...codebookCells('final', v, c.valueIds), ...attrs.map((a) => d.attributes[a] ?? null)]);
+        rows.push([documentKey(d), FINAL_CODER_NAME, localize(v.label, input.lang), labels(v, c.valueIds), c.provenance, ...codebookCells('final', v, c.valueIds), ...versionCell(null), ...attrs.map((a) => d.attributes[a] ?? null)]);
       }
     }
   }

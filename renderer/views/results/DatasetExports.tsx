@@ -31,12 +31,17 @@ export function DatasetExports({ study, source, stem, save }: { study: Study; so
     ...(source === FINAL_SOURCE ? { final: study.final } : { coderId: source }),
   });
   const text = (s: string) => Promise.resolve(new TextEncoder().encode(s));
+  // The long export's codebook_version column: each judgement's version number (of this codebook).
+  const versionNumbers = async () => {
+    const all = await store.db.codebookVersions.where('projectId').equals(project.id).toArray();
+    return { numbers: new Map(all.filter((x) => x.codebookId === version.codebookId).map((x) => [x.id, x.number])), current: version.number };
+  };
   const segments = async () => {
     const all = await store.db.segments.where('projectId').equals(project.id).toArray();
     return source === FINAL_SOURCE ? all : all.filter((s) => s.coderId === source);
   };
   const exports = [
-    ['long', () => text(longCsv(input())), `${stem}-lang.csv`, 'csv'],
+    ['long', async () => text(longCsv({ ...input(), versions: await versionNumbers() })), `${stem}-lang.csv`, 'csv'],
     ['wide', () => text(wideCsv(input())), `${stem}-bred.csv`, 'csv'],
     ['wideXlsx', () => wideXlsx(input()), `${stem}-bred.xlsx`, 'xlsx'],
     ['spss', () => text(spssSyntax(input(), `${stem}-bred.csv`)), `${stem}-bred.sps`, 'sps'],

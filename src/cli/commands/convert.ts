@@ -8,7 +8,10 @@
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseAttributesCsv } from '../../formats/attributes-csv';
+import { parseAttributesCsv, type AttributeRow } from '../../formats/attributes-csv';
+import { finalDatasetInput } from '../../formats/final-from-codings';
+import { recordsFromCodings } from '../../formats/prevalence-input';
+import { readCodings } from '../read-codings';
 import {
   convertQdpxProject,
   documentCodings,
@@ -32,8 +35,8 @@ import { parseCommandArgs } from '../args';
 import { UsageError, type CliCommand, type CliIo } from '../io';
 import { failOnProblems, InputError, readBytes, readTextFile } from '../read-input';
 
-const usage = `Usage: overens convert <in> <out> [--format long|wide|segments|qdpx] [--coder NAME]
-                        [--attributes file.csv] [--texts FOLDER] [--profile standard|qualcoder|nvivo]
+const usage = `Usage: overens convert <in> <out> [--format long|wide|segments|qdpx] [--coder NAME | --final]
+                        [--attributes file.csv] [--texts FOLDER] [--version N] [--profile standard|qualcoder|nvivo]
 
 Convert between a REFI-QDA project (.qdpx: ATLAS.ti, MAXQDA, NVivo, QualCoder, Överens) and the
 CSV formats of the statistics commands. The file extensions say what is read and written:
@@ -59,6 +62,13 @@ Options:
                   (REFI-QDA records no pages)
                 qdpx: implied by a .qdpx output
   --coder       only this coder's codings
+  --final       (CSV → .csv/.xlsx) the final dataset composed from the long export's coder rows
+                as the app composes it (consensus in force › agreed › single coder › unresolved,
+                listed on stderr): long — one row per agreement and variable under the coder
+                "final" with its provenance; wide — one row per agreement with <key>__prov columns.
+                With --attributes, a file matched by its name without extension is a twin of that
+                row's agreement (as in the app's attribute import)
+  --version     (with --final) the codebook version to compose (default: the highest in the file)
   --attributes  a CSV keyed by file name (file or document column, other columns = attributes)
                 whose attributes are added to the documents (they replace same-named ones)
   --profile     (→ .qdpx) standard (default): as REFI-QDA specifies; qualcoder: code names
@@ -142,7 +152,7 @@ export const convertCommand: CliCommand = {
   usage,
   async run(args, io) {
     const warn = (message: string) => io.stderr.write(`${message}\n`);
-    const parsed = parseCommandArgs(args, { format: { type: 'string' }, coder: { type: 'string' }, attributes: { type: 'string' }, texts: { type: 'string' }, profile: { type: 'string' } });
+    const parsed = parseCommandArgs(args, { format: { type: 'string' }, coder: { type: 'string' }, final: { type: 'boolean' }, version: { type: 'string' }, attributes: { type: 'string' }, texts: { type: 'string' }, profile: { type: 'string' } });
     const [input, output, ...extra] = parsed.positionals;
     if (!input || !output || extra.length > 0) throw new UsageError('give one input and one output file: overens convert <in> <out>');
     const inExt = extensionOf(input, INPUTS, 'the input');
@@ -158,6 +168,12 @@ export const convertCommand: CliCommand = {
     const profile = (profileArg as QdpxProfile | undefined) ?? 'standard';
     if (inExt === '.csv' && format === 'segments') throw new UsageError('a codings CSV has no passages; --format segments needs a .qdpx input');
     if (parsed.values.texts !== undefined && !(inExt === '.csv' && outExt === '.qdpx')) throw new UsageError('--texts is used only when converting a codings CSV to a .qdpx');
+    if (parsed.values.final) {
+      if (inExt !== '.csv' || (format !== 'long' && format !== 'wide')) throw new UsageError('--final composes the final dataset of a long codings CSV into a long or wide .csv or .xlsx');
+      if (parsed.values.coder !== undefined) throw new UsageError('choose --final or --coder, not both');
+      return convertFinal(input, output, outExt, format, parsed.values, io);
+    }
+    if (parsed.values.version !== undefined) throw new UsageError('--version is used with --final');
 
     // Read the input into a REFI-QDA project (as imported), then Överens records.
     let imported: QdpxProject;
@@ -218,13 +234,48 @@ export const convertCommand: CliCommand = {
       if (multi > 0) io.stderr.write(`${output}: ${multi} coding(s) have several values for one document, coder and variable, written as one row per value; overens agreement and prevalence read one value per document, coder and variable\n`);
       summary = `long: ${dataset.judgements.length} row(s)`;
     }
-    try {
-      await writeFile(output, bytes);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(`${output}: cannot be written (${code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a folder' : error instanceof Error ? error.message : String(error)})`);
-    }
+    await writeOutput(output, bytes);
     io.stdout.write(`${output}: ${summary}; ${project.documents.length} document(s), ${project.coders.length} coder(s)\n`);
     return 0;
   },
 };
+
+async function writeOutput(output: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await writeFile(output, bytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${output}: cannot be written (${code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a folder' : error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/** `--final`: the final dataset of a long codings CSV (formats/final-from-codings.ts). */
+async function convertFinal(input: string, output: string, outExt: string, format: 'long' | 'wide', values: { version?: string; attributes?: string }, io: CliIo): Promise<number> {
+  const warn = (message: string) => io.stderr.write(`${message}\n`);
+  if (values.version !== undefined && !/^[1-9]\d*$/.test(values.version)) throw new UsageError('--version must be a codebook version number (1, 2, …)');
+  const scan = await readCodings(input, warn, values.version === undefined ? {} : { version: values.version });
+  failOnProblems(input, scan.problems);
+  if (scan.rows.document.length === 0) throw new InputError(`${input}: no codings (only a header)`);
+  let rows: AttributeRow[];
+  if (values.attributes !== undefined) {
+    const attributes = parseAttributesCsv(await readTextFile(values.attributes, warn));
+    failOnProblems(values.attributes, attributes.problems);
+    rows = attributes.rows;
+  } else {
+    rows = scan.documents.names.map((file, i) => ({ line: i + 2, file, attributes: {} }));
+  }
+  const records = recordsFromCodings(scan, rows, { source: { final: true }, ...(values.attributes ? { documentsName: values.attributes } : {}) });
+  failOnProblems(input, records.problems);
+  for (const note of records.notes) warn(`${input}: ${note}`);
+  const { input: dataset, final } = finalDatasetInput(records);
+  const unresolved = final.cells.filter((c) => c.provenance === 'unresolved');
+  if (unresolved.length > 0) {
+    const name = (id: string) => records.content.variables.find((v) => v.id === id)?.label.sv ?? id;
+    warn(`${input}: unresolved (the coders differ and no consensus is in force; no value):\n${unresolved.slice(0, 20).map((c) => `  ${c.unit}: ${name(c.variableId)}`).join('\n')}${unresolved.length > 20 ? `\n  … and ${unresolved.length - 20} more` : ''}`);
+  }
+  const bytes = format === 'wide' ? (outExt === '.xlsx' ? await wideXlsx(dataset) : new TextEncoder().encode(wideCsv(dataset))) : outExt === '.xlsx' ? await longXlsx(dataset) : new TextEncoder().encode(longCsv(dataset));
+  await writeOutput(output, bytes);
+  const s = final.summary.cells;
+  io.stdout.write(`${output}: final dataset of ${final.summary.units} agreement(s): ${s.consensus} consensus, ${s.agreed} agreed, ${s.single} single coder, ${s.unresolved} unresolved, ${s.unjudged} not judged\n`);
+  return 0;
+}
