@@ -4,6 +4,7 @@
 // English; the passages land on the coded words. Then the Results view exports it for QualCoder
 // (the profile chooser next to the .qdpx button).
 import JSZip from 'jszip';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, screenshot } from './browser';
