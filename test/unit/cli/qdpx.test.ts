@@ -51,4 +51,24 @@ describe('overens qdpx', () => {
     expect(stdout).toContain(`${bad}: cannot be imported`);
     expect(stdout).toContain('trasig.qdpx: not a REFI-QDA project (zip)');
   });
+
+  it('reports each source\'s counting of positions and the mapping\'s problems, as the app\'s import report does', async () => {
+    // NVivo counts UTF-16 units with CRLF as two: "LVM" after an emoji and a CRLF starts at raw.indexOf.
+    const raw = 'Rubrik\r\nVi 🙂 vårdas enligt LVM.';
+    const nvivo = `<Project xmlns="urn:QDA-XML:project:1.0" name="N" origin="NVivo 12"><Users><User guid="${G(1)}" name="Konsensus"/></Users>
+<CodeBook><Codes><Code guid="${G(10)}" name="LVM" isCodable="true"/></Codes></CodeBook>
+<Sources><TextSource guid="${G(30)}" name="a" plainTextPath="internal://${G(30)}.txt">
+<PlainTextSelection guid="${G(31)}" startPosition="${raw.indexOf('LVM')}" endPosition="${raw.indexOf('LVM') + 3}" creatingUser="${G(1)}"><Coding guid="${G(32)}" creatingUser="${G(1)}"><CodeRef targetGUID="${G(99)}"/></Coding></PlainTextSelection>
+</TextSource></Sources></Project>`;
+    const zip = new JSZip();
+    zip.file('project.qde', nvivo);
+    zip.file(`sources/${G(30)}.txt`, raw);
+    const { code, stdout } = await cli(['qdpx', file('nvivo.qdpx', await zip.generateAsync({ type: 'uint8array' })), '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.origin).toBe('NVivo 12');
+    expect(report.positions).toEqual([{ source: 'a', counting: 'UTF-16 units, line break CRLF as two', fit: 1 }]);
+    // Problems of mapping to a project (not only of reading) are there too.
+    expect(report.problems).toEqual(['User "Konsensus" was renamed to "Konsensus (2)" (coder names must be unique)', `1 coding(s) refer to 1 code(s) that are not in the codebook (${G(99)}); skipped`]);
+  });
 });
