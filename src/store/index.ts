@@ -7,6 +7,7 @@ import { CodingRepository } from './codings';
 import { BackupRepository } from './backup';
 import { CoderPackageRepository } from './coder-packages';
 import { StudyRepository } from './study';
+import { OcrRepository } from './ocr';
 
 export * from './db';
 export * from './persistence';
@@ -17,6 +18,7 @@ export * from './codings';
 export * from './backup';
 export * from './coder-packages';
 export * from './study';
+export * from './ocr';
 
 export interface Store {
   db: OverensDb;
@@ -29,6 +31,7 @@ export interface Store {
   backups: BackupRepository;
   coderPackages: CoderPackageRepository;
   study: StudyRepository;
+  ocr: OcrRepository;
 }
 
 export function createStore(db: OverensDb = openDatabase()): Store {
@@ -43,5 +46,6 @@ export function createStore(db: OverensDb = openDatabase()): Store {
     backups: new BackupRepository(db),
     coderPackages: new CoderPackageRepository(db),
     study: new StudyRepository(db),
+    ocr: new OcrRepository(db),
   };
 }
