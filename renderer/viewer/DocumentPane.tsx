@@ -7,6 +7,8 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentContent, DocumentMeta } from '../../src/core';
 import { pageOf } from '../../src/core/anchoring';
 import { useI18n } from '../i18n';
+import { OcrStatus } from '../ocr/OcrStatus';
+import { ocrPageViews } from '../ocr/ocr-view';
 import { paintSegments, clearSegments, type PaintedSegment } from './highlights';
 import { PdfView, type PdfViewHandle } from './PdfView';
 import { findAll, offsetAtPoint, readSelection, type SelectionResult } from './selection';
@@ -42,6 +44,7 @@ export const DocumentPane = memo(function DocumentPane({ meta, content, bytes, s
   const [query, setQuery] = useState('');
   const [hitIndex, setHitIndex] = useState(0);
   const hits = useMemo(() => findAll(content.text, query), [content.text, query]);
+  const ocrPages = useMemo(() => ocrPageViews(meta.ocr, content), [meta.ocr, content]);
 
   const onMap = useCallback((next: TextMap | null, root: HTMLElement) => {
     rootRef.current = root;
@@ -140,12 +143,12 @@ export const DocumentPane = memo(function DocumentPane({ meta, content, bytes, s
           </>
         )}
       </div>
-      {!meta.hasText && <p className="notice">{t('viewer.noText')}</p>}
+      {meta.ocr ? <OcrStatus meta={meta} /> : !meta.hasText && <p className="notice">{t('viewer.noText')}</p>}
       {mapMismatch && meta.kind !== 'pdf' && <p className="notice">{t('viewer.mismatch')}</p>}
       <div className="viewer-scroll" onMouseUp={onMouseUp} onClick={onClick} data-testid="viewer-scroll">
         {meta.kind === 'pdf' ? (
           bytes ? (
-            <PdfView bytes={bytes} pageStarts={content.pageStarts} scale={scale} onMap={onMap} onPageChange={setPage} onError={onError} handle={pdfRef} />
+            <PdfView bytes={bytes} pageStarts={content.pageStarts} scale={scale} onMap={onMap} onPageChange={setPage} onError={onError} handle={pdfRef} ocrPages={ocrPages} />
           ) : (
             <p className="muted">{t('common.loading')}</p>
           )

@@ -9,6 +9,8 @@ import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref
 import { TextLayer, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist';
 import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { layoutPageText } from '../../src/ingest/pdf-text';
+import { OcrPageBadge } from '../ocr/OcrPageBadge';
+import { renderOcrTextLayer, type OcrPageView } from '../ocr/ocr-view';
 import { openPdf } from './pdf';
 import { TextMap } from './text-map';
 import 'pdfjs-dist/web/pdf_viewer.css';
@@ -28,6 +30,8 @@ export interface PdfViewProps {
   onPageChange?: (page: number) => void;
   onError: (error: unknown) => void;
   handle?: Ref<PdfViewHandle>;
+  /** Pages whose text is recognised (OCR): their word layers and states. */
+  ocrPages?: ReadonlyMap<number, OcrPageView>;
 }
 
 /** Pages rendered on each side of the visible ones. */
@@ -40,7 +44,7 @@ interface PageSize {
   height: number;
 }
 
-export function PdfView({ bytes, pageStarts, scale, onMap, onPageChange, onError, handle }: PdfViewProps) {
+export function PdfView({ bytes, pageStarts, scale, onMap, onPageChange, onError, handle, ocrPages }: PdfViewProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
   const [sizes, setSizes] = useState<PageSize[]>([]);
@@ -142,6 +146,7 @@ export function PdfView({ bytes, pageStarts, scale, onMap, onPageChange, onError
           rendered={visible.has(i + 1)}
           onRendered={onPageRendered}
           onError={onError}
+          ocr={ocrPages?.get(i + 1)}
         />
       ))}
     </div>
@@ -157,9 +162,12 @@ interface PdfPageProps {
   rendered: boolean;
   onRendered: (page: number, map: TextMap | null, size: PageSize) => void;
   onError: (error: unknown) => void;
+  ocr?: OcrPageView;
 }
 
-function PdfPage({ pdf, page, size, scale, pageStart, rendered, onRendered, onError }: PdfPageProps) {
+function PdfPage({ pdf, page, size, scale, pageStart, rendered, onRendered, onError, ocr }: PdfPageProps) {
+  const ocrLayer = ocr?.layer;
+  const ocrText = ocr?.text;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
 
@@ -185,6 +193,12 @@ function PdfPage({ pdf, page, size, scale, pageStart, rendered, onRendered, onEr
       const content: TextContent = await proxy.getTextContent();
       if (cancelled) return;
       textDiv.replaceChildren();
+      if (ocrLayer) {
+        // A scanned page: the recognised words as an invisible text layer over the page image.
+        const words = renderOcrTextLayer(textDiv, ocrLayer.words, ocrText ?? '', pageStart, viewport.width, viewport.height);
+        onRendered(page, new TextMap(words), { width: viewport.width / scale, height: viewport.height / scale });
+        return void (await renderTask.promise);
+      }
       textLayer = new TextLayer({ textContentSource: content, container: textDiv, viewport });
       await textLayer.render();
       if (cancelled) return;
@@ -214,13 +228,14 @@ function PdfPage({ pdf, page, size, scale, pageStart, rendered, onRendered, onEr
     };
     // `size` is reported back on cleanup only; re-rendering on size changes would loop.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pdf, page, scale, pageStart, rendered, onRendered, onError]);
+  }, [pdf, page, scale, pageStart, rendered, onRendered, onError, ocrLayer, ocrText]);
 
   return (
     <div className="pdf-page" data-page={page} data-testid="pdf-page" style={{ width: size.width * scale, height: size.height * scale }}>
       {rendered && <canvas ref={canvasRef} className="pdf-canvas" />}
       <div ref={textRef} className="textLayer" />
       <span className="page-number">{page}</span>
+      <OcrPageBadge view={ocr} />
     </div>
   );
 }
