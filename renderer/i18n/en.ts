@@ -148,6 +148,7 @@ export const en: Record<MessageKey, string> = {
   'ocr.pageBadge': 'OCR {confidence} %',
   'ocr.pageLow': 'OCR {confidence} % – uncertain, check the text',
   'ocr.pageNone': 'OCR found no readable text on this page',
+  'ocr.tablePending': 'OCR running',
   'ocr.usable': 'Recognised pages can be read and coded already.',
   'coding.blind': 'Blind coding',
   'coding.blindHelp': 'With blind coding on, each coder sees only their own passages. The project lead can switch it off for review.',

@@ -146,6 +146,7 @@ export const sv = {
   'ocr.pageBadge': 'OCR {confidence} %',
   'ocr.pageLow': 'OCR {confidence} % – osäker, kontrollera texten',
   'ocr.pageNone': 'OCR hittade ingen läsbar text på sidan',
+  'ocr.tablePending': 'OCR pågår',
   'ocr.usable': 'Igenkända sidor kan läsas och kodas redan nu.',
   'coding.blind': 'Blind kodning',
   'coding.blindHelp': 'När blind kodning är på ser varje kodare bara sina egna markeringar. Projektledaren kan stänga av den vid granskning.',

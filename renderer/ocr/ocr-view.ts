@@ -22,6 +22,27 @@ export function ocrPageViews(ocr: DocumentOcr | undefined, content: Pick<Documen
   return views;
 }
 
+/**
+ * The views of `next`, reusing those of `previous` that did not change — so storing one page does
+ * not make the viewer redraw the pages recognised before it.
+ */
+export function keepUnchanged(previous: ReadonlyMap<number, OcrPageView>, next: Map<number, OcrPageView>): Map<number, OcrPageView> {
+  for (const [page, view] of next) {
+    const old = previous.get(page);
+    if (
+      old &&
+      old.text === view.text &&
+      old.pending === view.pending &&
+      old.state.confidence === view.state.confidence &&
+      old.state.words === view.state.words &&
+      (old.layer?.words.length ?? -1) === (view.layer?.words.length ?? -1)
+    ) {
+      next.set(page, old);
+    }
+  }
+  return next;
+}
+
 export type OcrBadge = { key: 'ocr.pagePending' | 'ocr.pageNone' } | { key: 'ocr.pageLow' | 'ocr.pageBadge'; confidence: number };
 
 export function ocrBadge(view: OcrPageView): OcrBadge | null {
@@ -41,7 +62,7 @@ function measure(text: string, fontSize: number): number {
 
 /**
  * An invisible text layer over a scanned page: one transparent span per recognised word at its
- * box, stretched to the word's width (as pdf.js does with its text layer), so the browser's
+ * box (with the space that follows it), stretched to the word's width as pdf.js does, so the browser's
  * selection, the highlights and the text map work as on a PDF with a text layer. Returns each
  * word's text node with its document offset.
  */
@@ -50,15 +71,17 @@ export function renderOcrTextLayer(container: HTMLElement, words: readonly OcrWo
   const entries: NodeOffset[] = [];
   const fragment = document.createDocumentFragment();
   for (const [start, length, x0, y0, x1, y1] of words) {
-    const text = pageText.slice(start, start + length);
-    if (text.length === 0) continue;
+    const word = pageText.slice(start, start + length);
+    if (word.length === 0) continue;
+    // The space after a word belongs to its span (as in pdf.js' layer), so a copied selection has its spaces.
+    const text = pageText[start + length] === ' ' ? `${word} ` : word;
     const boxWidth = ((x1 - x0) / OCR_BOX_UNITS) * width;
     const boxHeight = Math.max(1, ((y1 - y0) / OCR_BOX_UNITS) * height);
     const span = document.createElement('span');
     span.className = 'ocr-word';
     const node = document.createTextNode(text);
     span.append(node);
-    const measured = measure(text, boxHeight);
+    const measured = measure(word, boxHeight);
     span.style.cssText = `left:${((x0 / OCR_BOX_UNITS) * width).toFixed(2)}px;top:${((y0 / OCR_BOX_UNITS) * height).toFixed(2)}px;font-size:${boxHeight.toFixed(2)}px;font-family:sans-serif;line-height:1;transform:scaleX(${measured > 0 ? (boxWidth / measured).toFixed(4) : 1})`;
     fragment.append(span);
     entries.push({ node, start: pageStart + start });

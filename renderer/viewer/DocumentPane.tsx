@@ -8,7 +8,7 @@ import type { DocumentContent, DocumentMeta } from '../../src/core';
 import { pageOf } from '../../src/core/anchoring';
 import { useI18n } from '../i18n';
 import { OcrStatus } from '../ocr/OcrStatus';
-import { ocrPageViews } from '../ocr/ocr-view';
+import { keepUnchanged, ocrPageViews, type OcrPageView } from '../ocr/ocr-view';
 import { paintSegments, clearSegments, type PaintedSegment } from './highlights';
 import { PdfView, type PdfViewHandle } from './PdfView';
 import { findAll, offsetAtPoint, readSelection, type SelectionResult } from './selection';
@@ -44,7 +44,8 @@ export const DocumentPane = memo(function DocumentPane({ meta, content, bytes, s
   const [query, setQuery] = useState('');
   const [hitIndex, setHitIndex] = useState(0);
   const hits = useMemo(() => findAll(content.text, query), [content.text, query]);
-  const ocrPages = useMemo(() => ocrPageViews(meta.ocr, content), [meta.ocr, content]);
+  const ocrCache = useRef<ReadonlyMap<number, OcrPageView>>(new Map());
+  const ocrPages = useMemo(() => (ocrCache.current = keepUnchanged(ocrCache.current, ocrPageViews(meta.ocr, content))), [meta.ocr, content]);
 
   const onMap = useCallback((next: TextMap | null, root: HTMLElement) => {
     rootRef.current = root;
