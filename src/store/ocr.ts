@@ -5,6 +5,7 @@
  * as it is stored, and a crash between pages loses at most the page being recognised).
  */
 import { applyOcrPage, DocumentContent, DocumentMeta, ocrWarnings, pendingOcrPages, type OcrPageResult, type OcrStatus, type UserMessage } from '../core';
+import { anchorSelector } from '../core/anchoring';
 import type { OverensDb } from './db';
 
 export class OcrRepository {
@@ -23,20 +24,43 @@ export class OcrRepository {
       const meta = await db.documents.get(documentId);
       const content = await db.documentContents.get(documentId);
       if (!meta || !content) return false;
+      const pageStart = content.pageStarts[result.page - 1] ?? 0;
       const applied = applyOcrPage(meta, content, result);
       await db.documentContents.put(DocumentContent.parse(applied.content));
       await db.documents.put(DocumentMeta.parse(applied.meta));
       const { from, delta } = applied.shift;
-      if (delta !== 0) {
-        await db.segments
-          .where('documentId')
-          .equals(documentId)
-          .modify((s) => {
-            const { position } = s.selector;
-            if (position.start >= from) s.selector = { ...s.selector, position: { start: position.start + delta, end: position.end + delta } };
-          });
-      }
+      const { text, pageStarts } = applied.content;
+      await db.segments
+        .where('documentId')
+        .equals(documentId)
+        .modify((s) => {
+          const { position } = s.selector;
+          if (position.start >= from) {
+            if (delta !== 0) s.selector = { ...s.selector, position: { start: position.start + delta, end: position.end + delta } };
+          } else if (position.end > pageStart && !s.orphaned) {
+            // A passage on a page whose text layer was replaced on request: found again by its quote, else kept as an orphan.
+            const found = anchorSelector(text, s.selector, pageStarts);
+            if (found.status === 'anchored') s.selector = found.selector;
+            else s.orphaned = true;
+          }
+        });
       return true;
+    });
+  }
+
+  /** Recognise `pages` (1-based) again on request, e.g. pages whose text layer is garbage; they replace that text. */
+  async requestPages(documentId: string, pages: readonly number[], languages = 'swe+eng'): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.documents, db.documentContents], async () => {
+      const meta = await db.documents.get(documentId);
+      const content = await db.documentContents.get(documentId);
+      if (!meta || !content || meta.kind !== 'pdf') return;
+      const wanted = pages.filter((p) => Number.isInteger(p) && p >= 1 && p <= content.pageStarts.length);
+      const base = meta.ocr ?? { status: 'pending' as const, languages, pages: [] };
+      const kept = base.pages.filter((p) => !wanted.includes(p.page));
+      const ocr = { ...base, status: 'pending' as const, pages: [...kept, ...wanted.map((page) => ({ page, confidence: null, words: 0 }))].sort((a, b) => a.page - b.page) };
+      delete (ocr as { error?: unknown }).error;
+      await db.documents.put(DocumentMeta.parse({ ...meta, ocr, warnings: ocrWarnings(meta.warnings, content.text, content.pageStarts, ocr) }));
     });
   }
 

@@ -69,6 +69,35 @@ describe('OcrRepository', () => {
     expect((await store.documents.get('d1'))!.ocr!.error).toEqual({ sv: 'fel', en: 'error' });
   });
 
+  it('recognises a page with a text layer again on request: its passages are found again by their quote or kept as orphans', async () => {
+    const project = await setUp();
+    const versionId = (await store.db.codebookVersions.toArray())[0]!.id;
+    const coder = (await store.coders.list(project.id))[0]!;
+    // A passage on page 1 ("Avtal", offsets 0–5).
+    await store.codings.addSegment({
+      id: 's0', projectId: project.id, documentId: 'd1', coderId: coder.id, codebookVersionId: versionId, variableId: 'lvm', valueId: 'lvm.ja',
+      selector: describeRange(TEXT, 0, 5, PAGE_STARTS), memo: '', orphaned: false, createdAt: 1, updatedAt: 1,
+    });
+    await store.ocr.requestPages('d1', [1]);
+    const meta = (await store.documents.get('d1'))!;
+    expect(meta.ocr!.pages.map((p) => [p.page, p.confidence])).toEqual([[1, null], [2, null]]);
+    expect((await store.ocr.pending(project.id)).map((d) => d.id)).toEqual(['d1']);
+    // OCR reads page 1 as "Nytt Avtal" (7 → 12 characters with the line end): the passage is found at 5.
+    await store.ocr.applyPage('d1', { page: 1, text: 'Nytt Avtal\n', words: [[0, 4, 0, 0, 10, 10], [5, 5, 20, 0, 30, 10]], confidence: 90 });
+    const content = (await store.documents.content('d1'))!;
+    expect(content.text).toBe('Nytt Avtal\n\n\n\n\nTvister hanteras lokalt.');
+    const segments = await store.codings.segmentsOfDocument('d1');
+    const s0 = segments.find((s) => s.id === 's0')!;
+    expect([s0.orphaned, s0.selector.position]).toEqual([false, { start: 5, end: 10 }]);
+    // The passage on page 3 moved by the 4 characters page 1 gained.
+    const s1 = segments.find((s) => s.id === 's1')!;
+    expect(content.text.slice(s1.selector.position.start, s1.selector.position.end)).toBe('Tvister hanteras');
+    // Read again with other words, the passage cannot be found: kept, as an orphan.
+    await store.ocr.requestPages('d1', [1]);
+    await store.ocr.applyPage('d1', { page: 1, text: 'Helt annat\n', words: [], confidence: 90 });
+    expect((await store.codings.segmentsOfDocument('d1')).find((s) => s.id === 's0')!.orphaned).toBe(true);
+  });
+
   it('does nothing for a document deleted meanwhile', async () => {
     expect(await store.ocr.applyPage('gone', { page: 1, text: 'x', words: [], confidence: 0 })).toBe(false);
   });
