@@ -10,6 +10,8 @@ import { useI18n } from '../i18n';
 import { HighlightLegend, HighlightTooltip } from './HighlightLegend';
 import { SELECTION_ALPHA, SELECTION_COLOUR } from './highlight-palette';
 import { paintSegments, clearSegments, translucent, type PaintedSegment } from './highlights';
+import { OcrStatus } from '../ocr/OcrStatus';
+import { keepUnchanged, ocrPageViews, type OcrPageView } from '../ocr/ocr-view';
 import { PdfView, type PdfViewHandle } from './PdfView';
 import { offsetAtTop, scrollOffsetInto } from './reading-position';
 import { findAll, offsetAtPoint, readSelection, type SelectionResult } from './selection';
@@ -80,6 +82,8 @@ export const DocumentPane = memo(function DocumentPane({ meta, content, bytes, s
   // A passage to show wins over the remembered position.
   const [startAt] = useState(target ? undefined : initialOffset);
   const report = useCallback((offset: number) => positionRef.current?.(meta.id, offset), [meta.id]);
+  const ocrCache = useRef<ReadonlyMap<number, OcrPageView>>(new Map());
+  const ocrPages = useMemo(() => (ocrCache.current = keepUnchanged(ocrCache.current, ocrPageViews(meta.ocr, content))), [meta.ocr, content]);
 
   const onMap = useCallback((next: TextMap | null, root: HTMLElement) => {
     rootRef.current = root;
@@ -213,7 +217,7 @@ export const DocumentPane = memo(function DocumentPane({ meta, content, bytes, s
         hitIndex={hitIndex}
         pages={isPdf ? { page, count: meta.pageCount, goToPage, zoom } : undefined}
       />
-      {!meta.hasText && <p className="notice">{t('viewer.noText')}</p>}
+      {meta.ocr ? <OcrStatus meta={meta} /> : !meta.hasText && <p className="notice">{t('viewer.noText')}</p>}
       {mapMismatch && !isPdf && <p className="notice">{t('viewer.mismatch')}</p>}
       <HighlightLegend segments={segments} />
       <div ref={scrollRef} className="viewer-scroll" onMouseUp={onMouseUp} onClick={onClick} onMouseMove={onMouseMove} onMouseLeave={() => setHover(null)} data-testid="viewer-scroll">
@@ -231,6 +235,7 @@ export const DocumentPane = memo(function DocumentPane({ meta, content, bytes, s
               initialOffset={startAt}
               onError={onError}
               handle={pdfRef}
+              ocrPages={ocrPages}
             />
           ) : (
             <p className="muted">{t('common.loading')}</p>
