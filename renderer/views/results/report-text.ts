@@ -5,7 +5,8 @@
  * disagreements and how many a consensus resolved, what is still unresolved, and whether and
  * how coding was blind. Numbers in the UI language's format (decimal comma in Swedish).
  */
-import type { BlindingEvent, Coder, Project, ReliabilitySample } from '../../../src/core';
+import type { BlindingEvent, Coder, Judgement, Project, ReliabilitySample } from '../../../src/core';
+import { proposalsText } from '../../assist/report-text';
 import { leadOf } from '../../../src/core/blinding';
 import { isProposalEvent } from '../../../src/core/assist/safeguards';
 import { reliabilityCounts, type FinalDataset } from '../../../src/core/final-dataset';
@@ -25,6 +26,8 @@ export interface MethodsInput {
   groups: [string, number][];
   samples: readonly ReliabilitySample[];
   blindingEvents: readonly BlindingEvent[];
+  /** The project's judgements, and the version reported: for the paragraph on proposals (renderer/assist/report-text.ts). */
+  proposals?: { judgements: readonly Judgement[]; codebookVersionId: string };
   lang: Language;
   t: Translate;
 }
@@ -55,6 +58,8 @@ export function methodsText(input: MethodsInput): string[] {
   }
   paragraphs.push(t('report.percentages', { date: date(Date.now()) }));
   paragraphs.push(blindingText(input));
+  const proposals = input.proposals && proposalsText({ ...input, ...input.proposals });
+  if (proposals) paragraphs.push(proposals);
   return paragraphs;
 }
 
