@@ -28,6 +28,7 @@ export interface ProjectTrainingInput {
 }
 
 export interface ProjectTraining extends TrainingRequestData {
+  passages: TrainingPassage[];
   /** The documents that have judgements to learn from. */
   judgedDocuments: number;
 }
