@@ -11,6 +11,8 @@ export interface PaintedSegment {
   end: number;
   /** #rrggbb of the value. */
   colour: string;
+  /** `evidence`: a sentence behind a proposal of the assist model, drawn apart from codings (underlined, faint). */
+  kind?: 'evidence';
 }
 
 const PREFIX = 'ov-';
@@ -40,7 +42,7 @@ export function paintSegments(scope: string, map: TextMap, segments: readonly Pa
   for (const name of [...registry.keys()]) if (name.startsWith(prefix)) registry.delete(name);
   const byColour = new Map<string, Range[]>();
   for (const s of segments) {
-    const key = s.id === focusedId ? `focus` : s.colour.slice(1).toLowerCase();
+    const key = s.id === focusedId ? `focus` : `${s.kind === 'evidence' ? 'ev-' : ''}${s.colour.slice(1).toLowerCase()}`;
     const list = byColour.get(key) ?? [];
     list.push(...map.domRanges(s.start, s.end));
     byColour.set(key, list);
@@ -49,6 +51,11 @@ export function paintSegments(scope: string, map: TextMap, segments: readonly Pa
   for (const [key, ranges] of byColour) {
     const name = `${prefix}${key}`;
     registry.set(name, new Highlight(...ranges));
+    if (key.startsWith('ev-')) {
+      const hex = `#${key.slice(3)}`;
+      rules.push(`::highlight(${name}) { background-color: ${translucent(hex, 0.12)}; text-decoration: underline dashed 2px ${hex}; }`);
+      continue;
+    }
     const colour = key === 'focus' ? 'rgba(255, 196, 0, 0.55)' : translucent(`#${key}`, 0.35);
     rules.push(`::highlight(${name}) { background-color: ${colour}; }`);
   }

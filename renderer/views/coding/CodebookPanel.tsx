@@ -19,6 +19,8 @@ export function CodebookPanel(props: {
   onValue: (variable: Variable, valueId: string) => void;
   onJudgementMemo: (judgement: Judgement, memo: string) => void;
   onAcceptSuggestion: (variable: Variable) => void;
+  /** Shown on each variable's card (the assist model's proposal). */
+  extraFor?: (variable: Variable, current: boolean) => ReactNode;
 }) {
   const { t, lang } = useI18n();
   const { model, currentIndex } = props;
@@ -43,6 +45,7 @@ export function CodebookPanel(props: {
         onAcceptSuggestion={() => props.onAcceptSuggestion(v)}
         frameOpen={props.frameOpen}
         onToggleFrame={props.onToggleFrame}
+        extra={props.extraFor?.(v, current)}
       >
         {current ? props.currentExtras : null}
       </VariableCard>

@@ -21,6 +21,7 @@ import { DisagreementList } from './DisagreementList';
 import { SampleCard } from './SampleCard';
 import { analyseReliability, reliabilityVariables, reviewVariables } from './analysis';
 import { PassageAgreement } from './PassageAgreement';
+import { ModelAgreement } from '../../assist/ModelAgreement';
 
 export function alphaBand(alpha: number | null): 'reliable' | 'tentative' | 'unreliable' | 'undefined' {
   if (alpha === null) return 'undefined';
@@ -328,6 +329,7 @@ export function ReliabilityView() {
           )}
         </div>
       )}
+      {study && <ModelAgreement study={study} />}
       <SampleCard documents={documents.filter((d) => !d.twin)} coders={humans} />
     </section>
   );
