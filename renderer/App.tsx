@@ -91,7 +91,7 @@ export function App({ persistenceDenied }: { persistenceDenied: boolean }) {
             <kbd>?</kbd>
           </dt>
           <dd>{t('help.open')}</dd>
-          <dt>1–9, ↑↓, n, a</dt>
+          <dt>1–9, ↑↓, n, a, p</dt>
           <dd>{t('help.coding')}</dd>
         </dl>
       </Dialog>
