@@ -4,6 +4,7 @@
  * the start as Windows-1252, with a warning. A U+FFFD in the text is refused (see read-input.ts).
  */
 import { createReadStream } from 'node:fs';
+import { decodeWindows1252 } from '../core/text-decoding';
 import { CodingsScanner, type ScannedCodings } from '../formats/codings-scan';
 import { chooseVersion, versionNote } from '../formats/codings-version';
 import { assertFile } from './read-input';
@@ -12,7 +13,9 @@ import { InputError } from './io';
 const CHUNK = 1 << 20;
 
 async function scanWith(file: string, encoding: 'utf-8' | 'windows-1252', version: string | undefined): Promise<ScannedCodings | 'not-utf-8'> {
-  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: false });
+  // Windows-1252 through our own table (Node's TextDecoder reads 0x80–0x9F as Latin-1); one byte per character, so chunks decode independently.
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  const decoder = encoding === 'utf-8' ? utf8 : { decode: (chunk?: Uint8Array, _options?: { stream: boolean }) => (chunk ? decodeWindows1252(chunk) : '') };
   const scanner = new CodingsScanner(version === undefined ? {} : { version });
   let lines = 0;
   const push = (text: string) => {

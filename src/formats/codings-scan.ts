@@ -6,6 +6,7 @@
  * The CSV rules are `csv-table.ts`': comma, semicolon or tab (chosen by the header), RFC 4180
  * quotes (a quoted cell may span lines), required header names case-insensitive.
  */
+import { restoreCell } from './csv-safe';
 import { CSV_DELIMITERS, type CsvProblem } from './csv-table';
 
 const REQUIRED = ['document', 'coder', 'variable', 'value'] as const;
@@ -274,6 +275,8 @@ export class CodingsScanner {
       this.problem(line, `expected ${header.length} fields, found ${cells.length}`);
       return;
     }
+    // Cells our exports neutralised against formula injection (csv-safe.ts) read back as they were.
+    for (let i = 0; i < cells.length; i++) if (cells[i]!.charCodeAt(0) === 39) cells[i] = restoreCell(cells[i]!);
     const ix = this.index;
     if (ix.version !== -1) {
       const version = cells[ix.version]!;

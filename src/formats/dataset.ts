@@ -28,6 +28,7 @@ import ExcelJS from 'exceljs';
 import { localize, type CodebookContent, type Coder, type DocumentMeta, type Judgement, type Language, type Segment } from '../core';
 import { FINAL_CODER_NAME, type FinalDataset } from '../core/final-dataset';
 import { unitOf } from '../core/units';
+import { csvField } from './csv-safe';
 
 export interface DatasetInput {
   content: CodebookContent;
@@ -47,11 +48,8 @@ export interface DatasetInput {
   versions?: { numbers: ReadonlyMap<string, number>; current: number };
 }
 
-const cell = (v: string | number | null | undefined) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-const csv = (rows: readonly (readonly (string | number | null | undefined)[])[]) => rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+/** Cells are quoted where needed and neutralised against formula injection (csv-safe.ts, OWASP). */
+const csv = (rows: readonly (readonly (string | number | null | undefined)[])[]) => rows.map((r) => r.map((v) => csvField(v)).join(',')).join('\r\n') + '\r\n';
 
 /** Document key in exports: the file name, with the version when there are several. */
 export function documentKey(d: DocumentMeta): string {
@@ -157,6 +155,24 @@ function collapsed(input: DatasetInput): Judgement[] {
   });
 }
 
+/** Longest column name (SPSS and Stata allow 64 characters; R any). */
+export const MAX_COLUMN_NAME = 64;
+
+/**
+ * Column names cut to `max` characters and made unique: a name already taken gets "_2", "_3", …
+ * within the limit (the cut leaves room for the suffix), case-insensitively (SPSS and Stata do not
+ * tell "Lan" from "lan").
+ */
+export function uniqueColumnNames(names: readonly string[], max = MAX_COLUMN_NAME): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    let candidate = name.slice(0, max);
+    for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = `${name.slice(0, max - String(i).length - 1)}_${i}`;
+    taken.add(candidate.toLowerCase());
+    return candidate;
+  });
+}
+
 interface WideColumn {
   name: string;
   label: string;
@@ -170,13 +186,15 @@ function wideTable(input: DatasetInput): { columns: WideColumn[]; rows: (string 
   const columns: WideColumn[] = [
     { name: 'document', label: 'Document (file name)' },
     { name: 'coder', label: 'Coder' },
-    ...attrs.map((a) => ({ name: a.replace(/[^A-Za-z0-9_]/g, '_'), label: `Attribute: ${a}` })),
+    ...attrs.map((a) => ({ name: /^[A-Za-z]/.test(a) ? a.replace(/[^A-Za-z0-9_]/g, '_') : `a_${a.replace(/[^A-Za-z0-9_]/g, '_')}`, label: `Attribute: ${a}` })),
   ];
   for (const v of variables) {
     columns.push({ name: v.key, label: localize(v.label, input.lang), codes: v.values.map((x, i) => ({ code: i + 1, label: localize(x.label, input.lang) })) });
-    for (const x of v.values) columns.push({ name: `${v.key}__${x.key}`.slice(0, 64), label: `${localize(v.label, input.lang)}: ${localize(x.label, input.lang)} (0/1)` });
+    for (const x of v.values) columns.push({ name: `${v.key}__${x.key}`, label: `${localize(v.label, input.lang)}: ${localize(x.label, input.lang)} (0/1)` });
     if (final) columns.push({ name: `${v.key.slice(0, 58)}__prov`, label: `${localize(v.label, input.lang)}: provenance (consensus, agreed, single, unresolved, unjudged, derived)` });
   }
+  const unique = uniqueColumnNames(columns.map((c) => c.name));
+  columns.forEach((c, i) => (c.name = unique[i]!));
   const byDocCoder = new Map<string, Map<string, readonly string[]>>();
   const provenance = new Map<string, Map<string, string>>();
   const rowsOf = final

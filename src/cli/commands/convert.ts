@@ -1,5 +1,6 @@
 /**
- * `overens convert <in> <out>`: convert between REFI-QDA projects (.qdpx) and the statistics
+ * `overens convert <in> <out>`: convert between REFI-QDA projects (.qdpx), from one .qdpx to
+ * another (any program's project through the app's mapping, written for the chosen profile), and the statistics
  * CSV formats (long codings `document,coder,variable,value` + attributes, the input of
  * `overens agreement` and `overens prevalence`; wide; segments), and XLSX versions of them.
  * The .qdpx is read by the app's import reader and mapped as the app's import maps it; a .qdpx
@@ -27,7 +28,7 @@ import {
 } from '../../formats/codings-convert';
 import { longCsv, longXlsx, segmentsCsv, segmentsXlsx, wideCsv, wideXlsx } from '../../formats/dataset';
 import { english } from '../../formats/messages';
-import { exportQdpx } from '../../formats/refi-qda';
+import { exportQdpx, QDPX_PROFILES, type QdpxProfile } from '../../formats/refi-qda';
 import { readQdpx, type QdpxProject } from '../../formats/refi-qda-import';
 import { extractDocument, warningInEnglish, type ExtractDeps } from '../../ingest';
 import { parseCommandArgs } from '../args';
@@ -35,12 +36,16 @@ import { UsageError, type CliCommand, type CliIo } from '../io';
 import { failOnProblems, InputError, readBytes, readTextFile } from '../read-input';
 
 const usage = `Usage: overens convert <in> <out> [--format long|wide|segments|qdpx] [--coder NAME | --final]
-                        [--attributes file.csv] [--texts FOLDER] [--version N]
+                        [--attributes file.csv] [--texts FOLDER] [--version N] [--profile standard|qualcoder|nvivo]
 
 Convert between a REFI-QDA project (.qdpx: ATLAS.ti, MAXQDA, NVivo, QualCoder, Överens) and the
 CSV formats of the statistics commands. The file extensions say what is read and written:
   in.qdpx → out.csv or out.xlsx   codings as a dataset (--format long, wide or segments)
   in.csv  → out.qdpx              a REFI-QDA project from long-format codings
+  in.qdpx → out.qdpx              any REFI-QDA project (ATLAS.ti, MAXQDA, NVivo, QualCoder) read
+                                  as the app imports it and written as a valid one: positions in
+                                  Unicode characters, GUIDs kept — a project normalised for
+                                  another program
   in.csv  → out.csv or out.xlsx   long codings to the long or wide dataset
 Options:
   --format      long (default for .csv/.xlsx): document,coder,variable,value + one column per
@@ -66,6 +71,11 @@ Options:
   --version     (with --final) the codebook version to compose (default: the highest in the file)
   --attributes  a CSV keyed by file name (file or document column, other columns = attributes)
                 whose attributes are added to the documents (they replace same-named ones)
+  --profile     (→ .qdpx) standard (default): as REFI-QDA specifies; qualcoder: code names
+                  "Variable: Value" (unique across the codebook), selection memos also as
+                  <Description>, each document-level coding also as a whole-text selection, PDF
+                  attributes also on the text representation; nvivo: as qualcoder but names as
+                  they are and positions in UTF-16 units (how NVivo counts)
   --texts       (CSV → .qdpx) a folder with the documents' texts: <document>.txt, <name without
                 extension>.txt, or the document file itself (PDF, DOCX, TXT; extracted as the app
                 imports it). A document without one gets a generated line naming it as its text.
@@ -142,7 +152,7 @@ export const convertCommand: CliCommand = {
   usage,
   async run(args, io) {
     const warn = (message: string) => io.stderr.write(`${message}\n`);
-    const parsed = parseCommandArgs(args, { format: { type: 'string' }, coder: { type: 'string' }, final: { type: 'boolean' }, version: { type: 'string' }, attributes: { type: 'string' }, texts: { type: 'string' } });
+    const parsed = parseCommandArgs(args, { format: { type: 'string' }, coder: { type: 'string' }, final: { type: 'boolean' }, version: { type: 'string' }, attributes: { type: 'string' }, texts: { type: 'string' }, profile: { type: 'string' } });
     const [input, output, ...extra] = parsed.positionals;
     if (!input || !output || extra.length > 0) throw new UsageError('give one input and one output file: overens convert <in> <out>');
     const inExt = extensionOf(input, INPUTS, 'the input');
@@ -152,7 +162,10 @@ export const convertCommand: CliCommand = {
     if (formatArg !== undefined && !(FORMATS as readonly string[]).includes(formatArg)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
     const format: Format = (formatArg as Format | undefined) ?? (outExt === '.qdpx' ? 'qdpx' : 'long');
     if ((format === 'qdpx') !== (outExt === '.qdpx')) throw new UsageError(format === 'qdpx' ? `--format qdpx writes a .qdpx file, not "${output}"` : `a .qdpx output is a REFI-QDA project; --format ${format} writes .csv or .xlsx`);
-    if (inExt === '.qdpx' && outExt === '.qdpx') throw new UsageError('both files are .qdpx: convert reads a .qdpx into a CSV/XLSX dataset, or a codings CSV into a .qdpx');
+    const profileArg = parsed.values.profile;
+    if (profileArg !== undefined && !(QDPX_PROFILES as readonly string[]).includes(profileArg)) throw new UsageError(`--profile must be one of ${QDPX_PROFILES.join(', ')}`);
+    if (profileArg !== undefined && outExt !== '.qdpx') throw new UsageError('--profile is used only when writing a .qdpx');
+    const profile = (profileArg as QdpxProfile | undefined) ?? 'standard';
     if (inExt === '.csv' && format === 'segments') throw new UsageError('a codings CSV has no passages; --format segments needs a .qdpx input');
     if (parsed.values.texts !== undefined && !(inExt === '.csv' && outExt === '.qdpx')) throw new UsageError('--texts is used only when converting a codings CSV to a .qdpx');
     if (parsed.values.final) {
@@ -202,7 +215,8 @@ export const convertCommand: CliCommand = {
     let bytes: Uint8Array;
     let summary: string;
     if (format === 'qdpx') {
-      bytes = await exportQdpx(qdpxInput(project, `Converted from ${path.basename(input)} by overens convert`));
+      const about = inExt === '.qdpx' && imported.memo ? imported.memo : `Converted from ${path.basename(input)} by overens convert`;
+      bytes = await exportQdpx(qdpxInput(project, about), { profile });
       const values = project.content.variables.reduce((n, v) => n + v.values.length, 0);
       summary = `REFI-QDA project "${project.project.name}" with ${project.content.variables.length} variable(s) (${values} value(s)) and ${project.segments.length + project.judgements.reduce((n, j) => n + j.valueIds.length, 0)} coding(s)`;
     } else if (format === 'segments') {
