@@ -7,6 +7,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentContent, DocumentMeta } from '../../src/core';
 import { pageOf } from '../../src/core/anchoring';
 import { useI18n } from '../i18n';
+import { OcrPageRequest } from '../ocr/OcrPageRequest';
 import { OcrStatus } from '../ocr/OcrStatus';
 import { keepUnchanged, ocrPageViews, type OcrPageView } from '../ocr/ocr-view';
 import { paintSegments, clearSegments, type PaintedSegment } from './highlights';
@@ -141,6 +142,7 @@ export const DocumentPane = memo(function DocumentPane({ meta, content, bytes, s
             <button type="button" onClick={() => setScale((s) => Math.min(3, +(s + 0.25).toFixed(2)))} aria-label={t('viewer.zoomIn')}>
               +
             </button>
+            <OcrPageRequest meta={meta} page={page} />
           </>
         )}
       </div>
