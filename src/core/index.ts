@@ -3,5 +3,7 @@ export * from './model';
 export * from './errors';
 export * from './zip-entries';
 export * from './files';
+export * from './backup-names';
 export * from './zip';
+export * from './text-decoding';
 export * from './ocr-merge';
