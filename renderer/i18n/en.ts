@@ -189,6 +189,8 @@ export const en: Record<MessageKey, string> = {
   'ocr.pageLow': 'OCR {confidence} % – uncertain, check the text',
   'ocr.pageNone': 'OCR found no readable text on this page',
   'ocr.tablePending': 'OCR running',
+  'ocr.request': 'OCR this page',
+  'ocr.requestHint': 'For a page whose text layer is garbage: the recognised text replaces the text layer; passages on the page are found again by their quote or kept as orphans.',
   'ocr.usable': 'Recognised pages can be read and coded already.',
   'coding.blind': 'Blind coding',
   'coding.blindHelp': 'With blind coding on, each coder sees only their own passages. The project lead can switch it off for review.',

@@ -187,6 +187,8 @@ export const sv = {
   'ocr.pageLow': 'OCR {confidence} % – osäker, kontrollera texten',
   'ocr.pageNone': 'OCR hittade ingen läsbar text på sidan',
   'ocr.tablePending': 'OCR pågår',
+  'ocr.request': 'OCR av sidan',
+  'ocr.requestHint': 'För en sida vars textlager är oläsligt: den igenkända texten ersätter textlagret; markeringar på sidan hittas igen genom sitt citat eller behålls som föräldralösa.',
   'ocr.usable': 'Igenkända sidor kan läsas och kodas redan nu.',
   'coding.blind': 'Blind kodning',
   'coding.blindHelp': 'När blind kodning är på ser varje kodare bara sina egna markeringar. Projektledaren kan stänga av den vid granskning.',

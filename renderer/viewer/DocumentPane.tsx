@@ -7,6 +7,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import type { DocumentContent, DocumentMeta } from '../../src/core';
 import { pageOf } from '../../src/core/anchoring';
 import { useI18n } from '../i18n';
+import { OcrPageRequest } from '../ocr/OcrPageRequest';
 import { HighlightLegend, HighlightTooltip } from './HighlightLegend';
 import { SELECTION_ALPHA, SELECTION_COLOUR } from './highlight-palette';
 import { paintSegments, clearSegments, translucent, type PaintedSegment } from './highlights';
@@ -216,6 +217,7 @@ export const DocumentPane = memo(function DocumentPane({ meta, content, bytes, s
         hitCount={hits.length}
         hitIndex={hitIndex}
         pages={isPdf ? { page, count: meta.pageCount, goToPage, zoom } : undefined}
+        extra={isPdf ? <OcrPageRequest meta={meta} page={page} /> : undefined}
       />
       {meta.ocr ? <OcrStatus meta={meta} /> : !meta.hasText && <p className="notice">{t('viewer.noText')}</p>}
       {mapMismatch && !isPdf && <p className="notice">{t('viewer.mismatch')}</p>}

@@ -10,6 +10,8 @@ import { createNodeOcrEngine } from './ocr-node';
 
 export interface OcrOptions {
   languages: string;
+  /** `empty`: the pages without a text layer (default); `all`: every page, replacing its text layer. */
+  pages?: 'empty' | 'all';
 }
 
 let engine: { languages: string; engine: Promise<OcrEngine> } | null = null;
@@ -24,9 +26,15 @@ function engineFor(languages: string): Promise<OcrEngine> {
 
 /** Recognise the result's pages without text (PDFs only); other results are returned as they are. */
 export async function withOcr(result: IngestResult, bytes: Uint8Array, deps: ExtractDeps, options: OcrOptions, password?: string): Promise<IngestResult> {
-  if (!result.ok || result.document.kind !== 'pdf' || !planOcr(result.document.text, result.document.pageStarts)) return result;
+  if (!result.ok || result.document.kind !== 'pdf') return result;
+  const all = options.pages === 'all';
+  if (!all && !planOcr(result.document.text, result.document.pageStarts)) return result;
   try {
-    const document = await recogniseDocument(deps.pdfjs as unknown as OcrPdfjs, bytes, result.document, await engineFor(options.languages), { languages: options.languages, password });
+    const document = await recogniseDocument(deps.pdfjs as unknown as OcrPdfjs, bytes, result.document, await engineFor(options.languages), {
+      languages: options.languages,
+      password,
+      ...(all ? { pages: Array.from({ length: result.document.pageCount }, (_, i) => i + 1) } : {}),
+    });
     return { ok: true, document };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

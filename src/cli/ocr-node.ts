@@ -32,7 +32,7 @@ function nodePort(): PortLike {
 }
 
 /** A Tesseract engine for `languages` ("swe+eng", "swe", …) on a worker thread. */
-export async function createNodeOcrEngine(languages = 'swe+eng'): Promise<OcrEngine> {
+export async function createNodeOcrEngine(languages = 'swe'): Promise<OcrEngine> {
   const codes = languages.split('+');
   const data = await Promise.all(codes.map(async (code) => ({ code, data: new Uint8Array(await readFile(languageFile(code))) })));
   return createTesseractEngine({ spawn: nodePort, languages: data });

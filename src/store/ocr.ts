@@ -4,7 +4,7 @@
  * every passage after the page moved by the text's length, all together (a page is usable as soon
  * as it is stored, and a crash between pages loses at most the page being recognised).
  */
-import { applyOcrPage, DocumentContent, DocumentMeta, ocrWarnings, pendingOcrPages, type OcrPageResult, type OcrStatus, type UserMessage } from '../core';
+import { applyOcrPage, DEFAULT_OCR_LANGUAGES, DocumentContent, DocumentMeta, ocrWarnings, pendingOcrPages, type OcrPageResult, type OcrStatus, type UserMessage } from '../core';
 import { anchorSelector } from '../core/anchoring';
 import type { OverensDb } from './db';
 
@@ -49,7 +49,7 @@ export class OcrRepository {
   }
 
   /** Recognise `pages` (1-based) again on request, e.g. pages whose text layer is garbage; they replace that text. */
-  async requestPages(documentId: string, pages: readonly number[], languages = 'swe+eng'): Promise<void> {
+  async requestPages(documentId: string, pages: readonly number[], languages = DEFAULT_OCR_LANGUAGES): Promise<void> {
     const db = this.db;
     await db.transaction('rw', [db.documents, db.documentContents], async () => {
       const meta = await db.documents.get(documentId);

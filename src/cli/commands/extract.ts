@@ -20,7 +20,9 @@ Extract text from PDF, Word (.docx) and text files exactly as the app imports th
   --jobs N      worker threads (default: one per core, at most one per file)
   --ocr         recognise the text of PDF pages without a text layer (Tesseract, offline);
                 JSON adds "ocr": {"languages","pages":[{"page","confidence","words"}]}
-  --ocr-lang L  OCR languages: swe+eng (default), swe or eng
+  --ocr-lang L  OCR languages: swe (default), eng or swe+eng
+  --ocr-pages P empty (default: pages without a text layer) or all (every page, replacing
+                garbage text layers)
 Exit status 1 if any file failed (after reporting all of them).`;
 
 /**
@@ -96,15 +98,17 @@ export const extractCommand: CliCommand = {
   name: 'extract',
   usage,
   async run(args, io) {
-    const parsed = parseCommandArgs(args, { json: { type: 'boolean' }, text: { type: 'boolean' }, password: { type: 'string' }, jobs: { type: 'string' }, ocr: { type: 'boolean' }, 'ocr-lang': { type: 'string' } });
+    const parsed = parseCommandArgs(args, { json: { type: 'boolean' }, text: { type: 'boolean' }, password: { type: 'string' }, jobs: { type: 'string' }, ocr: { type: 'boolean' }, 'ocr-lang': { type: 'string' }, 'ocr-pages': { type: 'string' } });
     const files = parsed.positionals;
     if (files.length === 0) throw new UsageError('give at least one file');
     const jobs = parsed.values.jobs === undefined ? availableParallelism() : Number(parsed.values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError('--jobs must be a whole number from 1 to 64');
-    const languages = parsed.values['ocr-lang'] ?? 'swe+eng';
-    if (!['swe+eng', 'eng+swe', 'swe', 'eng'].includes(languages)) throw new UsageError('--ocr-lang must be swe+eng, swe or eng');
-    if (parsed.values['ocr-lang'] !== undefined && !parsed.values.ocr) throw new UsageError('--ocr-lang needs --ocr');
-    const results = await extractAll(files, parsed.values.password, jobs, parsed.values.ocr ? { languages } : undefined);
+    const languages = parsed.values['ocr-lang'] ?? 'swe';
+    if (!['swe+eng', 'eng+swe', 'swe', 'eng'].includes(languages)) throw new UsageError('--ocr-lang must be swe, eng or swe+eng');
+    if ((parsed.values['ocr-lang'] ?? parsed.values['ocr-pages']) !== undefined && !parsed.values.ocr) throw new UsageError('--ocr-lang and --ocr-pages need --ocr');
+    const ocrPages = parsed.values['ocr-pages'] ?? 'empty';
+    if (ocrPages !== 'empty' && ocrPages !== 'all') throw new UsageError('--ocr-pages must be empty or all');
+    const results = await extractAll(files, parsed.values.password, jobs, parsed.values.ocr ? { languages, pages: ocrPages } : undefined);
     const reports: FileReport[] = [];
     for (const [i, file] of files.entries()) {
       const result = results[i]!;

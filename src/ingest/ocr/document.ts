@@ -3,7 +3,7 @@
  * for OCR are recognised one by one and put into the document as they finish. The app does the
  * same page by page across its workers (renderer/ocr/).
  */
-import { applyOcrPage, planOcr, type DocumentOcr, type OcrPageLayer, type OcrPageResult } from '../../core';
+import { applyOcrPage, DEFAULT_OCR_LANGUAGES, planOcr, type DocumentOcr, type OcrPageLayer, type OcrPageResult } from '../../core';
 import type { ExtractedDocument } from '../types';
 import type { OcrPdfPage } from './page-raster';
 import type { OpsLike } from './raster';
@@ -41,7 +41,7 @@ export async function recogniseDocument(pdfjs: OcrPdfjs, bytes: Uint8Array, extr
   const plan = planOcr(extracted.text, extracted.pageStarts, options.languages);
   const pages = options.pages ?? plan?.pages.map((p) => p.page) ?? [];
   if (pages.length === 0) return extracted;
-  const ocr: DocumentOcr = { status: 'pending', languages: options.languages ?? plan?.languages ?? 'swe+eng', pages: pages.map((page) => ({ page, confidence: null, words: 0 })) };
+  const ocr: DocumentOcr = { status: 'pending', languages: options.languages ?? plan?.languages ?? DEFAULT_OCR_LANGUAGES, pages: pages.map((page) => ({ page, confidence: null, words: 0 })) };
   let meta = { ocr, warnings: extracted.warnings, textLength: extracted.text.length, hasText: extracted.hasText };
   let content: { text: string; pageStarts: number[]; ocrLayers?: OcrPageLayer[] } = { text: extracted.text, pageStarts: extracted.pageStarts };
   const doc = await openForOcr(pdfjs, bytes, options.password);

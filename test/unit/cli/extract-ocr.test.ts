@@ -21,7 +21,7 @@ describe('overens extract --ocr', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const [report] = JSON.parse(stdout) as { characters: number; warnings: unknown[]; ocr: { languages: string; pages: { page: number; confidence: number; words: number }[] } }[];
-    expect(report!.ocr.languages).toBe('swe+eng');
+    expect(report!.ocr.languages).toBe('swe');
     expect(report!.ocr.pages).toHaveLength(1);
     expect(report!.ocr.pages[0]!.words).toBe(LINE.split(' ').length);
     expect(report!.ocr.pages[0]!.confidence).toBeGreaterThan(80);
@@ -34,6 +34,19 @@ describe('overens extract --ocr', () => {
     const { stdout } = await cli(['extract', scanned, '--json']);
     expect(JSON.parse(stdout)[0].warnings.map((w: { code: string }) => w.code)).toEqual(['no-text-layer']);
   });
+
+  it('with --ocr-pages all, replaces a text layer by the recognised text', async () => {
+    // The scan with a scanner's garbage text layer: the layer is replaced by the recognised line.
+    const garbled = makeImagePdf([{ image: { width: page!.width, height, data: page!.data.slice(0, page!.width * height) }, dpi: DPI, hiddenText: 'K0mmun3n 0ch r3gi0n3n' }]);
+    const textPdf = file('skrap.pdf', garbled);
+    const before = await cli(['extract', textPdf, '--text']);
+    expect(before.stdout.trim()).toBe('K0mmun3n 0ch r3gi0n3n');
+    const { stdout } = await cli(['extract', textPdf, '--ocr', '--ocr-pages', 'all', '--json']);
+    const [report] = JSON.parse(stdout) as { ocr: { pages: { page: number; words: number }[] } }[];
+    expect(report!.ocr.pages).toEqual([expect.objectContaining({ page: 1, words: LINE.split(' ').length })]);
+    expect((await cli(['extract', textPdf, '--ocr', '--ocr-pages', 'all', '--text'])).stdout.trim()).toBe(LINE);
+    expect((await cli(['extract', textPdf, '--ocr', '--ocr-pages', 'some'])).code).toBe(2);
+  }, 120_000);
 
   it('refuses unknown OCR languages and --ocr-lang without --ocr', async () => {
     expect((await cli(['extract', scanned, '--ocr', '--ocr-lang', 'deu'])).code).toBe(2);

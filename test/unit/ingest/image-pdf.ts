@@ -55,6 +55,8 @@ export interface ImagePage {
   dpi: number;
   /** The page's /Rotate (the image is then drawn as usual; the viewer turns the page). */
   rotate?: 0 | 90 | 180 | 270;
+  /** An invisible text layer (render mode 3) over the image, as a scanner's own OCR leaves it. */
+  hiddenText?: string;
 }
 
 /** An image-only PDF: each page exactly the size of its image at its resolution, the image filling it. */
@@ -81,17 +83,20 @@ export function makeImagePdf(pages: readonly ImagePage[]): Uint8Array {
   const kids = pages.map((_, i) => `${3 + i * 3} 0 R`).join(' ');
   object(1, '<< /Type /Catalog /Pages 2 0 R >>');
   object(2, `<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`);
-  pages.forEach(({ image, dpi, rotate = 0 }, i) => {
+  const fontId = 3 + pages.length * 3;
+  pages.forEach(({ image, dpi, rotate = 0, hiddenText }, i) => {
     const pageId = 3 + i * 3;
     const w = (image.width * 72) / dpi;
     const h = (image.height * 72) / dpi;
-    const content = latin1(`q ${w.toFixed(3)} 0 0 ${h.toFixed(3)} 0 0 cm /Im0 Do Q`);
-    object(pageId, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w.toFixed(3)} ${h.toFixed(3)}] /Rotate ${rotate} /Resources << /XObject << /Im0 ${pageId + 2} 0 R >> >> /Contents ${pageId + 1} 0 R >>`);
+    const text = hiddenText ? ` BT 3 Tr /F1 10 Tf 10 ${(h - 20).toFixed(1)} Td (${hiddenText.replace(/[\\()]/g, (c) => `\\${c}`)}) Tj ET` : '';
+    const content = latin1(`q ${w.toFixed(3)} 0 0 ${h.toFixed(3)} 0 0 cm /Im0 Do Q${text}`);
+    object(pageId, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w.toFixed(3)} ${h.toFixed(3)}] /Rotate ${rotate} /Resources << /XObject << /Im0 ${pageId + 2} 0 R >> /Font << /F1 ${fontId} 0 R >> >> /Contents ${pageId + 1} 0 R >>`);
     object(pageId + 1, `<< /Length ${content.length} >>`, content);
     const packed = zlibSync(image.data, { level: 6 });
     object(pageId + 2, `<< /Type /XObject /Subtype /Image /Width ${image.width} /Height ${image.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${packed.length} >>`, packed);
   });
-  const size = 3 + pages.length * 3;
+  object(fontId, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  const size = fontId + 1;
   const xref = length;
   push(`xref\n0 ${size}\n0000000000 65535 f \n`);
   for (let id = 1; id < size; id++) push(`${String(offsets[id]).padStart(10, '0')} 00000 n \n`);

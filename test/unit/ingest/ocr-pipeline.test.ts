@@ -124,7 +124,7 @@ describe('applyOcrPage', () => {
   const meta = { ocr, warnings: [] as ImportWarning[], textLength: content.text.length, hasText: true };
 
   it('plans the pages without text', () => {
-    expect(ocr).toEqual({ status: 'pending', languages: 'swe+eng', pages: [{ page: 2, confidence: null, words: 0 }] });
+    expect(ocr).toEqual({ status: 'pending', languages: 'swe', pages: [{ page: 2, confidence: null, words: 0 }] });
   });
 
   it('inserts the page text and moves later pages', () => {
