@@ -77,13 +77,25 @@ export function CodingView() {
   const currentVariable: Variable | undefined = codable[currentIndex];
 
   // Back at the variable the coder was on (once the codebook is known), and remember the place.
+  // A link naming a variable (#/coding?doc=…&variable=…, e.g. from the final dataset's status
+  // panel) opens at it; otherwise the remembered one.
+  const routeVariable = useRouteParam('variable');
   const restoredVariable = useRef(false);
   useEffect(() => {
-    if (restoredVariable.current || codable.length === 0) return;
+    if (codable.length === 0) return;
+    if (routeVariable !== null) {
+      const wanted = codable.findIndex((v) => v.id === routeVariable);
+      if (wanted >= 0) {
+        restoredVariable.current = true;
+        setVariableIndex(wanted);
+        return;
+      }
+    }
+    if (restoredVariable.current) return;
     restoredVariable.current = true;
     const at = codable.findIndex((v) => v.id === remembered.variableId);
     if (at >= 0) setVariableIndex(at);
-  }, [codable, remembered]);
+  }, [codable, remembered, routeVariable, documentId]);
   useEffect(() => {
     if (!project || !activeCoder || !documentId || !restoredVariable.current) return;
     savePlace(project.id, activeCoder.id, { documentId, variableId: currentVariable?.id });
@@ -193,7 +205,8 @@ export function CodingView() {
           canUndo={actions.canUndo}
           canRedo={actions.canRedo}
           undoRedo={(which) => void actions.undoRedo(which)}
-          saveState={actions.saveState}
+          saveStatus={actions.saveStatus}
+          onRetry={actions.retry}
           onOpenSearch={() => setSearchOpen(true)}
         />
         {open && documentMemo !== undefined && (

@@ -10,6 +10,7 @@ import { navigate } from '../../state/route';
 import type { OutdatedText } from './useOutdated';
 import { CodingFrame } from './CodingFrame';
 import type { ValueInfo } from './useCodingModel';
+import { MemoField } from './MemoField';
 
 export function DerivedVariableCard({ variable, value, valueById }: { variable: Variable; value: string | undefined; valueById: Map<string, ValueInfo> }) {
   const { t, lang } = useI18n();
@@ -113,15 +114,15 @@ export function VariableCard(props: {
       {current && props.frameOpen && <CodingFrame variable={v} />}
       {current && props.children}
       {current && judgement && (
-        <textarea
-          key={`${judgement.id}:${judgement.memo}`}
+        <MemoField
+          key={judgement.id}
+          stored={judgement.memo}
           className="memo"
           placeholder={t('coding.judgementMemo')}
           aria-label={t('coding.judgementMemo')}
-          defaultValue={judgement.memo}
           data-testid="judgement-memo"
           onClick={(e) => e.stopPropagation()}
-          onBlur={(e) => props.onMemo(judgement, e.target.value)}
+          onSave={(text) => props.onMemo(judgement, text)}
         />
       )}
       {!judgement?.valueIds.length && !props.outdated && suggestion && (
