@@ -30,7 +30,8 @@ export async function readBackup(bytes: Uint8Array): Promise<BackupRead> {
     zip = await JSZip.loadAsync(bytes);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return fail(`filen är ingen säkerhetskopia (den kan inte öppnas som zip-fil): ${detail}`, `not a backup file (zip): ${detail}`);
+    // The zip library's own (English) words only in the English text.
+    return fail('filen är ingen säkerhetskopia (den kan inte öppnas som zip-fil).', `not a backup file (zip): ${detail}`);
   }
   const bad = storedEntryNames(zip).filter((n) => n !== '/' && n !== 'backup.json' && n !== 'files/' && !/^files\/[A-Za-z0-9_.:-]+$/.test(n));
   if (bad.length) return fail(`oväntade sökvägar i filen: ${bad.join(', ')}`, `unexpected entries: ${bad.join(', ')}`);

@@ -73,7 +73,8 @@ async function openZip(
     zip = await JSZip.loadAsync(bytes);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return fail(`är inte ${what.sv} från Överens (ingen zip-fil: ${detail}).`, `is not ${what.en} from Överens (not a zip file: ${detail}).`);
+    // The zip library's own (English) words only in the English text.
+    return fail(`är inte ${what.sv} från Överens (ingen zip-fil, eller en skadad).`, `is not ${what.en} from Överens (not a zip file: ${detail}).`);
   }
   const names = storedEntryNames(zip);
   const isFile = (n: string) => /^files\/[A-Za-z0-9_.:-]+$/.test(n) && n !== 'files/.' && n !== 'files/..';
