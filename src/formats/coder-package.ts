@@ -1,22 +1,14 @@
 /**
  * Coder packages and codings files (see src/core/model/coder-package.ts): zips holding a
  * `manifest.json` and, in a package, `files/<documentId>` (the original documents). Reading checks
- * entry names (nothing outside `files/`, no `..`), caps the unpacked size, tells a package from a
- * codings file, validates the manifest, and checks every file's SHA-256 against its document —
+ * entry names (nothing outside `files/`, no `..`), unpacks through the bounded zip reader under real
+ * caps, tells a package from a codings file, validates the manifest, and checks every file's SHA-256 against its document —
  * before anything is written. Problems name the file and are in Swedish and English.
  */
 import JSZip from 'jszip';
 import { issueMessages } from './messages';
-import {
-  CODER_CODINGS_KIND,
-  CODER_PACKAGE_KIND,
-  CoderCodingsData,
-  CoderPackageData,
-  type UserMessage,
-  declaredUnpackedSize,
-  sha256Hex,
-  storedEntryNames,
-} from '../core';
+import { CODER_CODINGS_KIND, CODER_PACKAGE_KIND, CoderCodingsData, CoderPackageData, type UserMessage, type ZipArchive, type ZipProblem, sha256Hex } from '../core';
+import { MAX_CONTAINER_BYTES, MAX_JSON_BYTES, containerLimits, isSizeProblem, nameList, openContainer, parseJson } from './zip-container';
 
 export const MANIFEST = 'manifest.json';
 /**
@@ -25,13 +17,14 @@ export const MANIFEST = 'manifest.json';
  * guards against edits and damage, not against someone who recomputes it.
  */
 export const CODINGS_CHECKSUM = 'manifest.sha256';
-export const MAX_PACKAGE_UNPACKED = 2 * 1024 * 1024 * 1024;
-export const MAX_CODINGS_UNPACKED = 512 * 1024 * 1024;
+/** What a package / a codings file may unpack to in all (see zip-container.ts); JSZip only writes them. */
+export const MAX_PACKAGE_UNPACKED = MAX_CONTAINER_BYTES;
+export const MAX_CODINGS_UNPACKED = MAX_JSON_BYTES;
 
 export type ReadResult<T> = ({ ok: true } & T) | { ok: false; problems: UserMessage[] };
 
 export interface ReadOptions {
-  /** Refuse zips that unpack to more than this many bytes. */
+  /** Refuse zips that unpack to more than this many bytes in all. */
   maxUnpacked?: number;
 }
 
@@ -65,41 +58,33 @@ async function openZip(
   expected: typeof CODER_PACKAGE_KIND | typeof CODER_CODINGS_KIND,
   allowFiles: boolean,
   maxUnpacked: number,
-): Promise<{ ok: true; zip: JSZip; manifest: unknown } | { ok: false; problems: UserMessage[] }> {
+): Promise<{ ok: true; zip: ZipArchive; manifest: unknown } | { ok: false; problems: UserMessage[] }> {
   const what = KIND_NAMES[expected]!;
   const fail = (sv: string, en: string) => ({ ok: false as const, problems: [{ sv: `${fileName}: ${sv}`, en: `${fileName}: ${en}` }] });
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    // The zip library's own (English) words only in the English text.
-    return fail(`är inte ${what.sv} från Överens (ingen zip-fil, eller en skadad).`, `is not ${what.en} from Överens (not a zip file: ${detail}).`);
+  const opened = openContainer(bytes, containerLimits(maxUnpacked));
+  if (!opened.ok) {
+    const { problem } = opened;
+    if (isSizeProblem(problem)) return failSize(fileName, problem);
+    return fail(`är inte ${what.sv} från Överens (ingen zip-fil: ${problem.message.sv}).`, `is not ${what.en} from Överens (not a zip file: ${problem.message.en}).`);
   }
-  const names = storedEntryNames(zip);
+  const { zip } = opened;
+  const names = zip.names;
   const isFile = (n: string) => /^files\/[A-Za-z0-9_.:-]+$/.test(n) && n !== 'files/.' && n !== 'files/..';
   // Folder entries are listed only when nothing else explains the refusal.
   const refuse = (bad: string[]) => {
     const shown = bad.filter((n) => !n.endsWith('/'));
-    const list = (shown.length ? shown : bad).join(', ');
+    const list = nameList(shown.length ? shown : bad);
     return fail(`innehåller otillåtna sökvägar: ${list}. Inget importerades.`, `contains entries that are not allowed: ${list}. Nothing was imported.`);
   };
   // Nothing outside manifest.json and files/<id> in either kind; files/ only in a package (checked after the kind).
   const unsafe = names.filter((n) => n !== '/' && n !== MANIFEST && n !== 'files/' && !isFile(n) && n !== CODINGS_CHECKSUM);
   if (unsafe.length) return refuse(unsafe);
-  if (declaredUnpackedSize(zip) > maxUnpacked) {
-    const mb = Math.round(maxUnpacked / 1048576);
-    return fail(`packas upp till mer än ${mb} MB och öppnas inte.`, `unpacks to more than ${mb} MB and is not opened.`);
-  }
-  const entry = zip.file(MANIFEST);
-  if (!entry) return fail(`saknar ${MANIFEST}; det är inte ${what.sv} från Överens.`, `has no ${MANIFEST}; it is not ${what.en} from Överens.`);
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(await entry.async('string'));
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return fail(`${MANIFEST} är inte giltig JSON (${detail}).`, `${MANIFEST} is not valid JSON (${detail}).`);
-  }
+  if (!zip.has(MANIFEST)) return fail(`saknar ${MANIFEST}; det är inte ${what.sv} från Överens.`, `has no ${MANIFEST}; it is not ${what.en} from Överens.`);
+  const text = await zip.textOf(MANIFEST, MAX_JSON_BYTES);
+  if (!text.ok) return failZip(fileName, text.problem);
+  const parsed = parseJson(text.value);
+  if (!parsed.ok) return fail(`${MANIFEST} är inte giltig JSON (${parsed.detail}).`, `${MANIFEST} is not valid JSON (${parsed.detail}).`);
+  const manifest = parsed.value;
   const kind = typeof manifest === 'object' && manifest !== null ? (manifest as { kind?: unknown }).kind : undefined;
   if (kind !== expected) {
     const other = typeof kind === 'string' ? KIND_NAMES[kind] : undefined;
@@ -128,6 +113,16 @@ async function openZip(
   return { ok: true, zip, manifest };
 }
 
+function failSize(fileName: string, problem: ZipProblem): { ok: false; problems: UserMessage[] } {
+  return { ok: false, problems: [{ sv: `${fileName}: ${problem.message.sv}; filen öppnas inte.`, en: `${fileName}: ${problem.message.en}; the file is not opened.` }] };
+}
+
+/** A problem met while unpacking: a cap reached, or damage. */
+function failZip(fileName: string, problem: ZipProblem): { ok: false; problems: UserMessage[] } {
+  if (isSizeProblem(problem)) return failSize(fileName, problem);
+  return { ok: false, problems: [{ sv: `${fileName}: filen är skadad (${problem.message.sv}). Inget importerades.`, en: `${fileName}: the file is damaged (${problem.message.en}). Nothing was imported.` }] };
+}
+
 function schemaProblems(fileName: string, issues: readonly { path: readonly PropertyKey[]; message: string }[]): UserMessage[] {
   const lines = issueMessages(issues);
   const head: UserMessage = {
@@ -152,12 +147,14 @@ export async function readCoderPackage(
   const metaById = new Map(data.documents.map((d) => [d.id, d]));
   for (const f of data.files) {
     const meta = metaById.get(f.documentId)!;
-    const entry = opened.zip.file(`files/${f.documentId}`);
-    if (!entry) {
+    const name = `files/${f.documentId}`;
+    if (!opened.zip.has(name)) {
       problems.push({ sv: `${fileName}: originalfilen till "${meta.fileName}" saknas (files/${f.documentId}).`, en: `${fileName}: the original file of "${meta.fileName}" is missing (files/${f.documentId}).` });
       continue;
     }
-    const content = await entry.async('uint8array');
+    const read = await opened.zip.bytesOf(name);
+    if (!read.ok) return failZip(fileName, read.problem);
+    const content = read.value;
     if (content.length !== meta.size || (await sha256Hex(content)) !== meta.sha256) {
       problems.push({
         sv: `${fileName}: originalfilen till "${meta.fileName}" är inte den som projektledaren importerade (SHA-256 eller storlek skiljer sig). Paketet är skadat.`,
@@ -175,10 +172,14 @@ export async function readCoderCodings(bytes: Uint8Array, fileName: string, opti
   const opened = await openZip(bytes, fileName, CODER_CODINGS_KIND, false, options.maxUnpacked ?? MAX_CODINGS_UNPACKED);
   if (!opened.ok) return opened;
   // The checksum over the manifest as stored: a file changed after its export is refused.
-  const checksum = opened.zip.file(CODINGS_CHECKSUM);
+  const checksum = opened.zip.has(CODINGS_CHECKSUM);
   if (checksum) {
-    const expected = (await checksum.async('string')).trim().toLowerCase();
-    const actual = await sha256Hex(await opened.zip.file(MANIFEST)!.async('uint8array'));
+    const stored = await opened.zip.textOf(CODINGS_CHECKSUM, 1024);
+    if (!stored.ok) return failZip(fileName, stored.problem);
+    const manifestBytes = await opened.zip.bytesOf(MANIFEST, MAX_JSON_BYTES);
+    if (!manifestBytes.ok) return failZip(fileName, manifestBytes.problem);
+    const expected = stored.value.trim().toLowerCase();
+    const actual = await sha256Hex(manifestBytes.value);
     if (expected !== actual) {
       return {
         ok: false,

@@ -8,7 +8,7 @@ import { extractDocx } from './docx';
 import { decodeText, normaliseText } from './normalise';
 import { extractPdfText, type PdfjsLike } from './pdf';
 import { sniff } from './sniff';
-import { ingestError, MAX_IMPORT_BYTES, type IngestResult } from './types';
+import { ingestError, MAX_IMPORT_BYTES, MAX_TEXT_CHARS, MAX_TEXT_FILE_BYTES, type IngestFailure, type IngestResult, type PdfLimits } from './types';
 
 export interface ExtractInput {
   fileName: string;
@@ -18,6 +18,13 @@ export interface ExtractInput {
 
 export interface ExtractDeps {
   pdfjs: PdfjsLike;
+  /** Pages and time a PDF may take (PDF_LIMITS unless given; tests narrow them). */
+  pdfLimits?: PdfLimits;
+}
+
+function tooLong(fileName: string, length: number): IngestFailure {
+  const millions = (n: number) => Math.round(n / 1e5) / 10;
+  return ingestError(fileName, 'too-large', `texten är ${millions(length)} miljoner tecken lång; högst ${MAX_TEXT_CHARS / 1e6} miljoner importeras.`, `the text is ${millions(length)} million characters long; at most ${MAX_TEXT_CHARS / 1e6} million are imported.`);
 }
 
 export { sha256Hex };
@@ -42,7 +49,7 @@ export async function extractDocument(input: ExtractInput, deps: ExtractDeps): P
     if (ext !== 'pdf') {
       warnings.push({ code: 'type-mismatch', message: `Filen är en PDF trots namnet och importerades som PDF / the file is a PDF despite its name and was imported as a PDF (.${ext || '—'})` });
     }
-    const result = await extractPdfText(deps.pdfjs, bytes, fileName, input.password);
+    const result = await extractPdfText(deps.pdfjs, bytes, fileName, input.password, deps.pdfLimits);
     if (!result.ok) return result;
     const { pdf } = result;
     return { ok: true, document: { ...(await base()), kind: 'pdf', mimeType: 'application/pdf', text: pdf.text, pageStarts: pdf.pageStarts, pageCount: pdf.pageCount, hasText: pdf.hasText, warnings: [...warnings, ...pdf.warnings] } };
@@ -54,6 +61,7 @@ export async function extractDocument(input: ExtractInput, deps: ExtractDeps): P
     const result = await extractDocx(bytes, fileName);
     if (!result.ok) return result;
     const { docx } = result;
+    if (docx.text.length > MAX_TEXT_CHARS) return tooLong(fileName, docx.text.length);
     return {
       ok: true,
       document: {
@@ -75,7 +83,11 @@ export async function extractDocument(input: ExtractInput, deps: ExtractDeps): P
     const expected = ext === 'pdf' ? 'PDF' : ext === 'docx' ? 'Word' : 'text';
     return ingestError(fileName, 'wrong-type', `innehållet är inte en ${expected}-fil som namnet säger.`, `the content is not a ${expected} file as its name says.`);
   }
+  if (bytes.length > MAX_TEXT_FILE_BYTES) {
+    return ingestError(fileName, 'too-large', `textfilen är större än ${MAX_TEXT_FILE_BYTES / 1048576} MB.`, `the text file is larger than ${MAX_TEXT_FILE_BYTES / 1048576} MB.`);
+  }
   const decoded = decodeText(bytes);
+  if (decoded.text.length > MAX_TEXT_CHARS) return tooLong(fileName, decoded.text.length);
   if (decoded.encoding === 'windows-1252') {
     warnings.push({ code: 'encoding-fallback', message: 'Filen var inte UTF-8 och lästes som Windows-1252 / the file was not UTF-8 and was read as Windows-1252' });
   }

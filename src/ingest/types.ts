@@ -51,6 +51,24 @@ export function ingestError(fileName: string, code: IngestErrorCode, sv: string,
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
 /**
+ * Longest text a document may have (UTF-16 code units): ≈ 10,000 dense pages, far beyond any
+ * agreement, and small enough for the viewer, the store and every `[...text]` after import.
+ */
+export const MAX_TEXT_CHARS = 32_000_000;
+
+/** A plain-text file larger than this is refused before it is decoded (UTF-8 is ≥ 1 byte a character). */
+export const MAX_TEXT_FILE_BYTES = 128 * 1024 * 1024;
+
+/** What a PDF may cost: pages, time per page and in all (pdf.js cannot be stopped half-way otherwise). */
+export interface PdfLimits {
+  maxPages: number;
+  pageTimeoutMs: number;
+  totalTimeoutMs: number;
+}
+
+export const PDF_LIMITS: PdfLimits = { maxPages: 5000, pageTimeoutMs: 20_000, totalTimeoutMs: 300_000 };
+
+/**
  * The English half of an import warning. Warnings are stored with one message "Svenska / English"
  * (the app shows its own text per `code`); the CLI, which speaks English, prints this half.
  */

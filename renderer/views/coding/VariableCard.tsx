@@ -41,6 +41,8 @@ export function VariableCard(props: {
   onToggleFrame: () => void;
   /** Shown under the current variable's values (its suggested passages). */
   children?: ReactNode;
+  /** Shown on every card under its values (the assist model's proposal, renderer/assist). */
+  extra?: ReactNode;
 }) {
   const { t, lang } = useI18n();
   const { variable: v, current, judgement, suggestion } = props;
@@ -81,7 +83,7 @@ export function VariableCard(props: {
               key={val.id}
               type="button"
               className={`value-button${chosen ? ' chosen' : ''}`}
-              style={{ borderColor: val.colour }}
+              style={{ borderColor: props.valueById.get(val.id)?.colour ?? val.colour }}
               title={localize(val.definition, lang)}
               data-testid="value-button"
               onClick={(e) => {
@@ -90,7 +92,7 @@ export function VariableCard(props: {
               }}
             >
               {current && i < 9 && <kbd aria-hidden="true">{i + 1}</kbd>}
-              <span className="swatch" style={{ background: val.colour }} />
+              <span className="swatch" style={{ background: props.valueById.get(val.id)?.colour ?? val.colour }} />
               {localize(val.label, lang)}
             </button>
           );
@@ -111,7 +113,8 @@ export function VariableCard(props: {
           </button>
         </div>
       )}
-      {current && props.frameOpen && <CodingFrame variable={v} />}
+      {props.extra}
+      {current && props.frameOpen && <CodingFrame variable={v} colourOf={(id) => props.valueById.get(id)?.colour} />}
       {current && props.children}
       {current && judgement && (
         <MemoField

@@ -43,5 +43,38 @@ export const BackupData = z
     b.documentContents.forEach((c, i) => !docs.has(c.documentId) && ctx.addIssue({ code: 'custom', path: ['documentContents', i], message: 'content of an unknown document' }));
     b.files.forEach((f, i) => !docs.has(f.documentId) && ctx.addIssue({ code: 'custom', path: ['files', i], message: 'file of an unknown document' }));
     b.documents.forEach((d, i) => d.twin && !docs.has(d.twin.of) && ctx.addIssue({ code: 'custom', path: ['documents', i, 'twin', 'of'], message: 'twin of an unknown document' }));
+    // Referential integrity: every row's document, coder and codebook version is one of this
+    // backup's own, so a restore can never plant codings in another project. One issue per row
+    // kind and field: how many rows, and the first of them.
+    const known = {
+      documentId: docs,
+      coderId: new Set(b.coders.map((c) => c.id)),
+      codebookVersionId: new Set(b.codebookVersions.map((v) => v.id)),
+      codebookId: new Set(b.codebooks.map((c) => c.id)),
+    };
+    const what = { documentId: 'document', coderId: 'coder', codebookVersionId: 'codebook version', codebookId: 'codebook' } as const;
+    const check = (list: string, rows: readonly Record<string, unknown>[], fields: readonly (keyof typeof known)[]) => {
+      for (const field of fields) {
+        let count = 0;
+        let first = -1;
+        rows.forEach((row, i) => {
+          const id = row[field];
+          if (typeof id === 'string' && !known[field].has(id)) {
+            count++;
+            if (first < 0) first = i;
+          }
+        });
+        if (count > 0) {
+          const id = String(rows[first]![field]).slice(0, 100);
+          ctx.addIssue({ code: 'custom', path: [list], message: `${count} ${count === 1 ? 'row refers' : 'rows refer'} to a ${what[field]} that is not in this project (first: ${list}[${first}].${field} "${id}")` });
+        }
+      }
+    };
+    check('codebookVersions', b.codebookVersions, ['codebookId']);
+    check('segments', b.segments, ['documentId', 'coderId', 'codebookVersionId']);
+    check('judgements', b.judgements, ['documentId', 'coderId', 'codebookVersionId']);
+    check('memos', b.memos, ['documentId', 'coderId']);
+    check('assignments', b.assignments ?? [], ['documentId', 'coderId']);
+    check('consensusEvents', b.consensusEvents ?? [], ['documentId']);
   });
 export type BackupData = z.infer<typeof BackupData>;

@@ -93,6 +93,18 @@ describe('DOCX', () => {
     expect(slip.message.en).toContain('../../evil.txt');
   });
 
+  it('ignores a style map embedded in the file (it could hide text as <script>) and says so', async () => {
+    // mammoth reads a style map from the entry "mammoth/style-map" unless told not to; this one
+    // maps every paragraph to <script>, which the sanitiser drops with its text.
+    const body = paragraph('Målgruppen är personer med missbruk.');
+    const doc = ok(await run('stilkarta.docx', await makeDocx(body, { 'mammoth/style-map': 'p => script:fresh' })));
+    expect(doc.text).toBe('Målgruppen är personer med missbruk.');
+    expect(doc.warnings.map((w) => w.code)).toEqual(['other']);
+    expect(doc.warnings[0]!.message).toMatch(/style map embedded in the Word file \(mammoth\) was ignored/);
+    // Without the entry there is no warning.
+    expect(ok(await run('vanlig.docx', await makeDocx(body))).warnings).toEqual([]);
+  });
+
   it('refuses the old binary .doc format with advice', async () => {
     const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     expect(failed(await run('gammal.doc', ole)).message.sv).toMatch(/Spara den som \.docx/);
