@@ -177,8 +177,8 @@ describe('reliability', () => {
     const longDownload = page.waitForEvent('download');
     await page.getByTestId('dataset-long').click();
     const long = readFileSync((await (await longDownload).path())!, 'utf8').trim().split('\r\n');
-    // After value: the provenance, then what `overens agreement` needs to analyse it as this view does.
-    expect(long[0]).toBe('document,coder,variable,value,provenance,coder_kind,variable_kind,variable_level,value_code,value_count,level,urval');
+    // After value: the provenance, then what `overens agreement` needs to analyse it as this view does, and each value's origin.
+    expect(long[0]).toBe('document,coder,variable,value,provenance,coder_kind,variable_kind,variable_level,value_code,value_count,codebook_version,origin,level,urval');
     // Anna 3, Bertil 3, the consensus 1, and the final dataset's 3 (one per agreement).
     expect(long.filter((l) => l.includes(',LVM,'))).toHaveLength(10);
     expect(long.filter((l) => l.includes(',final,LVM,')).map((l) => l.split(',').slice(3, 6).join(','))).toEqual(['Ja,agreed,final', 'Ja,consensus,final', 'Nej,agreed,final']);
