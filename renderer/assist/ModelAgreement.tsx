@@ -22,6 +22,8 @@ export function ModelAgreement({ study }: { study: Study }) {
   const state = useModelEvaluation(study, enabled || asked);
   const c = (x: number | null) => formatCoefficient(x, lang);
   const label = (id: string) => localize(study.version.content.variables.find((v) => v.id === id)?.label, lang) || id;
+  // In codebook order, as the reliability table.
+  const order = new Map(study.version.content.variables.map((v, i) => [v.id, i]));
   return (
     <section className="model-agreement" data-testid="model-agreement" aria-labelledby="model-agreement-title">
       <h2 id="model-agreement-title">{t('assist.model.title')}</h2>
@@ -52,7 +54,7 @@ export function ModelAgreement({ study }: { study: Study }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {report.variables.map((r) => (
+                  {[...report.variables].sort((a, b) => (order.get(a.variable) ?? 0) - (order.get(b.variable) ?? 0)).map((r) => (
                     <tr key={r.variable} data-testid="model-row" data-proposed={state.eligible.has(r.variable) ? 'yes' : 'no'}>
                       <td>{label(r.variable)}</td>
                       <td className="num">{formatNumber(r.units, lang)}</td>

@@ -69,7 +69,7 @@ export function ProposalPanel({ variable, proposals, onShow, onAccept }: { varia
       {proposal.evidence.length > 0 ? (
         <>
           <div className="muted small">{t('assist.evidence')}</div>
-          <ol className="proposal-evidence small">
+          <ul className="proposal-evidence small">
             {proposal.evidence.map((e) => (
               <li key={e.start}>
                 <button type="button" className="link" data-testid="proposal-evidence" onClick={() => onShow(e.start)}>
@@ -77,7 +77,7 @@ export function ProposalPanel({ variable, proposals, onShow, onAccept }: { varia
                 </button>
               </li>
             ))}
-          </ol>
+          </ul>
         </>
       ) : (
         <div className="muted small">{t('assist.noEvidence')}</div>

@@ -54,7 +54,7 @@ export function useProjectSegments(study: Study | null | undefined, active: bool
 export function useModelEvaluation(study: Study | null | undefined, active: boolean, debounceMs = 400): EvaluationState {
   const segments = useProjectSegments(study, active);
   const synced = useProjectTexts(study, active);
-  const data = useMemo(() => (study && segments ? trainingFromProject({ version: study.version, documents: study.documents, coders: study.coders, judgements: study.judgements, segments }) : null), [study, segments]);
+  const data = useMemo(() => (study && segments ? trainingFromProject({ version: study.version, documents: study.documents, coders: study.coders, judgements: study.judgements, segments, accepted: false }) : null), [study, segments]);
   const key = useMemo(() => (data ? fingerprint(data) : null), [data]);
   const [state, setState] = useState<EvaluationState>({ kind: 'idle' });
   const threshold = study?.project.settings.proposalThreshold ?? 0.8;

@@ -25,6 +25,11 @@ export interface ProjectTrainingInput {
   segments: readonly Segment[];
   /** An agreement (its own file's id) whose judgements and passages are left out, twins included. */
   exclude?: string | null;
+  /**
+   * Judgements accepted from proposals (origin `proposal`) are learned from unless this is false —
+   * as when the model is evaluated as a coder, where agreeing with its own proposals would count.
+   */
+  accepted?: boolean;
 }
 
 export interface ProjectTraining extends TrainingRequestData {
@@ -45,7 +50,7 @@ export function trainingFromProject(input: ProjectTrainingInput): ProjectTrainin
     return !input.exclude || (unit.get(documentId) ?? documentId) !== input.exclude;
   };
   const valued = input.judgements.filter(
-    (j) => humans.has(j.coderId) && j.codebookVersionId === input.version.id && j.valueIds.length > 0 && usable(j.documentId) && proposable.get(j.variableId)?.values.some((v) => v.id === j.valueIds[0]),
+    (j) => humans.has(j.coderId) && (input.accepted !== false || j.origin !== 'proposal') && j.codebookVersionId === input.version.id && j.valueIds.length > 0 && usable(j.documentId) && proposable.get(j.variableId)?.values.some((v) => v.id === j.valueIds[0]),
   );
   const coders = new Map<string, number>();
   for (const j of valued) coders.set(`${j.documentId}\u0000${j.variableId}`, (coders.get(`${j.documentId}\u0000${j.variableId}`) ?? 0) + 1);
@@ -57,11 +62,14 @@ export function trainingFromProject(input: ProjectTrainingInput): ProjectTrainin
   return { variables, judgements, passages, judgedDocuments: new Set(judgements.map((j) => j.documentId)).size };
 }
 
-/** The human coders' judgements as long codings (document, coder and variable ids, the value's id), for the model's agreement with each coder. */
+/**
+ * The human coders' judgements as long codings (document, coder and variable ids, the value's id),
+ * for the model's agreement with each coder — without the judgements accepted from its proposals.
+ */
 export function humanCodings(input: Pick<ProjectTrainingInput, 'version' | 'coders' | 'judgements'>): LongCoding[] {
   const humans = new Set(input.coders.filter((c) => c.kind === 'human').map((c) => c.id));
   const proposable = new Set(proposableVariables(input.version.content.variables).map((v) => v.id));
   return input.judgements
-    .filter((j) => humans.has(j.coderId) && j.codebookVersionId === input.version.id && j.valueIds.length > 0 && proposable.has(j.variableId))
+    .filter((j) => humans.has(j.coderId) && j.origin !== 'proposal' && j.codebookVersionId === input.version.id && j.valueIds.length > 0 && proposable.has(j.variableId))
     .map((j) => ({ document: j.documentId, coder: j.coderId, variable: j.variableId, value: j.valueIds[0]! }));
 }

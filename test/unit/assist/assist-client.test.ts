@@ -84,6 +84,13 @@ describe('trainingFromProject', () => {
       { document: 'c001', coder: 'bertil', variable: 'lvm', value: 'lvm.nej' },
     ]);
   });
+
+  it('leaves judgements accepted from proposals out of the model\'s evaluation (it would agree with itself)', () => {
+    const accepted = [...judgements, judgement('c003', 'anna', 'tolk', 'tolk.ja', { origin: 'proposal', proposalConfidence: 0.9 })];
+    expect(trainingFromProject({ version, documents, coders, judgements: accepted, segments }).judgements.some((j) => j.documentId === 'c003')).toBe(true);
+    expect(trainingFromProject({ version, documents, coders, judgements: accepted, segments, accepted: false }).judgements.some((j) => j.documentId === 'c003')).toBe(false);
+    expect(humanCodings({ version, coders, judgements: accepted }).some((c) => c.document === 'c003')).toBe(false);
+  });
 });
 
 describe('AssistClient', () => {
