@@ -7,9 +7,12 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import type { DocumentContent, DocumentMeta } from '../../src/core';
 import { pageOf } from '../../src/core/anchoring';
 import { useI18n } from '../i18n';
+import { OcrPageRequest } from '../ocr/OcrPageRequest';
 import { HighlightLegend, HighlightTooltip } from './HighlightLegend';
 import { SELECTION_ALPHA, SELECTION_COLOUR } from './highlight-palette';
 import { paintSegments, clearSegments, translucent, type PaintedSegment } from './highlights';
+import { OcrStatus } from '../ocr/OcrStatus';
+import { keepUnchanged, ocrPageViews, type OcrPageView } from '../ocr/ocr-view';
 import { PdfView, type PdfViewHandle } from './PdfView';
 import { offsetAtTop, scrollOffsetInto } from './reading-position';
 import { findAll, offsetAtPoint, readSelection, type SelectionResult } from './selection';
@@ -80,6 +83,8 @@ export const DocumentPane = memo(function DocumentPane({ meta, content, bytes, s
   // A passage to show wins over the remembered position.
   const [startAt] = useState(target ? undefined : initialOffset);
   const report = useCallback((offset: number) => positionRef.current?.(meta.id, offset), [meta.id]);
+  const ocrCache = useRef<ReadonlyMap<number, OcrPageView>>(new Map());
+  const ocrPages = useMemo(() => (ocrCache.current = keepUnchanged(ocrCache.current, ocrPageViews(meta.ocr, content))), [meta.ocr, content]);
 
   const onMap = useCallback((next: TextMap | null, root: HTMLElement) => {
     rootRef.current = root;
@@ -212,8 +217,9 @@ export const DocumentPane = memo(function DocumentPane({ meta, content, bytes, s
         hitCount={hits.length}
         hitIndex={hitIndex}
         pages={isPdf ? { page, count: meta.pageCount, goToPage, zoom } : undefined}
+        extra={isPdf ? <OcrPageRequest meta={meta} page={page} /> : undefined}
       />
-      {!meta.hasText && <p className="notice">{t('viewer.noText')}</p>}
+      {meta.ocr ? <OcrStatus meta={meta} /> : !meta.hasText && <p className="notice">{t('viewer.noText')}</p>}
       {mapMismatch && !isPdf && <p className="notice">{t('viewer.mismatch')}</p>}
       <HighlightLegend segments={segments} />
       <div ref={scrollRef} className="viewer-scroll" onMouseUp={onMouseUp} onClick={onClick} onMouseMove={onMouseMove} onMouseLeave={() => setHover(null)} data-testid="viewer-scroll">
@@ -231,6 +237,7 @@ export const DocumentPane = memo(function DocumentPane({ meta, content, bytes, s
               initialOffset={startAt}
               onError={onError}
               handle={pdfRef}
+              ocrPages={ocrPages}
             />
           ) : (
             <p className="muted">{t('common.loading')}</p>

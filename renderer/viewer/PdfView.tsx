@@ -11,6 +11,8 @@ import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { layoutPageText } from '../../src/ingest/pdf-text';
 import { pageOf } from '../../src/core/anchoring';
 import { lastAtOrBefore, pageInView } from './page-geometry';
+import { OcrPageBadge } from '../ocr/OcrPageBadge';
+import { renderOcrTextLayer, type OcrPageView } from '../ocr/ocr-view';
 import { openPdf } from './pdf';
 import { offsetAtTop, scrollBoxInto, scrollOffsetInto, viewTop } from './reading-position';
 import { TextMap } from './text-map';
@@ -50,6 +52,8 @@ export interface PdfViewProps {
   initialOffset?: number;
   onError: (error: unknown) => void;
   handle?: Ref<PdfViewHandle>;
+  /** Pages whose text is recognised (OCR): their word layers and states. */
+  ocrPages?: ReadonlyMap<number, OcrPageView>;
 }
 
 /** Pages rendered on each side of the visible ones. */
@@ -70,7 +74,7 @@ interface Pending {
   block: 'center' | 'start';
 }
 
-export function PdfView({ bytes, pageStarts, textLength, scale, scrollRef, onMap, onPageChange, onPosition, initialOffset, onError, handle }: PdfViewProps) {
+export function PdfView({ bytes, pageStarts, textLength, scale, scrollRef, onMap, onPageChange, onPosition, initialOffset, onError, handle, ocrPages }: PdfViewProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
   const [sizes, setSizes] = useState<PageSize[]>([]);
@@ -272,6 +276,7 @@ export function PdfView({ bytes, pageStarts, textLength, scale, scrollRef, onMap
           rendered={visible.has(i + 1)}
           onRendered={onPageRendered}
           onError={onError}
+          ocr={ocrPages?.get(i + 1)}
         />
       ))}
     </div>
@@ -296,9 +301,12 @@ interface PdfPageProps {
   rendered: boolean;
   onRendered: (page: number, map: TextMap | null, size: PageSize) => void;
   onError: (error: unknown) => void;
+  ocr?: OcrPageView;
 }
 
-function PdfPage({ pdf, page, size, scale, pageStart, rendered, onRendered, onError }: PdfPageProps) {
+function PdfPage({ pdf, page, size, scale, pageStart, rendered, onRendered, onError, ocr }: PdfPageProps) {
+  const ocrLayer = ocr?.layer;
+  const ocrText = ocr?.text;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
 
@@ -328,6 +336,12 @@ function PdfPage({ pdf, page, size, scale, pageStart, rendered, onRendered, onEr
       const content: TextContent = await proxy.getTextContent();
       if (cancelled) return;
       textDiv.replaceChildren();
+      if (ocrLayer) {
+        // A scanned page: the recognised words as an invisible text layer over the page image.
+        const words = renderOcrTextLayer(textDiv, ocrLayer.words, ocrText ?? '', pageStart, viewport.width, viewport.height);
+        onRendered(page, new TextMap(words), { width: viewport.width / scale, height: viewport.height / scale });
+        return void (await renderTask.promise);
+      }
       textLayer = new TextLayer({ textContentSource: content, container: textDiv, viewport });
       await textLayer.render();
       if (cancelled) return;
@@ -358,13 +372,14 @@ function PdfPage({ pdf, page, size, scale, pageStart, rendered, onRendered, onEr
     };
     // `size` is reported back on cleanup only; re-rendering on size changes would loop.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pdf, page, scale, pageStart, rendered, onRendered, onError]);
+  }, [pdf, page, scale, pageStart, rendered, onRendered, onError, ocrLayer, ocrText]);
 
   return (
     <div className="pdf-page" data-page={page} data-testid="pdf-page" style={{ width: size.width * scale, height: size.height * scale }}>
       {rendered && <canvas ref={canvasRef} className="pdf-canvas" />}
       <div ref={textRef} className="textLayer" />
       <span className="page-number">{page}</span>
+      <OcrPageBadge view={ocr} />
     </div>
   );
 }

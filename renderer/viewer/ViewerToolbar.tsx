@@ -3,7 +3,7 @@
  * navigation (previous, the page in view as a field to type a page number into, next) and the
  * zoom (out, the scale, in, fit width, fit page). The page indicator follows the page in view.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import type { PdfZoom } from './usePdfZoom';
 
@@ -15,9 +15,11 @@ export interface ViewerToolbarProps {
   hitIndex: number;
   /** PDF only. */
   pages?: { page: number; count: number; goToPage: (page: number) => void; zoom: PdfZoom };
+  /** More controls at the end (the OCR page request, renderer/ocr/). */
+  extra?: ReactNode;
 }
 
-export function ViewerToolbar({ query, onQuery, onHitStep, hitCount, hitIndex, pages }: ViewerToolbarProps) {
+export function ViewerToolbar({ query, onQuery, onHitStep, hitCount, hitIndex, pages, extra }: ViewerToolbarProps) {
   const { t } = useI18n();
   return (
     <div className="viewer-toolbar">
@@ -36,6 +38,7 @@ export function ViewerToolbar({ query, onQuery, onHitStep, hitCount, hitIndex, p
         {query.trim() ? t('viewer.hits', { current: hitCount ? hitIndex + 1 : 0, count: hitCount }) : ''}
       </span>
       {pages && <PageControls {...pages} />}
+      {extra}
     </div>
   );
 }

@@ -18,6 +18,8 @@ export interface PaintedSegment {
   label?: string;
   /** Another coder's passage (blinding off): drawn outlined, with their name. */
   coder?: string;
+  /** `evidence`: a sentence behind a proposal of the assist model, drawn apart from codings (underlined, faint). */
+  kind?: 'evidence';
 }
 
 const PREFIX = 'ov-';
@@ -47,7 +49,7 @@ export function paintSegments(scope: string, map: TextMap, segments: readonly Pa
   for (const name of [...registry.keys()]) if (name.startsWith(prefix)) registry.delete(name);
   const byColour = new Map<string, Range[]>();
   for (const s of segments) {
-    const key = s.id === focusedId ? `focus` : `${s.coder === undefined ? 'own' : 'other'}-${s.colour.slice(1).toLowerCase()}`;
+    const key = s.id === focusedId ? `focus` : `${s.kind === 'evidence' ? 'ev' : s.coder === undefined ? 'own' : 'other'}-${s.colour.slice(1).toLowerCase()}`;
     const list = byColour.get(key);
     const ranges = map.domRanges(s.start, s.end);
     if (list) for (const r of ranges) list.push(r);
@@ -68,6 +70,8 @@ export function paintSegments(scope: string, map: TextMap, segments: readonly Pa
 export function highlightStyle(key: string): string {
   if (key === 'focus') return 'background-color: rgba(255, 196, 0, 0.55);';
   const [kind, hex] = key.split('-') as [string, string];
+  // A sentence behind a proposal of the assist model: faint, dotted — never like a coding.
+  if (kind === 'ev') return `background-color: ${translucent(`#${hex}`, 0.1)}; text-decoration: underline dotted 3px #${hex}; text-underline-offset: 3px;`;
   if (kind === 'other') return `background-color: ${translucent(`#${hex}`, 0.14)}; text-decoration: underline dashed 2px #${hex}; text-underline-offset: 2px;`;
   return `background-color: ${translucent(`#${hex}`, 0.42)};`;
 }

@@ -62,7 +62,11 @@ export function CodebookView() {
       return;
     }
     const latest = versions?.at(-1);
-    if (latest?.status === 'draft') {
+    // A draft with edits of its own is never replaced without asking; an empty one, or one still
+    // equal to the version it was copied from, loses nothing.
+    const base = versions?.find((v) => v.id === latest?.basedOnVersionId);
+    const edited = latest?.status === 'draft' && latest.content.variables.length > 0 && (!base || JSON.stringify(base.content) !== JSON.stringify(latest.content));
+    if (latest && edited) {
       setAskImport({ file, template: parsed.template, problems: parsed.problems, draftNumber: latest.number });
       return;
     }

@@ -6,3 +6,4 @@ export * from './files';
 export * from './backup-names';
 export * from './zip';
 export * from './text-decoding';
+export * from './ocr-merge';

@@ -4,7 +4,8 @@
  *   `provenance` column, then what the statistics CLI needs to analyse it as the app does
  *   (`coder_kind` human/consensus/final; the codebook's `variable_kind`, `variable_level`,
  *   `value_code` = the value's position 1…k in the codebook's order and `value_count` = k; with
- *   the project's versions `codebook_version`, the version number of each row) and the document
+ *   the project's versions `codebook_version`, the version number of each row; with the final
+ *   dataset `origin`, how each coder's value was set) and the document
  *   attributes — the input of `overens agreement` and `overens prevalence`; a
  *   multi-valued judgement is one row, its labels and codes joined by "; ". With the final dataset
  *   it holds every coder's rows (provenance empty for a human coder; `consensus`, or `reopened` for
@@ -75,6 +76,12 @@ async function sheetXlsx(name: string, table: readonly (readonly (string | numbe
 export const LONG_CODEBOOK_COLUMNS = ['coder_kind', 'variable_kind', 'variable_level', 'value_code', 'value_count'] as const;
 /** After them, with `versions`: the codebook version number of the row. */
 export const LONG_VERSION_COLUMN = 'codebook_version';
+/**
+ * Then, in the app's exports (with the final dataset): how a coder's value was set — `explicit`,
+ * `suggestion` (from the coder's coded passages) or `proposal` (an accepted proposal of the assist
+ * model); empty on the final rows.
+ */
+export const LONG_ORIGIN_COLUMN = 'origin';
 
 export function longCsv(input: DatasetInput): string {
   return csv(longTable(input));
@@ -93,7 +100,7 @@ function longTable(input: DatasetInput): (string | null)[][] {
   // The provenance column comes with the final dataset (the app's exports); without it (e.g. `overens convert`) the columns stay as they were.
   const withProvenance = input.final !== undefined;
   const versions = input.versions;
-  const rows: (string | null)[][] = [['document', 'coder', 'variable', 'value', ...(withProvenance ? ['provenance'] : []), ...LONG_CODEBOOK_COLUMNS, ...(versions ? [LONG_VERSION_COLUMN] : []), ...attrs]];
+  const rows: (string | null)[][] = [['document', 'coder', 'variable', 'value', ...(withProvenance ? ['provenance'] : []), ...LONG_CODEBOOK_COLUMNS, ...(versions ? [LONG_VERSION_COLUMN] : []), ...(withProvenance ? [LONG_ORIGIN_COLUMN] : []), ...attrs]];
   const versionCell = (id: string | null) => (versions ? [String(id === null ? versions.current : (versions.numbers.get(id) ?? ''))] : []);
   type V = NonNullable<ReturnType<typeof variables.get>>;
   const positions = (v: V, ids: readonly string[]) => ids.map((id) => v.values.findIndex((x) => x.id === id)).filter((i) => i >= 0);
@@ -117,7 +124,7 @@ function longTable(input: DatasetInput): (string | null)[][] {
     const coder = coders.get(j.coderId);
     // A consensus that a changed judgement re-opened is not part of the final dataset: marked, so a reader can leave it out.
     const provenance = coder?.kind === 'consensus' ? (cell(d.id, v.id)?.reopened && cell(d.id, v.id)?.provenance !== 'consensus' ? 'reopened' : 'consensus') : null;
-    rows.push([documentKey(d), coder?.name ?? j.coderId, localize(v.label, input.lang), labels(v, j.valueIds), ...(withProvenance ? [provenance] : []), ...codebookCells(coder?.kind ?? 'human', v, j.valueIds), ...versionCell(j.codebookVersionId), ...attrs.map((a) => d.attributes[a] ?? null)]);
+    rows.push([documentKey(d), coder?.name ?? j.coderId, localize(v.label, input.lang), labels(v, j.valueIds), ...(withProvenance ? [provenance] : []), ...codebookCells(coder?.kind ?? 'human', v, j.valueIds), ...versionCell(j.codebookVersionId), ...(withProvenance ? [j.origin] : []), ...attrs.map((a) => d.attributes[a] ?? null)]);
   }
   if (input.final && input.coderId === undefined) {
     for (const u of [...input.final.units].filter((x) => docs.has(x.id)).sort((a, b) => byName(a.id, b.id))) {
@@ -126,7 +133,7 @@ function longTable(input: DatasetInput): (string | null)[][] {
       for (const v of input.final.variables) {
         const c = input.final.byUnit.get(u.id)?.get(v.id);
         if (!c) continue;
-        rows.push([documentKey(d), FINAL_CODER_NAME, localize(v.label, input.lang), labels(v, c.valueIds), c.provenance, ...codebookCells('final', v, c.valueIds), ...versionCell(null), ...attrs.map((a) => d.attributes[a] ?? null)]);
+        rows.push([documentKey(d), FINAL_CODER_NAME, localize(v.label, input.lang), labels(v, c.valueIds), c.provenance, ...codebookCells('final', v, c.valueIds), ...versionCell(null), null, ...attrs.map((a) => d.attributes[a] ?? null)]);
       }
     }
   }

@@ -8,6 +8,7 @@ import { BackupRepository } from './backup';
 import { CoderPackageRepository } from './coder-packages';
 import { StudyRepository } from './study';
 import { CheckedCodingWrites } from './checked-codings';
+import { OcrRepository } from './ocr';
 
 export * from './db';
 export * from './persistence';
@@ -20,6 +21,7 @@ export * from './backup';
 export * from './coder-packages';
 export * from './study';
 export * from './checked-codings';
+export * from './ocr';
 
 export interface Store {
   db: OverensDb;
@@ -34,6 +36,7 @@ export interface Store {
   study: StudyRepository;
   /** Undo/redo writes that re-read the row first (another tab may have changed it). */
   checked: CheckedCodingWrites;
+  ocr: OcrRepository;
 }
 
 export function createStore(db: OverensDb = openDatabase()): Store {
@@ -49,5 +52,6 @@ export function createStore(db: OverensDb = openDatabase()): Store {
     coderPackages: new CoderPackageRepository(db),
     study: new StudyRepository(db),
     checked: new CheckedCodingWrites(db),
+    ocr: new OcrRepository(db),
   };
 }

@@ -177,9 +177,9 @@ describe('reliability', () => {
     const longDownload = page.waitForEvent('download');
     await page.getByTestId('dataset-long').click();
     const long = readFileSync((await (await longDownload).path())!, 'utf8').trim().split('\r\n');
-    // After value: the provenance, then what `overens agreement` needs to analyse it as this view does.
-    // …and the codebook version each row was judged under (the project's one version: 1).
-    expect(long[0]).toBe('document,coder,variable,value,provenance,coder_kind,variable_kind,variable_level,value_code,value_count,codebook_version,level,urval');
+    // After value: the provenance, then what `overens agreement` needs to analyse it as this view does,
+    // the codebook version each row was judged under (the project's one version: 1), and each value's origin.
+    expect(long[0]).toBe('document,coder,variable,value,provenance,coder_kind,variable_kind,variable_level,value_code,value_count,codebook_version,origin,level,urval');
     expect(new Set(long.filter((l) => l.includes(',LVM,')).map((l) => l.split(',')[10]))).toEqual(new Set(['1']));
     // Anna 3, Bertil 3, the consensus 1, and the final dataset's 3 (one per agreement).
     expect(long.filter((l) => l.includes(',LVM,'))).toHaveLength(10);

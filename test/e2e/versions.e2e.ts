@@ -229,6 +229,7 @@ describe('codebook versions a study can live through', () => {
     await app.goTo('documents');
     await docs.open(FILES[0]!);
     await expect.poll(() => coding.variable('kriminalvarden').getByTestId('needs-decision').textContent(), POLL).toContain('Needs a decision (was: Named, but no collaboration in version 1)');
+    await coding.variable('kriminalvarden').click({ position: { x: 4, y: 4 } });
     await screenshot(page, 'versions-coding-needs-decision-en');
     await app.setCoder('Anna');
     await app.goTo('results');

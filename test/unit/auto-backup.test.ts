@@ -9,7 +9,7 @@ import { readBackup } from '../../src/formats/backup';
 import { createStore, openDatabase, type Store } from '../../src/store';
 import { backupFileName, backupStem, DEFAULT_SETTINGS, isDue, parseState, runBackups, type AutoBackupState } from '../../renderer/state/auto-backup';
 import type { BackupFolder } from '../../renderer/platform/platform';
-import { tinyTemplate } from './store/fixtures';
+import { documentFixture, tinyTemplate } from './store/fixtures';
 
 let store: Store;
 let dbName: string;
@@ -74,8 +74,11 @@ describe('runBackups', () => {
   async function project(name: string) {
     const created = await store.projects.create({ name, coderName: 'Anna', template: tinyTemplate });
     const versionId = (await store.db.codebookVersions.where('projectId').equals(created.project.id).toArray())[0]!.id;
+    // A backup holds only rows of its own project's documents (readBackup checks it).
+    const documentId = `d-${created.project.id}`;
+    await store.documents.add(documentFixture(created.project.id, documentId));
     const judge = (value: string, at: number) =>
-      store.codings.putJudgement({ id: `j-${created.project.id}`, projectId: created.project.id, documentId: 'd1', coderId: created.coder.id, codebookVersionId: versionId, variableId: 'lvm', valueIds: [value], status: 'final', origin: 'explicit', evidenceSegmentIds: [], memo: '', createdAt: at, updatedAt: at });
+      store.codings.putJudgement({ id: `j-${created.project.id}`, projectId: created.project.id, documentId, coderId: created.coder.id, codebookVersionId: versionId, variableId: 'lvm', valueIds: [value], status: 'final', origin: 'explicit', evidenceSegmentIds: [], memo: '', createdAt: at, updatedAt: at });
     await judge('lvm.ja', 1);
     return { ...created, judge };
   }

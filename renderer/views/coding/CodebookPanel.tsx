@@ -22,6 +22,8 @@ export function CodebookPanel(props: {
   onAcceptSuggestion: (variable: Variable) => void;
   /** How a judgement under another codebook version is named. */
   outdatedText?: (judgement: Judgement) => OutdatedText;
+  /** Shown on each variable's card (the assist model's proposal). */
+  extraFor?: (variable: Variable, current: boolean) => ReactNode;
 }) {
   const { t, lang } = useI18n();
   const { model, currentIndex } = props;
@@ -50,6 +52,7 @@ export function CodebookPanel(props: {
         onAcceptSuggestion={() => props.onAcceptSuggestion(v)}
         frameOpen={props.frameOpen}
         onToggleFrame={props.onToggleFrame}
+        extra={props.extraFor?.(v, current)}
       >
         {current ? props.currentExtras : null}
       </VariableCard>

@@ -32,6 +32,9 @@ import { useCodingModel } from './useCodingModel';
 import { useOutdatedText } from './useOutdated';
 import { loadPlace, savePlace } from './coding-place';
 import { useStudy } from '../../study/useStudy';
+import { ProposalBadge, ProposalPanel } from '../../assist/ProposalPanel';
+import { useProposals } from '../../assist/useProposals';
+import { withEvidence } from '../../assist/evidence';
 
 export function CodingView() {
   const { t, lang } = useI18n();
@@ -60,6 +63,9 @@ export function CodingView() {
   const { codable, valueById, judgementByVariable } = model;
   const actions = useCodingActions({ store, project, coder: activeCoder, version, documentId: unitId, open, segments, judgements, judgementByVariable, reportError });
 
+  // The assist model's proposals (renderer/assist): off until the lead turns them on.
+  const proposals = useProposals({ study, store, documentId, unitId, judgementByVariable, perform: actions.perform });
+
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const [variableIndex, setVariableIndex] = useState(0);
   const [frameOpen, setFrameOpen] = useState(() => localStorage.getItem('overens.codingFrame') === 'open');
@@ -76,6 +82,8 @@ export function CodingView() {
   const [scrollTarget, setScrollTarget] = useState<{ offset: number; key: number; documentId: string } | undefined>(undefined);
   const currentIndex = Math.min(variableIndex, codable.length - 1);
   const currentVariable: Variable | undefined = codable[currentIndex];
+  const currentProposal = currentVariable ? proposals.shown(currentVariable.id) : undefined;
+  const painted = useMemo(() => withEvidence(model.painted, currentVariable, currentProposal), [model.painted, currentVariable, currentProposal]);
 
   // Back at the variable the coder was on (once the codebook is known), and remember the place.
   // A link naming a variable (#/coding?doc=…&variable=…, e.g. from the final dataset's status
@@ -182,6 +190,7 @@ export function CodingView() {
     judgementByVariable: model.currentByVariable,
     assign,
     acceptSuggestion: actions.acceptSuggestion,
+    acceptProposal: proposals.accept,
     deleteFocusedOrLast: () => {
       const id = focusedSegment ?? actions.lastCreated.current;
       return id ? removeSegment(id) : false;
@@ -229,7 +238,7 @@ export function CodingView() {
             meta={open.meta}
             content={open.content}
             bytes={open.bytes}
-            segments={model.painted}
+            segments={painted}
             focusedSegmentId={focusedSegment}
             onSelection={onSelection}
             onTextClick={onTextClick}
@@ -260,6 +269,8 @@ export function CodingView() {
         onToggleFrame={toggleFrame}
         currentExtras={
           currentVariable && open ? (
+            <>
+            <ProposalPanel variable={currentVariable} proposals={proposals} onShow={showOffset} onAccept={() => proposals.accept(currentVariable)} />
             <TermHits
               variable={currentVariable}
               hits={termHits}
@@ -272,12 +283,14 @@ export function CodingView() {
               }}
               onDismiss={(h) => setDismissed((d) => new Set(d).add(`${h.valueId}:${h.start}`))}
             />
+            </>
           ) : null
         }
         onSelectVariable={setVariableIndex}
         onValue={assign}
         onJudgementMemo={actions.setJudgementMemo}
         onAcceptSuggestion={actions.acceptSuggestion}
+        extraFor={(v, current) => (current ? null : <ProposalBadge variable={v} proposals={proposals} />)}
       />
     </section>
   );

@@ -41,6 +41,8 @@ export function VariableCard(props: {
   onToggleFrame: () => void;
   /** Shown under the current variable's values (its suggested passages). */
   children?: ReactNode;
+  /** Shown on every card under its values (the assist model's proposal, renderer/assist). */
+  extra?: ReactNode;
 }) {
   const { t, lang } = useI18n();
   const { variable: v, current, judgement, suggestion } = props;
@@ -111,6 +113,7 @@ export function VariableCard(props: {
           </button>
         </div>
       )}
+      {props.extra}
       {current && props.frameOpen && <CodingFrame variable={v} colourOf={(id) => props.valueById.get(id)?.colour} />}
       {current && props.children}
       {current && judgement && (

@@ -24,6 +24,7 @@ import { analyseReliability, reliabilityVariables, reviewVariables } from './ana
 import { PassageAgreement } from './PassageAgreement';
 import { rowNotes } from './row-notes';
 import { VariableChecklist } from './VariableChecklist';
+import { ModelAgreement } from '../../assist/ModelAgreement';
 
 export function alphaBand(alpha: number | null): 'reliable' | 'tentative' | 'unreliable' | 'undefined' {
   if (alpha === null) return 'undefined';
@@ -318,6 +319,7 @@ export function ReliabilityView() {
           )}
         </div>
       )}
+      {study && <ModelAgreement study={study} />}
       <SampleCard documents={documents.filter((d) => !d.twin)} coders={humans} />
     </section>
   );

@@ -140,6 +140,7 @@ export function ResultsView() {
       groups: splitBy ? groups : [],
       samples: samples ?? [],
       blindingEvents: blindingEvents ?? [],
+      proposals: { judgements: study.judgements, codebookVersionId: study.version.id },
       lang,
       t,
     });

@@ -94,8 +94,10 @@ export const Judgement = z
     variableId: Id,
     valueIds: z.array(Id).refine((ids) => new Set(ids).size === ids.length, { message: 'a value may appear only once' }),
     status: z.enum(['draft', 'final']),
-    /** How the value was set: explicitly, or by accepting the suggestion from coded passages. */
-    origin: z.enum(['explicit', 'suggestion']).default('explicit'),
+    /** How the value was set: explicitly, by accepting the suggestion from coded passages, or by accepting the assist model's proposal. */
+    origin: z.enum(['explicit', 'suggestion', 'proposal']).default('explicit'),
+    /** With origin `proposal`: the model's calibrated confidence in the accepted value. */
+    proposalConfidence: z.number().min(0).max(1).optional(),
     evidenceSegmentIds: z.array(Id).default([]),
     memo: z.string().default(''),
     /** Present only on judgements of the project's consensus coder. */

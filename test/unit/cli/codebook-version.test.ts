@@ -40,7 +40,7 @@ describe('codebook_version in the long export', () => {
     const rows = Papa.parse<string[]>(text.trim()).data;
     const at = rows[0]!.indexOf('codebook_version');
     // Right after the codebook columns, before the attributes.
-    expect(rows[0]!.slice(at - 1, at + 2)).toEqual(['value_count', 'codebook_version', 'level']);
+    expect(rows[0]!.slice(at - 1, at + 3)).toEqual(['value_count', 'codebook_version', 'origin', 'level']);
     const human = rows.slice(1).filter((r) => r[1] !== 'final');
     expect(human.filter((r) => r[at] === '1')).toHaveLength(8);
     expect(human.filter((r) => r[at] === '2')).toHaveLength(6);

@@ -109,6 +109,8 @@ describe('coder package format', () => {
     expect(noManifest.ok ? [] : english(noManifest.problems)).toEqual([`c.ovpackage: has no ${MANIFEST}; it is not a coder package from Överens.`]);
     const notZip = await readCoderPackage(new TextEncoder().encode('hej'), 'd.ovpackage');
     expect(notZip.ok ? '' : notZip.problems[0]!.sv).toMatch(/^d\.ovpackage: är inte ett kodarpaket från Överens \(ingen zip-fil/);
+    // Swedish all the way: no zip library's English words in the Swedish message.
+    expect(notZip.ok ? '' : notZip.problems[0]!.sv).not.toMatch(/corrupt|central directory|end of data|invalid/i);
     // JSZip declares the true sizes (manifest + files/d1 ≈ 2 KB): refused before anything is unpacked.
     const big = await readCoderPackage(await zipOf({ [MANIFEST]: manifest, 'files/d1': BYTES }), 'e.ovpackage', { maxUnpacked: 1024 });
     expect(big.ok ? [] : english(big.problems)).toEqual(['e.ovpackage: the contents unpack to 2 KB, more than 1 KB in all; the file is not opened.']);
