@@ -58,6 +58,12 @@ export function App({ persistenceDenied }: { persistenceDenied: boolean }) {
           <div key={n.id} className={`notice-toast ${n.kind}`} data-testid={`notice-${n.kind}`}>
             {n.kind === 'error' && <strong>{t('error.title')}: </strong>}
             {n.text}
+            {n.details && (
+              <details className="notice-details" data-testid="notice-details">
+                <summary>{t('error.details')}</summary>
+                <pre>{n.details}</pre>
+              </details>
+            )}
             <button type="button" aria-label={t('error.dismiss')} onClick={() => dismiss(n.id)}>
               ×
             </button>

@@ -3,4 +3,6 @@ export * from './model';
 export * from './errors';
 export * from './zip-entries';
 export * from './files';
+export * from './backup-names';
 export * from './zip';
+export * from './text-decoding';

@@ -76,7 +76,7 @@ export async function extractDocument(input: ExtractInput, deps: ExtractDeps): P
     return ingestError(fileName, 'wrong-type', `innehållet är inte en ${expected}-fil som namnet säger.`, `the content is not a ${expected} file as its name says.`);
   }
   const decoded = decodeText(bytes);
-  if (decoded.encoding !== 'utf-8') {
+  if (decoded.encoding === 'windows-1252') {
     warnings.push({ code: 'encoding-fallback', message: 'Filen var inte UTF-8 och lästes som Windows-1252 / the file was not UTF-8 and was read as Windows-1252' });
   }
   const text = normaliseText(decoded.text.replace(/^\uFEFF/, ''));

@@ -270,6 +270,17 @@ describe('the study finished: final dataset, review, report and exports', () => 
     await screenshot(page, 'final-review-en');
     await app.goTo('documents');
     await screenshot(page, 'final-documents-en');
+
+    // A "not judged" link opens the agreement at its first unjudged variable (not the first one).
+    await app.setLanguage('sv');
+    await app.goTo('results');
+    await page.getByTestId('final-unjudged').locator('summary').click();
+    await page.getByTestId('fix-unjudged').first().click();
+    const current = page.locator('[data-testid="coding-variable"].current .coding-variable-label');
+    const judged = new Set(truth.map((r) => r.variable));
+    await expect.poll(() => current.textContent(), { timeout: 10_000 }).not.toBeNull();
+    expect(judged.has((await current.textContent())!)).toBe(false);
+    expect(await current.textContent()).toBe(codebookLabels.find((l) => !judged.has(l)));
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);

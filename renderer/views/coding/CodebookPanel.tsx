@@ -7,6 +7,7 @@ import { localize, type Judgement, type Variable } from '../../../src/core';
 import { useI18n } from '../../i18n';
 import { DerivedVariableCard, VariableCard } from './VariableCard';
 import type { CodingModel } from './useCodingModel';
+import type { OutdatedText } from './useOutdated';
 
 export function CodebookPanel(props: {
   model: CodingModel;
@@ -19,6 +20,8 @@ export function CodebookPanel(props: {
   onValue: (variable: Variable, valueId: string) => void;
   onJudgementMemo: (judgement: Judgement, memo: string) => void;
   onAcceptSuggestion: (variable: Variable) => void;
+  /** How a judgement under another codebook version is named. */
+  outdatedText?: (judgement: Judgement) => OutdatedText;
 }) {
   const { t, lang } = useI18n();
   const { model, currentIndex } = props;
@@ -31,7 +34,11 @@ export function CodebookPanel(props: {
         key={v.id}
         variable={v}
         current={current}
-        judgement={model.judgementByVariable.get(v.id)}
+        judgement={model.currentByVariable.get(v.id)}
+        outdated={(() => {
+          const old = model.outdatedByVariable.get(v.id);
+          return old && props.outdatedText ? props.outdatedText(old) : undefined;
+        })()}
         suggestion={model.suggestions.get(v.id) ?? null}
         valueById={model.valueById}
         onSelect={() => props.onSelectVariable(index)}

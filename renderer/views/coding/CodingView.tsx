@@ -29,6 +29,7 @@ import { useCodebookVersion, useDocumentCodings, useOpenDocument } from './useCo
 import { useCodingActions } from './useCodingActions';
 import { useCodingKeys } from './useCodingKeys';
 import { useCodingModel } from './useCodingModel';
+import { useOutdatedText } from './useOutdated';
 import { loadPlace, savePlace } from './coding-place';
 import { useStudy } from '../../study/useStudy';
 
@@ -44,7 +45,7 @@ export function CodingView() {
   const remembered = useMemo(() => (project && activeCoder ? loadPlace(project.id, activeCoder.id) : {}), [project, activeCoder]);
   const documentId = routeDoc ?? (documents?.some((d) => d.id === remembered.documentId) ? remembered.documentId! : (documents?.[0]?.id ?? null));
   const open = useOpenDocument(store, documentId);
-  const judgedSets = useLiveQuery(async () => (project && activeCoder ? store.codings.judgedByDocument(project.id, activeCoder.id) : new Map<string, Set<string>>()), [store, project?.id, activeCoder?.id]);
+  const judgedSets = useLiveQuery(async () => (project && activeCoder ? store.codings.judgedByDocument(project.id, activeCoder.id, version?.id) : new Map<string, Set<string>>()), [store, project?.id, activeCoder?.id, version?.id]);
   const study = useStudy();
   // Blind unless the policy (lead's settings, open reliability assignments) says otherwise.
   const blind = study?.blind.blind ?? true;
@@ -55,6 +56,7 @@ export function CodingView() {
 
   const coderNames = useMemo(() => new Map(coders.map((c) => [c.id, c.name])), [coders]);
   const model = useCodingModel(version, segments, judgements, activeCoder, lang, coderNames);
+  const outdatedText = useOutdatedText(store, project, lang);
   const { codable, valueById, judgementByVariable } = model;
   const actions = useCodingActions({ store, project, coder: activeCoder, version, documentId: unitId, open, segments, judgements, judgementByVariable, reportError });
 
@@ -76,13 +78,25 @@ export function CodingView() {
   const currentVariable: Variable | undefined = codable[currentIndex];
 
   // Back at the variable the coder was on (once the codebook is known), and remember the place.
+  // A link naming a variable (#/coding?doc=…&variable=…, e.g. from the final dataset's status
+  // panel) opens at it; otherwise the remembered one.
+  const routeVariable = useRouteParam('variable');
   const restoredVariable = useRef(false);
   useEffect(() => {
-    if (restoredVariable.current || codable.length === 0) return;
+    if (codable.length === 0) return;
+    if (routeVariable !== null) {
+      const wanted = codable.findIndex((v) => v.id === routeVariable);
+      if (wanted >= 0) {
+        restoredVariable.current = true;
+        setVariableIndex(wanted);
+        return;
+      }
+    }
+    if (restoredVariable.current) return;
     restoredVariable.current = true;
     const at = codable.findIndex((v) => v.id === remembered.variableId);
     if (at >= 0) setVariableIndex(at);
-  }, [codable, remembered]);
+  }, [codable, remembered, routeVariable, documentId]);
   useEffect(() => {
     if (!project || !activeCoder || !documentId || !restoredVariable.current) return;
     savePlace(project.id, activeCoder.id, { documentId, variableId: currentVariable?.id });
@@ -165,7 +179,7 @@ export function CodingView() {
     codable,
     variableIndex,
     setVariableIndex,
-    judgementByVariable,
+    judgementByVariable: model.currentByVariable,
     assign,
     acceptSuggestion: actions.acceptSuggestion,
     deleteFocusedOrLast: () => {
@@ -198,7 +212,8 @@ export function CodingView() {
           canUndo={actions.canUndo}
           canRedo={actions.canRedo}
           undoRedo={(which) => void actions.undoRedo(which)}
-          saveState={actions.saveState}
+          saveStatus={actions.saveStatus}
+          onRetry={actions.retry}
           onOpenSearch={() => setSearchOpen(true)}
         />
         {open && documentMemo !== undefined && (
@@ -239,6 +254,7 @@ export function CodingView() {
       />
       <CodebookPanel
         model={model}
+        outdatedText={outdatedText}
         currentIndex={currentIndex}
         frameOpen={frameOpen}
         onToggleFrame={toggleFrame}

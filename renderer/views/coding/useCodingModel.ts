@@ -44,7 +44,12 @@ export interface CodingModel {
   sections: PanelSection[];
   codable: Variable[];
   valueById: Map<string, ValueInfo>;
+  /** The active coder's judgements by variable, under any version (what the actions replace). */
   judgementByVariable: Map<string, Judgement>;
+  /** Judgements under this version: what the panel shows and counts as judged. */
+  currentByVariable: Map<string, Judgement>;
+  /** Judgements with values under another codebook version: shown as needing a decision, not as judged. */
+  outdatedByVariable: Map<string, Judgement>;
   derived: Map<string, string | undefined>;
   judgedCount: number;
   suggestions: Map<string, Suggestion | null>;
@@ -64,8 +69,11 @@ export function useCodingModel(version: CodebookVersion | null | undefined, segm
     return map;
   }, [variables, lang]);
   const judgementByVariable = useMemo(() => new Map(judgements.map((j) => [j.variableId, j])), [judgements]);
-  const derived = useMemo(() => (content ? computeDerived(content, new Map(judgements.map((j) => [j.variableId, j.valueIds]))) : new Map<string, string | undefined>()), [content, judgements]);
-  const isJudged = (v: Variable) => (judgementByVariable.get(v.id)?.valueIds.length ?? 0) > 0;
+  const versionId = version?.id;
+  const currentByVariable = useMemo(() => new Map(judgements.filter((j) => j.codebookVersionId === versionId).map((j) => [j.variableId, j])), [judgements, versionId]);
+  const outdatedByVariable = useMemo(() => new Map(judgements.filter((j) => j.codebookVersionId !== versionId && j.valueIds.length > 0).map((j) => [j.variableId, j])), [judgements, versionId]);
+  const derived = useMemo(() => (content ? computeDerived(content, new Map([...currentByVariable].map(([id, j]) => [id, j.valueIds]))) : new Map<string, string | undefined>()), [content, currentByVariable]);
+  const isJudged = (v: Variable) => (currentByVariable.get(v.id)?.valueIds.length ?? 0) > 0;
   const judgedCount = codable.filter(isJudged).length;
   const sections = grouped.map((s) => {
     const own = s.variables.filter((v) => !v.derived);
@@ -96,5 +104,5 @@ export function useCodingModel(version: CodebookVersion | null | undefined, segm
         }),
     [segments, valueById, activeCoder?.id, coderNames, lang],
   );
-  return { variables, sections, codable, valueById, judgementByVariable, derived, judgedCount, suggestions, painted };
+  return { variables, sections, codable, valueById, judgementByVariable, currentByVariable, outdatedByVariable, derived, judgedCount, suggestions, painted };
 }

@@ -17,6 +17,7 @@ import { useNotices } from '../../state/errors';
 import { agreementCsv, agreementXlsx } from '../../../src/formats/agreement-export';
 import { useStore } from '../../state/store-context';
 import { useCodebookVersion } from '../coding/useCodingData';
+import { OtherVersions } from '../../study/OtherVersions';
 import { DisagreementList } from './DisagreementList';
 import { SampleCard } from './SampleCard';
 import { analyseReliability, reliabilityVariables, reviewVariables } from './analysis';
@@ -152,7 +153,8 @@ export function ReliabilityView() {
     if (!analysis) return;
     const labels = { variable: (id: string) => localize(byId.get(id)?.label, lang) || id, pooled: t('reliability.pooled'), lang };
     const names = selectedCoders.map((id) => coders.find((c) => c.id === id)?.name ?? id);
-    const stem = `${fileNamePart(project.name)}-${lang === 'sv' ? 'reliabilitet' : 'reliability'}`;
+    // The codebook version in the name: one version per analysis.
+    const stem = `${fileNamePart(project.name)}-${lang === 'sv' ? 'reliabilitet' : 'reliability'}-v${version.number}`;
     try {
       if (kind === 'csv') {
         await platform.saveFile(`${stem}.csv`, new TextEncoder().encode(agreementCsv(analysis.report, labels)), [{ name: 'CSV', extensions: ['csv'] }]);
@@ -236,6 +238,7 @@ export function ReliabilityView() {
         {analysis && analysis.excluded > 0 && ` ${t('reliability.excluded', { count: analysis.excluded })}`}
         {notSingle.length > 0 && ` ${t('reliability.notSingle', { count: notSingle.length, names: notSingle.join(', ') })}`}
       </p>
+      <OtherVersions judgements={judgements} version={version} coders={selectedCoders} />
       <div role="tablist" aria-label={t('reliability.title')} className="tabs" onKeyDown={onTabKey}>
         {tabs.map((x) => (
           <button

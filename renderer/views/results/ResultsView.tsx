@@ -21,6 +21,7 @@ import { methodsText, reliabilityText } from './report-text';
 import { analyseReliability, reliabilityVariables } from '../reliability/analysis';
 import { DatasetExports } from './DatasetExports';
 import { FinalStatusPanel } from './FinalStatusPanel';
+import { OtherVersions } from '../../study/OtherVersions';
 import { FINAL_SOURCE, useResultsTables } from './useResultsTables';
 
 export function ResultsView() {
@@ -106,7 +107,8 @@ export function ResultsView() {
       reportError(error);
     }
   };
-  const stem = `${fileNamePart(project?.name ?? '', 'resultat')}-${by}`;
+  // Every export's name says which codebook version it is on (one version per analysis).
+  const stem = `${fileNamePart(project?.name ?? '', 'resultat')}-${by}${version ? `-v${version.number}` : ''}`;
 
   // The report's reliability section: the human coders with judgements under this version, on the
   // documents all of them judged — the reliability sample when one was drawn and judged.
@@ -158,6 +160,7 @@ export function ResultsView() {
     <section className="view wide" aria-labelledby="results-title">
       <h1 id="results-title">{t('results.title')}</h1>
       <FinalStatusPanel study={study} />
+      <OtherVersions judgements={judgements} version={version} />
       <div className="toolbar">
         <label className="small">
           {t('results.by')}{' '}

@@ -52,6 +52,11 @@ export const Segment = z
     memo: z.string().default(''),
     /** Set when re-anchoring after a text change failed; the segment is kept and listed. */
     orphaned: z.boolean().default(false),
+    /**
+     * Set when, after a codebook migration, someone decided this coding stays under its own
+     * (older) version rather than move to `targetVersionId`: it is no longer asked about.
+     */
+    keptBack: z.object({ targetVersionId: Id, at: Timestamp }).strict().optional(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
@@ -95,6 +100,11 @@ export const Judgement = z
     memo: z.string().default(''),
     /** Present only on judgements of the project's consensus coder. */
     resolution: ConsensusResolution.optional(),
+    /**
+     * Set when, after a codebook migration, someone decided this coding stays under its own
+     * (older) version rather than move to `targetVersionId`: it is no longer asked about.
+     */
+    keptBack: z.object({ targetVersionId: Id, at: Timestamp }).strict().optional(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
