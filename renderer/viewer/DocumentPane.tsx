@@ -10,7 +10,7 @@ import { useI18n } from '../i18n';
 import { OcrPageRequest } from '../ocr/OcrPageRequest';
 import { HighlightLegend, HighlightTooltip } from './HighlightLegend';
 import { SELECTION_ALPHA, SELECTION_COLOUR } from './highlight-palette';
-import { paintSegments, clearSegments, translucent, type PaintedSegment } from './highlights';
+import { paintSegments, clearSegments, passagesAt, translucent, type PaintedSegment } from './highlights';
 import { OcrStatus } from '../ocr/OcrStatus';
 import { keepUnchanged, ocrPageViews, type OcrPageView } from '../ocr/ocr-view';
 import { PdfView, type PdfViewHandle } from './PdfView';
@@ -44,19 +44,6 @@ const SCOPE = 'doc';
 /** The selection's own colour, which no passage is painted in (highlight-palette.ts). */
 const SELECTION_CSS = `.viewer-scroll ::selection, .viewer-scroll .textLayer ::selection { background: ${translucent(SELECTION_COLOUR, SELECTION_ALPHA)}; }`;
 
-/** The labelled passages that contain `offset`, the shortest first, one per label and coder. */
-export function passagesAt(segments: readonly PaintedSegment[], offset: number): PaintedSegment[] {
-  const seen = new Set<string>();
-  return segments
-    .filter((s) => s.label !== undefined && s.start <= offset && offset < s.end)
-    .sort((a, b) => a.end - a.start - (b.end - b.start))
-    .filter((s) => {
-      const key = `${s.coder ?? ''}\u0000${s.label}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-}
 /** Quiet time after the last scroll before the reading position is reported (DOCX/TXT). */
 const POSITION_DELAY_MS = 250;
 

@@ -5,29 +5,7 @@
  */
 import { useMemo } from 'react';
 import { useI18n } from '../i18n';
-import type { PaintedSegment } from './highlights';
-import { translucent } from './highlights';
-
-interface Entry {
-  key: string;
-  label: string;
-  colour: string;
-  coder?: string;
-  count: number;
-}
-
-/** The legend's entries in the order they first occur in the passages given (document order). */
-export function legendEntries(segments: readonly PaintedSegment[]): Entry[] {
-  const byKey = new Map<string, Entry>();
-  for (const s of [...segments].sort((a, b) => a.start - b.start)) {
-    if (s.label === undefined) continue;
-    const key = `${s.coder ?? ''}\u0000${s.label}\u0000${s.colour}`;
-    const entry = byKey.get(key);
-    if (entry) entry.count++;
-    else byKey.set(key, { key, label: s.label, colour: s.colour, coder: s.coder, count: 1 });
-  }
-  return [...byKey.values()];
-}
+import { legendEntries, translucent, type PaintedSegment } from './highlights';
 
 export function HighlightLegend({ segments }: { segments: readonly PaintedSegment[] }) {
   const { t } = useI18n();

@@ -81,3 +81,38 @@ export function clearSegments(scope: string): void {
   if (!registry) return;
   for (const name of [...registry.keys()]) if (name.startsWith(`${PREFIX}${scope}-`)) registry.delete(name);
 }
+
+/** The labelled passages that contain `offset`, the shortest first, one per label and coder (the hover tooltip). */
+export function passagesAt(segments: readonly PaintedSegment[], offset: number): PaintedSegment[] {
+  const seen = new Set<string>();
+  return segments
+    .filter((s) => s.label !== undefined && s.start <= offset && offset < s.end)
+    .sort((a, b) => a.end - a.start - (b.end - b.start))
+    .filter((s) => {
+      const key = `${s.coder ?? ''}\u0000${s.label}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+export interface LegendEntry {
+  key: string;
+  label: string;
+  colour: string;
+  coder?: string;
+  count: number;
+}
+
+/** The legend: one entry per label, colour and coder, in the order they first occur in the document. */
+export function legendEntries(segments: readonly PaintedSegment[]): LegendEntry[] {
+  const byKey = new Map<string, LegendEntry>();
+  for (const s of [...segments].sort((a, b) => a.start - b.start)) {
+    if (s.label === undefined) continue;
+    const key = `${s.coder ?? ''}\u0000${s.label}\u0000${s.colour}`;
+    const entry = byKey.get(key);
+    if (entry) entry.count++;
+    else byKey.set(key, { key, label: s.label, colour: s.colour, coder: s.coder, count: 1 });
+  }
+  return [...byKey.values()];
+}

@@ -266,4 +266,46 @@ describe('viewer', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('brings a DOCX back to the line that was at the top of the view', async () => {
+    const { page, context, errors } = await openApp(browser, { locale: 'sv-SE' });
+    const app = new AppModel(page);
+    await new ProjectsModel(page).create('Läsläge', 'Anna');
+    await app.goTo('documents');
+    const docs = new DocumentsModel(page);
+    await docs.importFiles([`${SHARED}corpus/real/norrbotten-2023-uppfoljning.docx`]);
+    const [id] = await docs.idsByFileName();
+    await page.evaluate((doc) => (window.location.hash = `#/coding?doc=${doc}`), id!);
+    await page.getByTestId('text-view').waitFor();
+    // Scroll two thirds down and note the text node at the top of the view.
+    const topText = () =>
+      page.evaluate(() => {
+        const el = document.querySelector<HTMLElement>('[data-testid="viewer-scroll"]')!;
+        const top = el.getBoundingClientRect().top + 17;
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const r = document.createRange();
+          r.selectNodeContents(n);
+          const box = r.getBoundingClientRect();
+          if (box.height > 0 && box.bottom > top && (n as Text).data.trim()) return (n as Text).data.trim().slice(0, 40);
+        }
+        return null;
+      });
+    await page.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('[data-testid="viewer-scroll"]')!;
+      el.scrollTop = Math.round((el.scrollHeight - el.clientHeight) * 0.66);
+    });
+    await page.waitForTimeout(600);
+    const before = await topText();
+    expect(before).toBeTruthy();
+    const scrolled = await page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="viewer-scroll"]')!.scrollTop);
+    expect(scrolled).toBeGreaterThan(1000);
+    await app.goTo('results');
+    await app.goTo('coding');
+    await page.getByTestId('text-view').waitFor();
+    await expect.poll(() => topText(), POLL).toBe(before);
+    await screenshot(page, 'viewer-docx-restored-sv');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
