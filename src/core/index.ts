@@ -4,3 +4,4 @@ export * from './errors';
 export * from './zip-entries';
 export * from './files';
 export * from './zip';
+export * from './html/sanitize-html';

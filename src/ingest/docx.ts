@@ -10,7 +10,7 @@
  */
 import { zipSync } from 'fflate';
 import mammoth from 'mammoth';
-import { ZipArchive, formatBytes, unsafeEntryName, type ImportWarning, type ZipLimits } from '../core';
+import { ZipArchive, formatBytes, unsafeEntryName, type ImportWarning, type SafeHtml, type ZipLimits } from '../core';
 import { sanitiseHtml } from './sanitize-html';
 import { ingestError, type IngestFailure } from './types';
 
@@ -25,7 +25,7 @@ const EMBEDDED_STYLE_MAP = 'mammoth/style-map';
 
 export interface DocxContent {
   text: string;
-  html: string;
+  html: SafeHtml;
   warnings: ImportWarning[];
 }
 

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { Id, Timestamp } from './common';
+import { sanitiseHtml, type SafeHtml } from '../html/sanitize-html';
 
 export const DocumentKind = z.enum(['pdf', 'docx', 'txt']);
 export type DocumentKind = z.infer<typeof DocumentKind>;
@@ -28,7 +29,10 @@ export const AttributeName = z
   .trim()
   .min(1, 'attribute name must not be empty')
   .max(64)
-  .refine((name) => ![...name].some((ch) => ch.charCodeAt(0) < 0x20), 'attribute name must not contain control characters');
+  .refine((name) => {
+    for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 0x20) return false;
+    return true;
+  }, 'attribute name must not contain control characters');
 
 export const DocumentAttributes = z.record(AttributeName, z.string().max(10_000));
 export type DocumentAttributes = z.infer<typeof DocumentAttributes>;
@@ -71,7 +75,12 @@ export const DocumentContent = z
     text: z.string(),
     /** Offset in `text` where each page starts (PDF); [0] for documents without pages. */
     pageStarts: z.array(z.number().int().nonnegative()).min(1),
-    /** Sanitised HTML as rendered (DOCX); its text content equals `text`. */
+    /**
+     * HTML as rendered (DOCX); its text content equals `text`. Whatever comes in is run through
+     * the one sanitiser (src/core/html/sanitize-html.ts) — on import, restore, a coder package or
+     * any other parse — so the parsed value is `SafeHtml`; HTML whose text differs from `text` is
+     * refused.
+     */
     html: z.string().optional(),
   })
   .strict()
@@ -85,6 +94,15 @@ export const DocumentContent = z
         return;
       }
     }
+  })
+  .transform((c, ctx) => {
+    if (c.html === undefined) return c as Omit<typeof c, 'html'> & { html?: SafeHtml };
+    const safe = sanitiseHtml(c.html);
+    if (safe.text !== c.text) {
+      ctx.issues.push({ code: 'custom', path: ['html'], message: 'the text of the HTML differs from the document text', input: c.html });
+      return z.NEVER;
+    }
+    return { ...c, html: safe.html };
   });
 export type DocumentContent = z.infer<typeof DocumentContent>;
 
