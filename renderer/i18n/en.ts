@@ -91,6 +91,7 @@ export const en: Record<MessageKey, string> = {
   'attr.valid_from': 'Valid from',
   'attr.valid_to': 'Valid to',
   'attr.title': 'Title',
+  'import.cancel': 'Cancel the import',
   'import.running': 'Importing… {done} of {total} files',
   'import.finished': 'Import finished: {imported} imported, {duplicate} duplicates, {failed} failed',
   'import.imported': 'imported',

@@ -89,6 +89,7 @@ export const sv = {
   'attr.valid_from': 'Gäller från',
   'attr.valid_to': 'Gäller till',
   'attr.title': 'Titel',
+  'import.cancel': 'Avbryt importen',
   'import.running': 'Importerar… {done} av {total} filer',
   'import.finished': 'Importen är klar: {imported} importerade, {duplicate} dubbletter, {failed} misslyckades',
   'import.imported': 'importerad',

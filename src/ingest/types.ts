@@ -31,6 +31,9 @@ export type IngestErrorCode =
   | 'docx-invalid'
   | 'unsafe-zip'
   | 'too-large'
+  | 'timeout'
+  | 'cancelled'
+  | 'worker-crashed'
   | 'unknown';
 
 export interface IngestError {
