@@ -78,6 +78,7 @@ export const en: Record<MessageKey, string> = {
   'documents.addColumnPrompt': 'Name of the new attribute (column)',
   'documents.attributesResult': 'Attributes from {file}',
   'documents.attributesMatched': '{count} documents get attributes from the file.',
+  'documents.listMore': '… and {count} more',
   'documents.attributesUnknown': 'File names in the CSV that are not in the project ({count}):',
   'documents.attributesProblems': 'Problems in the CSV file ({count}):',
   'documents.attributesUnmatched': 'Documents without a row in the CSV: {count}.',

@@ -76,6 +76,7 @@ export const sv = {
   'documents.addColumnPrompt': 'Namn på den nya egenskapen (kolumnen)',
   'documents.attributesResult': 'Egenskaper från {file}',
   'documents.attributesMatched': '{count} dokument får egenskaper från filen.',
+  'documents.listMore': '… och {count} till',
   'documents.attributesUnknown': 'Filnamn i CSV-filen som inte finns i projektet ({count}):',
   'documents.attributesProblems': 'Problem i CSV-filen ({count}):',
   'documents.attributesUnmatched': 'Dokument utan rad i CSV-filen: {count}.',

@@ -24,17 +24,21 @@ export type ImportWarning = z.infer<typeof ImportWarning>;
 /** Attribute names used by the templates and results; any other name is a free column. */
 export const WELL_KNOWN_ATTRIBUTES = ['level', 'county', 'municipality', 'valid_from', 'valid_to', 'title'] as const;
 
+/** Longest attribute name and value (the attribute CSV's preview refuses the same). */
+export const MAX_ATTRIBUTE_NAME = 64;
+export const MAX_ATTRIBUTE_VALUE = 10_000;
+
 export const AttributeName = z
   .string()
   .trim()
   .min(1, 'attribute name must not be empty')
-  .max(64)
+  .max(MAX_ATTRIBUTE_NAME)
   .refine((name) => {
     for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 0x20) return false;
     return true;
   }, 'attribute name must not contain control characters');
 
-export const DocumentAttributes = z.record(AttributeName, z.string().max(10_000));
+export const DocumentAttributes = z.record(AttributeName, z.string().max(MAX_ATTRIBUTE_VALUE));
 export type DocumentAttributes = z.infer<typeof DocumentAttributes>;
 
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lower-case hex digits');
