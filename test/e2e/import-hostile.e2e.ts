@@ -22,6 +22,7 @@ const files = {
   bomb: path.join(dir, 'bomb.pdf'),
   lying: path.join(dir, 'ljuger.docx'),
   long: path.join(dir, 'lang.pdf'),
+  attributes: path.join(dir, 'egenskaper.csv'),
 };
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -29,6 +30,10 @@ beforeAll(async () => {
   writeFileSync(files.bomb, pdfWith([flateBomb(' ', 1536 * 1024 * 1024)], 1));
   writeFileSync(files.lying, handZip([storedEntry('[Content_Types].xml', '<Types/>', crc32), bombEntry('word/document.xml', '<w:p/>', 400 * 1024 * 1024, 2048)]));
   // 4,000 pages of 150 lines: far more than a few seconds of pdf.js work (under the 5,000-page limit).
+  // 1,000,000 file names the project does not have, and a title longer than a value may be.
+  const rows = ['file;title', `avtal.txt;${'t'.repeat(20_000)}`];
+  for (let i = 0; i < 1_000_000; i++) rows.push(`okand-${i}.pdf;x`);
+  writeFileSync(files.attributes, rows.join('\n'));
   writeFileSync(files.long, pdfWith([textStream(Array.from({ length: 150 }, (_, i) => `Rad ${i} om samverkan och missbruk`))], 4000));
 });
 afterAll(async () => {
@@ -36,8 +41,8 @@ afterAll(async () => {
 });
 
 const cases = [
-  { locale: 'sv-SE', lang: 'sv', bomb: /bomb\.pdf: en del av PDF-filen \(en ström\) packas upp till mer än 64 MB/, lying: /ljuger\.docx: Word-filen är skadad/, cancelled: /lang\.pdf: importen avbröts; filen importerades inte\./, cancel: 'Avbryt importen' },
-  { locale: 'en-US', lang: 'en', bomb: /bomb\.pdf: a part of the PDF \(a stream\) unpacks to more than 64 MB/, lying: /ljuger\.docx: the Word file is damaged/, cancelled: /lang\.pdf: the import was cancelled; the file was not imported\./, cancel: 'Cancel the import' },
+  { locale: 'sv-SE', lang: 'sv', bomb: /bomb\.pdf: en del av PDF-filen \(en ström\) packas upp till mer än 64 MB/, lying: /ljuger\.docx: Word-filen är skadad/, cancelled: /lang\.pdf: importen avbröts; filen importerades inte\./, cancel: 'Avbryt importen', more: '… och 999\u202f990 till', long: 'rad/line 2: the value of "title" for "avtal.txt" is 20,000 characters long; at most 10,000' },
+  { locale: 'en-US', lang: 'en', bomb: /bomb\.pdf: a part of the PDF \(a stream\) unpacks to more than 64 MB/, lying: /ljuger\.docx: the Word file is damaged/, cancelled: /lang\.pdf: the import was cancelled; the file was not imported\./, cancel: 'Cancel the import', more: '… and 999,990 more', long: 'rad/line 2: the value of "title" for "avtal.txt" is 20,000 characters long; at most 10,000' },
 ] as const;
 
 describe('hostile files in the import', () => {
@@ -65,6 +70,15 @@ describe('hostile files in the import', () => {
       await screenshot(page, `import-hostile-done-${c.lang}`);
       await page.getByTestId('close-import').click();
       await expect.poll(() => page.getByTestId('document-row').count(), { timeout: 10_000 }).toBe(1);
+      // An attribute CSV naming 1,000,000 unknown files: 10 shown, the rest counted.
+      const csvChooser = page.waitForEvent('filechooser');
+      await page.getByTestId('import-attributes').click();
+      await (await csvChooser).setFiles(files.attributes);
+      await page.getByTestId('attributes-unknown-more').waitFor({ timeout: 90_000 });
+      expect(await page.getByTestId('attributes-unknown-more').textContent()).toBe(c.more);
+      expect(await page.getByTestId('attributes-unknown').locator('li').count()).toBe(11);
+      expect(await page.getByTestId('attributes-problems').textContent()).toBe(c.long);
+      await screenshot(page, `import-hostile-attributes-${c.lang}`);
       // zod's eval probe no longer trips the CSP.
       expect(errors.filter((e) => /Content Security Policy|unsafe-eval/i.test(e))).toEqual([]);
     }, 180_000);
