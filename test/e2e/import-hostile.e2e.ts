@@ -84,3 +84,36 @@ describe('hostile files in the import', () => {
     }, 180_000);
   }
 });
+
+describe('links in a document', () => {
+  it('never navigate the app: an internal link scrolls to its bookmark, a web link opens a new tab', async () => {
+    const { makeDocx, paragraph } = await import('../unit/ingest/fixtures');
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const link = `<w:p><w:hyperlink w:anchor="_Slut"><w:r><w:t>Till slutet</w:t></w:r></w:hyperlink></w:p><w:p><w:hyperlink r:id="rId9" xmlns:r="${R}"><w:r><w:t>Vårdanalys</w:t></w:r></w:hyperlink></w:p>`;
+    const filler = Array.from({ length: 200 }, (_, i) => paragraph(`Stycke ${i} om samverkan.`)).join('');
+    const end = '<w:p><w:bookmarkStart w:id="0" w:name="_Slut"/><w:r><w:t>Slutet av avtalet</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>';
+    const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="${R}/hyperlink" Target="https://www.vardanalys.se/" TargetMode="External"/></Relationships>`;
+    const docx = path.join(dir, 'lankar.docx');
+    writeFileSync(docx, await makeDocx(link + filler + end, { 'word/_rels/document.xml.rels': rels }));
+    const { page, context } = await openApp(browser, { locale: 'sv-SE' });
+    await new ProjectsModel(page).create('Länkar', 'Anna');
+    await new AppModel(page).goTo('documents');
+    const docs = new DocumentsModel(page);
+    await docs.importFiles([docx]);
+    await page.getByTestId('close-import').click();
+    await docs.open('lankar.docx');
+    await page.getByTestId('text-view').waitFor();
+    const url = page.url();
+    const anchorTop = () => page.locator('[data-anchor="_Slut"]').evaluate((el) => el.getBoundingClientRect().top);
+    const height = await page.evaluate(() => window.innerHeight);
+    expect(await anchorTop()).toBeGreaterThan(height); // far below, before the click
+    await page.getByTestId('text-view').getByText('Till slutet').click();
+    await expect.poll(anchorTop, { timeout: 10_000 }).toBeLessThan(height);
+    expect(page.url()).toBe(url);
+    await screenshot(page, 'document-link-scrolled-sv');
+    const popup = context.waitForEvent('page', { timeout: 10_000 });
+    await page.getByTestId('text-view').getByText('Vårdanalys').click();
+    expect(await (await popup).evaluate(() => window.opener)).toBeNull();
+    expect(page.url()).toBe(url);
+  }, 120_000);
+});
