@@ -7,6 +7,7 @@
 import type { BaseWindow, Dialog, IpcMain, IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions, Shell } from 'electron';
 import path from 'node:path';
 import type { z } from 'zod';
+import { backupsToRemove } from '../src/core/backup-names';
 import type { UserMessage } from '../src/core/errors';
 import {
   BACKUP_FILE_PATTERN,
@@ -250,15 +251,16 @@ export function registerIpcHandlers(deps: IpcDeps): void {
       );
     }
     savedPaths.add(path.resolve(target));
-    // Keep the newest `keep` backups of this stem (the timestamp in the name orders them).
+    // Keep the newest `keep` backups of this stem by the UTC timestamp in their names, and never
+    // the one just written (src/core/backup-names.ts).
     const stem = BACKUP_FILE_PATTERN.exec(args.fileName)![1]!;
     const removed: string[] = [];
     try {
-      const same = (await fs.readdir(folder))
-        .filter((name) => BACKUP_FILE_PATTERN.exec(name)?.[1] === stem)
-        .sort()
-        .reverse();
-      for (const old of same.slice(args.keep)) {
+      const same = (await fs.readdir(folder)).flatMap((name) => {
+        const m = BACKUP_FILE_PATTERN.exec(name);
+        return m?.[1] === stem ? [{ name, stamp: m[2]! }] : [];
+      });
+      for (const old of backupsToRemove(same, args.fileName, args.keep)) {
         await fs.unlink(path.join(folder, old));
         removed.push(old);
       }

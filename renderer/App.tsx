@@ -7,6 +7,7 @@ import { useI18n } from './i18n';
 import { useNotices } from './state/errors';
 import { navigate, useView, VIEWS } from './state/route';
 import { useSession } from './state/session';
+import { useOcrFeed } from './ocr/useOcr';
 import { CodebookView } from './views/CodebookView';
 import { CodingView } from './views/coding/CodingView';
 import { ReliabilityView } from './views/reliability/ReliabilityView';
@@ -21,6 +22,7 @@ export function App({ persistenceDenied }: { persistenceDenied: boolean }) {
   const { notices, dismiss } = useNotices();
   const [helpOpen, setHelpOpen] = useState(false);
   const view = project ? requested : 'projects';
+  useOcrFeed(project?.id);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -58,6 +60,12 @@ export function App({ persistenceDenied }: { persistenceDenied: boolean }) {
           <div key={n.id} className={`notice-toast ${n.kind}`} data-testid={`notice-${n.kind}`}>
             {n.kind === 'error' && <strong>{t('error.title')}: </strong>}
             {n.text}
+            {n.details && (
+              <details className="notice-details" data-testid="notice-details">
+                <summary>{t('error.details')}</summary>
+                <pre>{n.details}</pre>
+              </details>
+            )}
             <button type="button" aria-label={t('error.dismiss')} onClick={() => dismiss(n.id)}>
               ×
             </button>
@@ -83,7 +91,7 @@ export function App({ persistenceDenied }: { persistenceDenied: boolean }) {
             <kbd>?</kbd>
           </dt>
           <dd>{t('help.open')}</dd>
-          <dt>1–9, ↑↓, n, a</dt>
+          <dt>1–9, ↑↓, n, a, p</dt>
           <dd>{t('help.coding')}</dd>
         </dl>
       </Dialog>

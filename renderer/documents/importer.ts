@@ -4,7 +4,7 @@
  * document with its content and original bytes in one transaction, and report per file. A failing
  * file never stops the batch and never touches what is already stored.
  */
-import { newId, type DocumentMeta, type UserMessage } from '../../src/core';
+import { newId, ocrWarnings, planOcr, type DocumentMeta, type UserMessage } from '../../src/core';
 import type { ExtractedDocument, IngestErrorCode, IngestResult } from '../../src/ingest/types';
 import type { Store } from '../../src/store';
 import { TwinIndex } from './twins';
@@ -43,6 +43,8 @@ export async function storeNewVersion(store: Store, projectId: string, extracted
 
 export async function storeExtracted(store: Store, projectId: string, extracted: ExtractedDocument, bytes: Uint8Array, asNewVersionOf?: DocumentMeta): Promise<DocumentMeta> {
   const id = newId();
+  // Pages without a text layer wait for OCR (renderer/ocr/ picks them up).
+  const ocr = extracted.kind === 'pdf' ? planOcr(extracted.text, extracted.pageStarts) : undefined;
   const meta: DocumentMeta = {
     id,
     projectId,
@@ -57,7 +59,8 @@ export async function storeExtracted(store: Store, projectId: string, extracted:
     textLength: extracted.text.length,
     hasText: extracted.hasText,
     attributes: asNewVersionOf ? { ...asNewVersionOf.attributes } : {},
-    warnings: extracted.warnings,
+    warnings: ocr ? ocrWarnings(extracted.warnings, extracted.text, extracted.pageStarts, ocr) : extracted.warnings,
+    ...(ocr ? { ocr } : {}),
   };
   return store.documents.add({
     meta,

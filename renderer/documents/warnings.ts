@@ -12,6 +12,10 @@ export function warningText(w: ImportWarning, t: Translate): string {
       return t('warning.encodingFallback');
     case 'type-mismatch':
       return t('warning.typeMismatch');
+    case 'ocr-low-confidence':
+      return t('warning.ocrLowConfidence', { pages: (w.pages ?? []).join(', ') });
+    case 'ocr-no-text':
+      return t('warning.ocrNoText', { pages: (w.pages ?? []).join(', ') });
     default:
       return w.message;
   }

@@ -35,7 +35,7 @@ export interface BackupFolder {
   current(): Promise<string | null>;
   /** Ask the user for a folder; resolves to the folder in use afterwards (unchanged if cancelled). */
   choose(): Promise<string | null>;
-  /** Write `<stem>-<YYYYMMDD-HHMMSS>.overens-backup.zip`, keep the newest `keep` of that stem. */
+  /** Write `<stem>-<YYYYMMDD-HHMMSSZ>.overens-backup.zip` (UTC), keep the newest `keep` of that stem. */
   write(fileName: string, bytes: Uint8Array, keep: number): Promise<{ path: string; removed: string[] }>;
 }
 

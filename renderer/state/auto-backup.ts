@@ -6,7 +6,7 @@
  * The schedule and what was last written live in localStorage (per installation, like the
  * active coder); the folder itself lives in main's settings, which only main can write.
  */
-import { fileNamePart, type Project } from '../../src/core';
+import { backupTimestamp, fileNamePart, OverensError, type Project } from '../../src/core';
 import { writeBackup } from '../../src/formats/backup';
 import type { Store } from '../../src/store';
 import type { BackupFolder } from '../platform/platform';
@@ -78,11 +78,12 @@ export function backupStem(project: Pick<Project, 'id' | 'name'>): string {
   return `${name}-${id}`;
 }
 
-/** `<stem>-<YYYYMMDD-HHMMSS>.overens-backup.zip` in local time, so names sort by time. */
+/**
+ * `<stem>-<YYYYMMDD-HHMMSSZ>.overens-backup.zip` in UTC, so names sort by the moment they were
+ * written, also across the autumn clock change (local 02:00–03:00 happens twice).
+ */
 export function backupFileName(project: Pick<Project, 'id' | 'name'>, now: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
-  return `${backupStem(project)}-${stamp}.overens-backup.zip`;
+  return `${backupStem(project)}-${backupTimestamp(now)}.overens-backup.zip`;
 }
 
 /** The save-dialog filter of backup files. */
@@ -123,7 +124,15 @@ export async function runBackups(input: {
       if (!input.force && state.projects[project.id]?.fingerprint === fingerprint) {
         result.unchanged.push(project.name);
       } else {
-        const written = await folder.write(backupFileName(project, new Date(now)), await projectBackup(store, project.id, now), state.settings.keep);
+        const fileName = backupFileName(project, new Date(now));
+        const written = await folder.write(fileName, await projectBackup(store, project.id, now), state.settings.keep);
+        // A folder that pruned the file it just wrote has not backed the project up.
+        if (written.removed.includes(fileName)) {
+          throw new OverensError('backup-pruned', {
+            sv: `${written.path}: säkerhetskopian togs bort direkt av rensningen av gamla säkerhetskopior.`,
+            en: `${written.path}: the backup was removed at once by the pruning of old backups.`,
+          });
+        }
         state.projects[project.id] = { at: now, fingerprint, path: written.path };
         result.written.push({ project: project.name, path: written.path });
       }

@@ -4,7 +4,9 @@
  */
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { localize, type CodebookContent, type CodebookTemplate, type CodebookVersion, type Language, type UserMessage, type Variable, type VersionChange } from '../../src/core';
+import { localize, type CodebookContent, type CodebookTemplate, type CodebookVersion, type Language, type UserMessage, type Variable } from '../../src/core';
+import { ChangeList } from './codebook/ChangeList';
+import { DecisionList } from './codebook/DecisionList';
 import { useI18n, type Translate } from '../i18n';
 import { useNotices } from '../state/errors';
 import { useSession } from '../state/session';
@@ -21,7 +23,10 @@ export function CodebookView() {
   const { t, lang } = useI18n();
   const store = useStore();
   const { project } = useSession();
-  const codebookId = project?.settings.codebookId;
+  // The project's codebook, or another codebook of the project (an import kept as a new codebook).
+  const [viewed, setViewed] = useState<string | null>(null);
+  const codebooks = useLiveQuery(async () => (project ? store.codebooks.list(project.id) : []), [store, project?.id]);
+  const codebookId = (viewed && codebooks?.some((c) => c.id === viewed) ? viewed : undefined) ?? project?.settings.codebookId;
   const codebook = useLiveQuery(async () => (codebookId ? ((await store.codebooks.get(codebookId)) ?? null) : null), [store, codebookId]);
   const versions = useLiveQuery(async () => (codebookId ? store.codebooks.versions(codebookId) : []), [store, codebookId]);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -30,12 +35,8 @@ export function CodebookView() {
   const projectId = project?.id;
   const valueUse = useLiveQuery(async () => (projectId ? store.versions.valueUse(projectId) : new Map<string, number>()), [store, projectId]) ?? new Map<string, number>();
   const latestPublished = versions?.filter((v) => v.status === 'published').at(-1);
-  const behind = useLiveQuery(async () => {
-    if (!projectId || !latestPublished) return 0;
-    const old = (await store.db.segments.where('projectId').equals(projectId).filter((s) => s.codebookVersionId !== latestPublished.id).count()) +
-      (await store.db.judgements.where('projectId').equals(projectId).filter((j) => j.codebookVersionId !== latestPublished.id).count());
-    return old;
-  }, [store, projectId, latestPublished?.id]);
+  // Codings under older versions that move by themselves (the rest wait in the decision list).
+  const movable = useLiveQuery(async () => (latestPublished ? (await store.versions.migrationState(latestPublished.id)).movable.length : 0), [store, latestPublished?.id]);
   const { reportError, inform } = useNotices();
   const platform = usePlatform();
   const [filter, setFilter] = useState('');
@@ -50,18 +51,43 @@ export function CodebookView() {
     }
   };
 
-  /** Codebook JSON and .qdc alike: refused with its problems, or read into the draft (a new one after a published version). */
+  /** An import waiting for the answer to "replace the draft, or a new codebook?". */
+  const [askImport, setAskImport] = useState<{ file: string; template: CodebookTemplate; problems?: UserMessage[]; draftNumber: number } | null>(null);
+
+  /** Codebook JSON and .qdc alike: refused with its problems, or read into a draft — never over an existing draft without asking. */
   const importTemplate = async (file: string, parsed: { ok: true; template: CodebookTemplate; problems?: UserMessage[] } | { ok: false; problems: UserMessage[] }) => {
     if (!codebook) return;
     if (!parsed.ok) {
       setImportProblems({ file, problems: parsed.problems });
       return;
     }
+    const latest = versions?.at(-1);
+    // A draft with edits of its own is never replaced without asking; an empty one, or one still
+    // equal to the version it was copied from, loses nothing.
+    const base = versions?.find((v) => v.id === latest?.basedOnVersionId);
+    const edited = latest?.status === 'draft' && latest.content.variables.length > 0 && (!base || JSON.stringify(base.content) !== JSON.stringify(latest.content));
+    if (latest && edited) {
+      setAskImport({ file, template: parsed.template, problems: parsed.problems, draftNumber: latest.number });
+      return;
+    }
+    await importInto('draft', file, parsed.template, parsed.problems);
+  };
+
+  const importInto = async (where: 'draft' | 'new-codebook', file: string, template: CodebookTemplate, problems?: UserMessage[]) => {
+    if (!codebook || !project) return;
+    if (where === 'new-codebook') {
+      const created = await store.codebooks.createFromTemplate(project.id, template, Date.now(), { draft: true });
+      setViewed(created.id);
+      setChosen(null);
+      inform('codebook.importedNew', { file, name: localize(created.name, lang) });
+      if (problems?.length) setImportProblems({ file, problems, imported: 1 });
+      return;
+    }
     const draft = await store.versions.draft(codebook.id);
-    await store.versions.updateDraft(draft.id, parsed.template.content, []);
+    await store.versions.updateDraft(draft.id, template.content, []);
     setChosen(draft.id);
     inform('codebook.imported', { file, number: draft.number });
-    if (parsed.problems?.length) setImportProblems({ file, problems: parsed.problems, imported: draft.number });
+    if (problems?.length) setImportProblems({ file, problems, imported: draft.number });
   };
 
   if (codebook === undefined || version === undefined) return <p className="muted">{t('common.loading')}</p>;
@@ -84,6 +110,26 @@ export function CodebookView() {
           {t('codebook.version', { number: version.number })} · {t(version.status === 'published' ? 'codebook.published' : 'codebook.draft')}
         </span>
         <span className="muted">{t('codebook.variables', { count: version.content.variables.length })}</span>
+        {(codebooks?.length ?? 0) > 1 && (
+          <label className="small">
+            {t('codebook.pick')}{' '}
+            <select
+              value={codebook.id}
+              data-testid="codebook-select"
+              onChange={(e) => {
+                setViewed(e.target.value);
+                setChosen(null);
+              }}
+            >
+              {(codebooks ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {localize(c.name, lang)}
+                  {c.id === project?.settings.codebookId ? ` (${t('codebook.projectsCodebook')})` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       <div className="toolbar">
         <label className="small">
@@ -170,7 +216,7 @@ export function CodebookView() {
         >
           {t('codebook.importQdc')}
         </button>
-        {latestPublished && (behind ?? 0) > 0 && (
+        {latestPublished && (movable ?? 0) > 0 && (
           <button
             type="button"
             data-testid="migrate"
@@ -181,10 +227,32 @@ export function CodebookView() {
               })
             }
           >
-            {t('codebook.migrate', { count: behind ?? 0, number: latestPublished.number })}
+            {t('codebook.migrate', { count: movable ?? 0, number: latestPublished.number })}
           </button>
         )}
       </div>
+      {latestPublished && codebook.id === project?.settings.codebookId && <DecisionList key={latestPublished.id} target={latestPublished} versions={versions ?? []} />}
+      <Dialog
+        open={askImport !== null}
+        title={askImport ? t('codebook.importAskTitle', { file: askImport.file, number: askImport.draftNumber }) : ''}
+        onClose={() => setAskImport(null)}
+        testId="codebook-import-ask"
+        actions={
+          <>
+            <button type="button" onClick={() => setAskImport(null)} data-testid="import-ask-cancel">
+              {t('common.cancel')}
+            </button>
+            <button type="button" onClick={() => askImport && (setAskImport(null), void run(() => importInto('new-codebook', askImport.file, askImport.template, askImport.problems)))} data-testid="import-as-new-codebook">
+              {t('codebook.importAsNew')}
+            </button>
+            <button type="button" className="danger" onClick={() => askImport && (setAskImport(null), void run(() => importInto('draft', askImport.file, askImport.template, askImport.problems)))} data-testid="import-replace-draft">
+              {t('codebook.importReplace', { number: askImport?.draftNumber ?? 0 })}
+            </button>
+          </>
+        }
+      >
+        <p>{askImport && t('codebook.importAskText', { file: askImport.file, number: askImport.draftNumber })}</p>
+      </Dialog>
       <Dialog
         open={importProblems !== null}
         title={
@@ -246,7 +314,7 @@ export function CodebookView() {
             onChange={(e) => setFilter(e.target.value)}
             data-testid="codebook-filter"
           />
-          {version.status === 'draft' ? <DraftEditor draft={version} valueUse={valueUse} /> : <CodebookTree content={version.content} filter={filter} lang={lang} t={t} />}
+          {version.status === 'draft' ? <DraftEditor draft={version} valueUse={valueUse} history={(versions ?? []).map((v) => v.content)} /> : <CodebookTree content={version.content} filter={filter} lang={lang} t={t} />}
         </>
       )}
     </section>
@@ -360,37 +428,6 @@ function CodebookTree({ content, filter, lang, t }: { content: CodebookContent; 
           ))}
         </section>
       ))}
-    </div>
-  );
-}
-
-/** What changed in a published version against the one it was based on. */
-function ChangeList({ title, changes, content, versions, lang, t }: { title: string; changes: VersionChange[]; content: CodebookContent; versions: CodebookVersion[]; lang: Language; t: Translate }) {
-  const all = versions.flatMap((v) => v.content.variables);
-  const variableLabel = (id: string) => localize((content.variables.find((v) => v.id === id) ?? all.find((v) => v.id === id))?.label, lang) || id;
-  const valueLabel = (variableId: string, id: string) => {
-    for (const v of [...content.variables, ...all]) {
-      if (v.id !== variableId) continue;
-      const value = v.values.find((x) => x.id === id);
-      if (value) return localize(value.label, lang);
-    }
-    return id;
-  };
-  return (
-    <div className="card change-list" data-testid="change-list">
-      <h2>{title}</h2>
-      {changes.length === 0 && <p className="muted">{t('codebook.noDiff')}</p>}
-      <ul>
-        {changes.map((c, i) => {
-          const where = c.type !== 'merged' && c.type !== 'split' && c.valueId ? `${variableLabel(c.variableId)}: ${valueLabel(c.variableId, c.valueId)}` : variableLabel(c.variableId);
-          let text: string;
-          if (c.type === 'merged') text = t('change.merged', { variable: variableLabel(c.variableId), from: c.from.map((id) => valueLabel(c.variableId, id)).join(', '), into: valueLabel(c.variableId, c.into) });
-          else if (c.type === 'split') text = t('change.split', { variable: variableLabel(c.variableId), from: valueLabel(c.variableId, c.from), into: c.into.map((id) => valueLabel(c.variableId, id)).join(', ') });
-          else if (c.type === 'renamed') text = t('change.renamed', { from: localize(c.from, lang), to: localize(c.to, lang) });
-          else text = t(`change.${c.type}`, { what: where });
-          return <li key={i}>{text}</li>;
-        })}
-      </ul>
     </div>
   );
 }

@@ -6,8 +6,9 @@ import { CODER_PACKAGE_EXTENSION, localize, type CodebookTemplate, type Project,
 import { codebookAsTemplate } from '../../src/formats/codebook-json';
 import { readBackup } from '../../src/formats/backup';
 import { BACKUP_FILTER, backupFileName, projectBackup } from '../state/auto-backup';
-import { readQdpx } from '../../src/formats/refi-qda-import';
-import { qdpxToBackup } from '../../src/formats/refi-qda-to-project';
+import type { QdpxImportReport } from '../../src/formats/qdpx-package';
+import { importQdpxInto } from './projects/qdpx-import';
+import { QdpxReport } from './projects/QdpxReport';
 import { AutoBackupCard } from './AutoBackupCard';
 import { readCoderPackage } from '../../src/formats/coder-package';
 import { usePlatform } from '../state/platform-context';
@@ -48,6 +49,8 @@ export function ProjectsView() {
   const platform = usePlatform();
   /** Problems of a restore or import, shown in the interface's language. */
   const [restoreProblems, setRestoreProblems] = useState<{ title: string; problems: UserMessage[] } | null>(null);
+  /** The report of the last REFI-QDA import. */
+  const [qdpxReport, setQdpxReport] = useState<{ file: string; report: QdpxImportReport } | null>(null);
   /** What is being read or written (a restore, an import, a backup), shown with a progress bar. */
   const [working, setWorking] = useState<string | null>(null);
 
@@ -89,16 +92,16 @@ export function ProjectsView() {
       const [file] = await platform.openFiles({ title: t('qdpx.import'), filters: [{ name: 'REFI-QDA', extensions: ['qdpx'] }], multiple: false });
       if (!file) return;
       setWorking(t('projects.workingFile', { file: file.name }));
-      const read = await readQdpx(file.bytes, file.name);
-      if (!read.ok) {
-        setRestoreProblems({ title: t('qdpx.failed', { file: file.name }), problems: read.problems });
+      const imported = await importQdpxInto(store, file.bytes, file.name);
+      if (!imported.ok) {
+        setRestoreProblems({ title: t('qdpx.failed', { file: file.name }), problems: imported.problems });
         return;
       }
-      const { data, files, problems } = await qdpxToBackup(read.project);
+      const { data, files, report } = imported;
       await store.backups.restore(data, files, { replace: false });
       openProject(data.project.id);
       inform('qdpx.imported', { name: data.project.name, documents: data.documents.length, passages: data.segments.length });
-      if (problems.length) setRestoreProblems({ title: t('qdpx.notes', { file: file.name }), problems });
+      setQdpxReport({ file: file.name, report });
     } catch (error) {
       reportError(error);
     } finally {
@@ -317,6 +320,7 @@ export function ProjectsView() {
           ))}
         </ul>
       </Dialog>
+      <QdpxReport file={qdpxReport?.file ?? ''} report={qdpxReport?.report ?? null} onClose={() => setQdpxReport(null)} />
       <Dialog
         open={deleting !== null}
         title={deleting ? t('projects.deleteTitle', { name: deleting.project.name }) : ''}

@@ -4,7 +4,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { extractFile } from './extract-file';
+import type { OcrOptions } from './extract-ocr';
 
-parentPort!.on('message', (job: { id: number; file: string; password?: string }) => {
-  void extractFile(job.file, job.password).then((result) => parentPort!.postMessage({ id: job.id, result }));
+parentPort!.on('message', (job: { id: number; file: string; password?: string; ocr?: OcrOptions }) => {
+  void extractFile(job.file, job.password, job.ocr).then((result) => parentPort!.postMessage({ id: job.id, result }));
 });

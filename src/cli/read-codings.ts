@@ -4,15 +4,19 @@
  * the start as Windows-1252, with a warning. A U+FFFD in the text is refused (see read-input.ts).
  */
 import { createReadStream } from 'node:fs';
+import { decodeWindows1252 } from '../core/text-decoding';
 import { CodingsScanner, type ScannedCodings } from '../formats/codings-scan';
+import { chooseVersion, versionNote } from '../formats/codings-version';
 import { assertFile } from './read-input';
 import { InputError } from './io';
 
 const CHUNK = 1 << 20;
 
-async function scanWith(file: string, encoding: 'utf-8' | 'windows-1252'): Promise<ScannedCodings | 'not-utf-8'> {
-  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: false });
-  const scanner = new CodingsScanner();
+async function scanWith(file: string, encoding: 'utf-8' | 'windows-1252', version: string | undefined): Promise<ScannedCodings | 'not-utf-8'> {
+  // Windows-1252 through our own table (Node's TextDecoder reads 0x80–0x9F as Latin-1); one byte per character, so chunks decode independently.
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  const decoder = encoding === 'utf-8' ? utf8 : { decode: (chunk?: Uint8Array, _options?: { stream: boolean }) => (chunk ? decodeWindows1252(chunk) : '') };
+  const scanner = new CodingsScanner(version === undefined ? {} : { version });
   let lines = 0;
   const push = (text: string) => {
     const lost = text.indexOf('\uFFFD');
@@ -35,10 +39,25 @@ async function scanWith(file: string, encoding: 'utf-8' | 'windows-1252'): Promi
   return scanner.finish();
 }
 
-export async function readCodings(file: string, warn: (message: string) => void): Promise<ScannedCodings> {
+/**
+ * Read the codings of one codebook version (formats/codings-version.ts): `version` when given, else — for
+ * a file with rows of several versions — the highest, in a second pass; what was left out goes
+ * to `warn`.
+ */
+export async function readCodings(file: string, warn: (message: string) => void, options: { version?: string } = {}): Promise<ScannedCodings> {
   await assertFile(file);
-  const first = await scanWith(file, 'utf-8');
-  if (first !== 'not-utf-8') return first;
-  warn(`${file}: not UTF-8; read as Windows-1252`);
-  return (await scanWith(file, 'windows-1252')) as ScannedCodings;
+  let encoding: 'utf-8' | 'windows-1252' = 'utf-8';
+  let scan = await scanWith(file, encoding, options.version);
+  if (scan === 'not-utf-8') {
+    warn(`${file}: not UTF-8; read as Windows-1252`);
+    encoding = 'windows-1252';
+    scan = (await scanWith(file, encoding, options.version)) as ScannedCodings;
+  }
+  if (!scan.columns.version && scan.problems.length > 0) return scan;
+  const choice = chooseVersion(scan, options.version);
+  if (choice.problem) throw new InputError(`${file}: ${choice.problem}`);
+  if (choice.version !== null && options.version === undefined) scan = (await scanWith(file, encoding, choice.version)) as ScannedCodings;
+  const note = versionNote(scan);
+  if (note) warn(`${file}: ${note}`);
+  return scan;
 }

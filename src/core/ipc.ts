@@ -61,12 +61,15 @@ export const RevealArgs = z
   .strict();
 export type RevealArgs = z.infer<typeof RevealArgs>;
 
-/** An automatic backup's file name: `<stem>-<YYYYMMDD-HHMMSS>.overens-backup.zip`, never a path. */
-export const BACKUP_FILE_PATTERN = /^([\p{L}\p{N}_-]{1,120})-(\d{8}-\d{6})\.overens-backup\.zip$/u;
+/**
+ * An automatic backup's file name: `<stem>-<YYYYMMDD-HHMMSSZ>.overens-backup.zip` (UTC; names of
+ * earlier releases, in local time, have no `Z`), never a path.
+ */
+export const BACKUP_FILE_PATTERN = /^([\p{L}\p{N}_-]{1,120})-(\d{8}-\d{6}Z?)\.overens-backup\.zip$/u;
 
 export const WriteBackupArgs = z
   .object({
-    fileName: z.string().max(200).regex(BACKUP_FILE_PATTERN, 'name-YYYYMMDD-HHMMSS.overens-backup.zip, letters, digits, _ and - only'),
+    fileName: z.string().max(200).regex(BACKUP_FILE_PATTERN, 'name-YYYYMMDD-HHMMSSZ.overens-backup.zip, letters, digits, _ and - only'),
     bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, `file too large (more than ${MAX_FILE_BYTES / 1048576} MB)`),
     /** How many backups of the same stem to keep, newest first (older ones are deleted). */
     keep: z.number().int().min(1).max(1000),

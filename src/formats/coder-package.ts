@@ -11,6 +11,12 @@ import { CODER_CODINGS_KIND, CODER_PACKAGE_KIND, CoderCodingsData, CoderPackageD
 import { MAX_CONTAINER_BYTES, MAX_JSON_BYTES, containerLimits, isSizeProblem, nameList, openContainer, parseJson } from './zip-container';
 
 export const MANIFEST = 'manifest.json';
+/**
+ * In a codings file: the SHA-256 (hex) of `manifest.json` exactly as stored. A file changed by
+ * hand after the export (a value id swapped for another) no longer matches and is refused. It
+ * guards against edits and damage, not against someone who recomputes it.
+ */
+export const CODINGS_CHECKSUM = 'manifest.sha256';
 /** What a package / a codings file may unpack to in all (see zip-container.ts); JSZip only writes them. */
 export const MAX_PACKAGE_UNPACKED = MAX_CONTAINER_BYTES;
 export const MAX_CODINGS_UNPACKED = MAX_JSON_BYTES;
@@ -35,7 +41,9 @@ export async function writeCoderPackage(data: CoderPackageData, files: ReadonlyM
 
 export async function writeCoderCodings(data: CoderCodingsData): Promise<Uint8Array> {
   const zip = new JSZip();
-  zip.file(MANIFEST, JSON.stringify(data));
+  const manifest = new TextEncoder().encode(JSON.stringify(data));
+  zip.file(MANIFEST, manifest);
+  zip.file(CODINGS_CHECKSUM, await sha256Hex(manifest));
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
@@ -69,7 +77,7 @@ async function openZip(
     return fail(`innehåller otillåtna sökvägar: ${list}. Inget importerades.`, `contains entries that are not allowed: ${list}. Nothing was imported.`);
   };
   // Nothing outside manifest.json and files/<id> in either kind; files/ only in a package (checked after the kind).
-  const unsafe = names.filter((n) => n !== '/' && n !== MANIFEST && n !== 'files/' && !isFile(n));
+  const unsafe = names.filter((n) => n !== '/' && n !== MANIFEST && n !== 'files/' && !isFile(n) && n !== CODINGS_CHECKSUM);
   if (unsafe.length) return refuse(unsafe);
   if (!zip.has(MANIFEST)) return fail(`saknar ${MANIFEST}; det är inte ${what.sv} från Överens.`, `has no ${MANIFEST}; it is not ${what.en} from Överens.`);
   const text = await zip.textOf(MANIFEST, MAX_JSON_BYTES);
@@ -100,6 +108,8 @@ async function openZip(
     const files = names.filter((n) => n.startsWith('files/'));
     if (files.length) return refuse(files);
   }
+  // The checksum belongs to codings files only (checked after the kind, like files/).
+  if (expected !== CODER_CODINGS_KIND && names.includes(CODINGS_CHECKSUM)) return refuse([CODINGS_CHECKSUM]);
   return { ok: true, zip, manifest };
 }
 
@@ -158,10 +168,31 @@ export async function readCoderPackage(
   return { ok: true, data, files };
 }
 
-export async function readCoderCodings(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<ReadResult<{ data: CoderCodingsData }>> {
+export async function readCoderCodings(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<ReadResult<{ data: CoderCodingsData; unchecked: boolean }>> {
   const opened = await openZip(bytes, fileName, CODER_CODINGS_KIND, false, options.maxUnpacked ?? MAX_CODINGS_UNPACKED);
   if (!opened.ok) return opened;
+  // The checksum over the manifest as stored: a file changed after its export is refused.
+  const checksum = opened.zip.has(CODINGS_CHECKSUM);
+  if (checksum) {
+    const stored = await opened.zip.textOf(CODINGS_CHECKSUM, 1024);
+    if (!stored.ok) return failZip(fileName, stored.problem);
+    const manifestBytes = await opened.zip.bytesOf(MANIFEST, MAX_JSON_BYTES);
+    if (!manifestBytes.ok) return failZip(fileName, manifestBytes.problem);
+    const expected = stored.value.trim().toLowerCase();
+    const actual = await sha256Hex(manifestBytes.value);
+    if (expected !== actual) {
+      return {
+        ok: false,
+        problems: [
+          {
+            sv: `${fileName}: filen har ändrats efter att den exporterades (kontrollsumman stämmer inte med innehållet). Inget importerades. Be kodaren exportera sina kodningar igen.`,
+            en: `${fileName}: the file was changed after it was exported (its checksum does not match its content). Nothing was imported. Ask the coder to export their codings again.`,
+          },
+        ],
+      };
+    }
+  }
   const parsed = CoderCodingsData.safeParse(opened.manifest);
   if (!parsed.success) return { ok: false, problems: schemaProblems(fileName, parsed.error.issues) };
-  return { ok: true, data: parsed.data };
+  return { ok: true, data: parsed.data, unchecked: !checksum };
 }

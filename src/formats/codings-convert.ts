@@ -22,7 +22,7 @@
 import type { CodebookContent, Coder, DocumentContent, DocumentMemo, DocumentMeta, Judgement, Project, Segment } from '../core';
 import { matchAttributeRows, type AttributeRow } from './attributes-csv';
 import { readCsvTable, type CsvProblem } from './csv-table';
-import { documentKey, LONG_CODEBOOK_COLUMNS, type DatasetInput } from './dataset';
+import { documentKey, LONG_CODEBOOK_COLUMNS, LONG_ORIGIN_COLUMN, LONG_VERSION_COLUMN, type DatasetInput } from './dataset';
 import { english } from './messages';
 import { guidFor, type QdpxInput } from './refi-qda';
 import type { ImportedCode, ImportedSource, QdpxProject } from './refi-qda-import';
@@ -58,7 +58,7 @@ export function parseLongCodings(text: string): { codings: LongCodings; problems
   const problems = [...table.problems];
   const codings: LongCodings = { rows: [], documents: [], attributes: new Map(), notCoded: [] };
   // The app's long export also describes coder and codebook (coder_kind, value_code, …): not attributes.
-  const attributeColumns = table.columns.filter((c) => !(CODING_COLUMNS as readonly string[]).includes(c) && !(LONG_CODEBOOK_COLUMNS as readonly string[]).includes(c.toLowerCase()));
+  const attributeColumns = table.columns.filter((c) => !(CODING_COLUMNS as readonly string[]).includes(c) && ![...LONG_CODEBOOK_COLUMNS, LONG_VERSION_COLUMN, LONG_ORIGIN_COLUMN].includes(c.toLowerCase()));
   const seenColumns = new Set<string>();
   table.columns.forEach((c, i) => {
     if (!c) problems.push({ line: 1, message: `column ${i + 1} has no name` });

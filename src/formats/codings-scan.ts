@@ -6,6 +6,7 @@
  * The CSV rules are `csv-table.ts`': comma, semicolon or tab (chosen by the header), RFC 4180
  * quotes (a quoted cell may span lines), required header names case-insensitive.
  */
+import { restoreCell } from './csv-safe';
 import { CSV_DELIMITERS, echo, type CsvProblem } from './csv-table';
 
 const REQUIRED = ['document', 'coder', 'variable', 'value'] as const;
@@ -36,13 +37,19 @@ export class IntList {
 export class Interner {
   readonly names: string[] = [];
   private readonly index = new Map<string, number>();
+  // Long files repeat a name on consecutive rows (a document's rows together): the last one is kept.
+  private lastName: string | undefined;
+  private lastId = -1;
   id(name: string): number {
+    if (name === this.lastName) return this.lastId;
     let i = this.index.get(name);
     if (i === undefined) {
       i = this.names.length;
       this.index.set(name, i);
       this.names.push(name);
     }
+    this.lastName = name;
+    this.lastId = i;
     return i;
   }
   find(name: string): number | undefined {
@@ -70,7 +77,13 @@ export interface ScannedCodings {
   values: Interner[];
   rows: { document: IntList; coder: IntList; variable: IntList; value: IntList; line: IntList };
   /** The optional columns of the app's export, where present. */
-  columns: { coderKind: boolean; codebook: boolean };
+  columns: { coderKind: boolean; codebook: boolean; version: boolean };
+  /** Rows per codebook_version value ('' = empty), all of them, read or skipped. */
+  versionRows: Map<string, number>;
+  /** The version whose rows were read (the scanner's `version` option); the others were skipped. */
+  version: string | null;
+  /** Rows (indexes) whose provenance is `reopened`: a consensus that no longer counts (the app's export). */
+  reopened: Set<number>;
   coderKind: Map<number, string>;
   meta: ColumnMeta[];
   /** Kept attributes (urval) per document index, where not empty. */
@@ -107,11 +120,22 @@ function splitQuoted(line: string, delimiter: string): string[] {
   return cells;
 }
 
-function splitFast(line: string, delimiter: string): string[] {
+/** Whether a cell's edge may be white space that String.prototype.trim removes (then trim decides). */
+const mayBeSpace = (code: number) => code <= 32 || code > 126;
+
+/** Split an unquoted record into `out` (reused between rows), each cell trimmed (String.prototype.trim). */
+function splitFast(line: string, delimiter: string, out: string[]): string[] {
   if (line.includes('"')) return splitQuoted(line, delimiter);
-  const cells = line.split(delimiter);
-  for (let i = 0; i < cells.length; i++) cells[i] = cells[i]!.trim();
-  return cells;
+  out.length = 0;
+  let start = 0;
+  for (;;) {
+    const end = line.indexOf(delimiter, start);
+    const stop = end === -1 ? line.length : end;
+    if (start < stop && (mayBeSpace(line.charCodeAt(start)) || mayBeSpace(line.charCodeAt(stop - 1)))) out.push(line.slice(start, stop).trim());
+    else out.push(start === stop ? '' : line.slice(start, stop));
+    if (end === -1) return out;
+    start = end + 1;
+  }
 }
 
 const quotesOpen = (text: string) => {
@@ -121,13 +145,19 @@ const quotesOpen = (text: string) => {
 };
 
 export class CodingsScanner {
+  /** `version`: read only the rows of this codebook_version (the others are counted in `versionRows`). */
+  constructor(private readonly options: { version?: string } = {}) {
+    this.result.version = options.version ?? null;
+  }
+
   private carry = '';
   private pending = '';
   private pendingLine = 0;
   private lineNo = 0;
   private header: string[] | null = null;
-  private index = { document: -1, coder: -1, variable: -1, value: -1, coderKind: -1, variableKind: -1, variableLevel: -1, valueCode: -1, valueCount: -1 };
+  private index = { document: -1, coder: -1, variable: -1, value: -1, coderKind: -1, variableKind: -1, variableLevel: -1, valueCode: -1, valueCount: -1, version: -1, provenance: -1 };
   private kept: [string, number][] = [];
+  private readonly cells: string[] = [];
   private failed = false;
   readonly result: ScannedCodings = {
     documents: new Interner(),
@@ -135,7 +165,10 @@ export class CodingsScanner {
     variables: new Interner(),
     values: [],
     rows: { document: new IntList(), coder: new IntList(), variable: new IntList(), value: new IntList(), line: new IntList() },
-    columns: { coderKind: false, codebook: false },
+    columns: { coderKind: false, codebook: false, version: false },
+    versionRows: new Map(),
+    version: null,
+    reopened: new Set(),
     coderKind: new Map(),
     meta: [],
     attributes: new Map(),
@@ -200,7 +233,7 @@ export class CodingsScanner {
       return;
     }
     if (raw.trim() === '') return;
-    this.record(splitFast(raw, this.result.delimiter), line);
+    this.record(splitFast(raw, this.result.delimiter, this.cells), line);
   }
 
   private readHeader(raw: string, line: number): void {
@@ -231,7 +264,10 @@ export class CodingsScanner {
       variableLevel: at('variable_level'),
       valueCode: at('value_code'),
       valueCount: at('value_count'),
+      version: at('codebook_version'),
+      provenance: at('provenance'),
     };
+    this.result.columns.version = this.index.version !== -1;
     this.result.columns.coderKind = this.index.coderKind !== -1;
     this.result.columns.codebook = this.index.valueCode !== -1 && this.index.valueCount !== -1;
     for (const a of KEPT_ATTRIBUTES) {
@@ -249,7 +285,14 @@ export class CodingsScanner {
       this.problem(line, `expected ${header.length} fields, found ${cells.length}`);
       return;
     }
+    // Cells our exports neutralised against formula injection (csv-safe.ts) read back as they were.
+    for (let i = 0; i < cells.length; i++) if (cells[i]!.charCodeAt(0) === 39) cells[i] = restoreCell(cells[i]!);
     const ix = this.index;
+    if (ix.version !== -1) {
+      const version = cells[ix.version]!;
+      this.result.versionRows.set(version, (this.result.versionRows.get(version) ?? 0) + 1);
+      if (this.options.version !== undefined && version !== this.options.version) return;
+    }
     const document = cells[ix.document]!;
     const coder = cells[ix.coder]!;
     const variable = cells[ix.variable]!;
@@ -298,6 +341,7 @@ export class CodingsScanner {
       const x = cells[i]!;
       if (x) r.attributes.get(name)!.set(d, x);
     }
+    if (ix.provenance !== -1 && cells[ix.provenance] === 'reopened') r.reopened.add(r.rows.document.length);
     r.rows.document.push(d);
     r.rows.coder.push(c);
     r.rows.variable.push(v);
@@ -307,8 +351,8 @@ export class CodingsScanner {
 }
 
 /** Scan a whole text (tests, small files). */
-export function scanCodings(text: string): ScannedCodings {
-  const scanner = new CodingsScanner();
+export function scanCodings(text: string, options: { version?: string } = {}): ScannedCodings {
+  const scanner = new CodingsScanner(options);
   scanner.push(text);
   return scanner.finish();
 }

@@ -4,6 +4,7 @@
  * text is decoded by the caller (the CLI decodes as the app decodes text files).
  */
 import Papa from 'papaparse';
+import { csvField, restoreCell } from './csv-safe';
 
 export interface CsvProblem {
   /** 1-based line number (the header is line 1), when the problem has one. */
@@ -91,7 +92,8 @@ export function readCsvTable(text: string, required: readonly string[]): CsvTabl
       problems.push({ line, message: `expected ${columns.length} fields, found ${cells.length}` });
       return;
     }
-    records.push({ line, get: (column) => (cells[index.get(column) ?? -1] ?? '').trim() });
+    // Cells our exports neutralised against formula injection (csv-safe.ts) read back as they were.
+    records.push({ line, get: (column) => restoreCell((cells[index.get(column) ?? -1] ?? '').trim()) });
   });
   return { columns, records, problems };
 }
@@ -100,11 +102,10 @@ export function formatProblems(file: string, problems: readonly CsvProblem[]): s
   return problems.map((p) => `${file}${p.line === undefined ? '' : `:${p.line}`}: ${p.message}`).join('\n');
 }
 
-/** RFC 4180 CSV of rows (quotes where needed); `eol` "\r\n" for files opened in spreadsheets. */
+/**
+ * RFC 4180 CSV of rows (quotes where needed, cells a spreadsheet would take for a formula
+ * neutralised: csv-safe.ts); `eol` "\r\n" for files opened in spreadsheets.
+ */
 export function csvText(header: readonly string[], rows: readonly (readonly (string | number | null)[])[], eol = '\n'): string {
-  const cell = (v: string | number | null) => {
-    const s = v === null ? '' : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join(eol) + eol;
+  return [header, ...rows].map((r) => r.map((v) => csvField(v)).join(',')).join(eol) + eol;
 }

@@ -3,8 +3,10 @@
  * - long CSV: `document,coder,variable,value`, with the final dataset (the default in the app) a
  *   `provenance` column, then what the statistics CLI needs to analyse it as the app does
  *   (`coder_kind` human/consensus/final; the codebook's `variable_kind`, `variable_level`,
- *   `value_code` = the value's position 1…k in the codebook's order and `value_count` = k) and the
- *   document attributes — the input of `overens agreement` and `overens prevalence`; a
+ *   `value_code` = the value's position 1…k in the codebook's order and `value_count` = k; with
+ *   the project's versions `codebook_version`, the version number of each row; with the final
+ *   dataset `origin`, how each coder's value was set) and the document
+ *   attributes — the input of `overens agreement` and `overens prevalence`; a
  *   multi-valued judgement is one row, its labels and codes joined by "; ". With the final dataset
  *   it holds every coder's rows (provenance empty for a human coder; `consensus`, or `reopened` for
  *   a consensus that no longer counts, for the consensus coder) and then one row per agreement and
@@ -27,6 +29,7 @@ import ExcelJS from 'exceljs';
 import { localize, type CodebookContent, type Coder, type DocumentMeta, type Judgement, type Language, type Segment } from '../core';
 import { FINAL_CODER_NAME, type FinalDataset } from '../core/final-dataset';
 import { unitOf } from '../core/units';
+import { csvField } from './csv-safe';
 
 export interface DatasetInput {
   content: CodebookContent;
@@ -38,13 +41,16 @@ export interface DatasetInput {
   final?: FinalDataset;
   /** Only this coder's judgements (and no final rows). */
   coderId?: string;
+  /**
+   * The project's codebook version numbers by id, and the one the labels (and the final dataset)
+   * come from: adds the `codebook_version` column (each judgement's version; the final rows' is
+   * `current`), so an analysis can take one version (`overens … --version N`).
+   */
+  versions?: { numbers: ReadonlyMap<string, number>; current: number };
 }
 
-const cell = (v: string | number | null | undefined) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-const csv = (rows: readonly (readonly (string | number | null | undefined)[])[]) => rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+/** Cells are quoted where needed and neutralised against formula injection (csv-safe.ts, OWASP). */
+const csv = (rows: readonly (readonly (string | number | null | undefined)[])[]) => rows.map((r) => r.map((v) => csvField(v)).join(',')).join('\r\n') + '\r\n';
 
 /** Document key in exports: the file name, with the version when there are several. */
 export function documentKey(d: DocumentMeta): string {
@@ -68,6 +74,14 @@ async function sheetXlsx(name: string, table: readonly (readonly (string | numbe
 
 /** The long export's columns after `value`: who coded (human or consensus) and the codebook's variable and value. */
 export const LONG_CODEBOOK_COLUMNS = ['coder_kind', 'variable_kind', 'variable_level', 'value_code', 'value_count'] as const;
+/** After them, with `versions`: the codebook version number of the row. */
+export const LONG_VERSION_COLUMN = 'codebook_version';
+/**
+ * Then, in the app's exports (with the final dataset): how a coder's value was set — `explicit`,
+ * `suggestion` (from the coder's coded passages) or `proposal` (an accepted proposal of the assist
+ * model); empty on the final rows.
+ */
+export const LONG_ORIGIN_COLUMN = 'origin';
 
 export function longCsv(input: DatasetInput): string {
   return csv(longTable(input));
@@ -85,7 +99,9 @@ function longTable(input: DatasetInput): (string | null)[][] {
   const variables = new Map(input.content.variables.map((v) => [v.id, v]));
   // The provenance column comes with the final dataset (the app's exports); without it (e.g. `overens convert`) the columns stay as they were.
   const withProvenance = input.final !== undefined;
-  const rows: (string | null)[][] = [['document', 'coder', 'variable', 'value', ...(withProvenance ? ['provenance'] : []), ...LONG_CODEBOOK_COLUMNS, ...attrs]];
+  const versions = input.versions;
+  const rows: (string | null)[][] = [['document', 'coder', 'variable', 'value', ...(withProvenance ? ['provenance'] : []), ...LONG_CODEBOOK_COLUMNS, ...(versions ? [LONG_VERSION_COLUMN] : []), ...(withProvenance ? [LONG_ORIGIN_COLUMN] : []), ...attrs]];
+  const versionCell = (id: string | null) => (versions ? [String(id === null ? versions.current : (versions.numbers.get(id) ?? ''))] : []);
   type V = NonNullable<ReturnType<typeof variables.get>>;
   const positions = (v: V, ids: readonly string[]) => ids.map((id) => v.values.findIndex((x) => x.id === id)).filter((i) => i >= 0);
   const labels = (v: V, ids: readonly string[]) => positions(v, ids).map((i) => localize(v.values[i]!.label, input.lang)).filter(Boolean).join('; ') || null;
@@ -108,7 +124,7 @@ function longTable(input: DatasetInput): (string | null)[][] {
     const coder = coders.get(j.coderId);
     // A consensus that a changed judgement re-opened is not part of the final dataset: marked, so a reader can leave it out.
     const provenance = coder?.kind === 'consensus' ? (cell(d.id, v.id)?.reopened && cell(d.id, v.id)?.provenance !== 'consensus' ? 'reopened' : 'consensus') : null;
-    rows.push([documentKey(d), coder?.name ?? j.coderId, localize(v.label, input.lang), labels(v, j.valueIds), ...(withProvenance ? [provenance] : []), ...codebookCells(coder?.kind ?? 'human', v, j.valueIds), ...attrs.map((a) => d.attributes[a] ?? null)]);
+    rows.push([documentKey(d), coder?.name ?? j.coderId, localize(v.label, input.lang), labels(v, j.valueIds), ...(withProvenance ? [provenance] : []), ...codebookCells(coder?.kind ?? 'human', v, j.valueIds), ...versionCell(j.codebookVersionId), ...(withProvenance ? [j.origin] : []), ...attrs.map((a) => d.attributes[a] ?? null)]);
   }
   if (input.final && input.coderId === undefined) {
     for (const u of [...input.final.units].filter((x) => docs.has(x.id)).sort((a, b) => byName(a.id, b.id))) {
@@ -117,7 +133,7 @@ function longTable(input: DatasetInput): (string | null)[][] {
       for (const v of input.final.variables) {
         const c = input.final.byUnit.get(u.id)?.get(v.id);
         if (!c) continue;
-        rows.push([documentKey(d), FINAL_CODER_NAME, localize(v.label, input.lang), labels(v, c.valueIds), c.provenance, ...codebookCells('final', v, c.valueIds), ...attrs.map((a) => d.attributes[a] ?? null)]);
+        rows.push([documentKey(d), FINAL_CODER_NAME, localize(v.label, input.lang), labels(v, c.valueIds), c.provenance, ...codebookCells('final', v, c.valueIds), ...versionCell(null), null, ...attrs.map((a) => d.attributes[a] ?? null)]);
       }
     }
   }
@@ -146,6 +162,24 @@ function collapsed(input: DatasetInput): Judgement[] {
   });
 }
 
+/** Longest column name (SPSS and Stata allow 64 characters; R any). */
+export const MAX_COLUMN_NAME = 64;
+
+/**
+ * Column names cut to `max` characters and made unique: a name already taken gets "_2", "_3", …
+ * within the limit (the cut leaves room for the suffix), case-insensitively (SPSS and Stata do not
+ * tell "Lan" from "lan").
+ */
+export function uniqueColumnNames(names: readonly string[], max = MAX_COLUMN_NAME): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    let candidate = name.slice(0, max);
+    for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = `${name.slice(0, max - String(i).length - 1)}_${i}`;
+    taken.add(candidate.toLowerCase());
+    return candidate;
+  });
+}
+
 interface WideColumn {
   name: string;
   label: string;
@@ -159,13 +193,15 @@ function wideTable(input: DatasetInput): { columns: WideColumn[]; rows: (string 
   const columns: WideColumn[] = [
     { name: 'document', label: 'Document (file name)' },
     { name: 'coder', label: 'Coder' },
-    ...attrs.map((a) => ({ name: a.replace(/[^A-Za-z0-9_]/g, '_'), label: `Attribute: ${a}` })),
+    ...attrs.map((a) => ({ name: /^[A-Za-z]/.test(a) ? a.replace(/[^A-Za-z0-9_]/g, '_') : `a_${a.replace(/[^A-Za-z0-9_]/g, '_')}`, label: `Attribute: ${a}` })),
   ];
   for (const v of variables) {
     columns.push({ name: v.key, label: localize(v.label, input.lang), codes: v.values.map((x, i) => ({ code: i + 1, label: localize(x.label, input.lang) })) });
-    for (const x of v.values) columns.push({ name: `${v.key}__${x.key}`.slice(0, 64), label: `${localize(v.label, input.lang)}: ${localize(x.label, input.lang)} (0/1)` });
+    for (const x of v.values) columns.push({ name: `${v.key}__${x.key}`, label: `${localize(v.label, input.lang)}: ${localize(x.label, input.lang)} (0/1)` });
     if (final) columns.push({ name: `${v.key.slice(0, 58)}__prov`, label: `${localize(v.label, input.lang)}: provenance (consensus, agreed, single, unresolved, unjudged, derived)` });
   }
+  const unique = uniqueColumnNames(columns.map((c) => c.name));
+  columns.forEach((c, i) => (c.name = unique[i]!));
   const byDocCoder = new Map<string, Map<string, readonly string[]>>();
   const provenance = new Map<string, Map<string, string>>();
   const rowsOf = final

@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { VariablePrevalence } from '../core/prevalence';
+import { csvField } from './csv-safe';
 
 export interface PrevalenceLabels {
   /** Heading of the group column (the attribute, e.g. "Nivå"). */
@@ -15,10 +16,8 @@ export interface PrevalenceLabels {
   missing: string;
 }
 
-function csvCell(v: string | number | null): string {
-  const s = v === null ? '' : String(v);
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** Quoted where needed (also for ";", Swedish Excel's separator), neutralised against formula injection (csv-safe.ts). */
+const csvCell = (v: string | number | null): string => csvField(v, ';');
 
 export function prevalenceCsv(tables: readonly VariablePrevalence[], labels: PrevalenceLabels): string {
   const rows: (string | number | null)[][] = [['variable', labels.by, 'n', 'missing', 'value', 'count', 'percent']];

@@ -217,16 +217,26 @@ const description = (text: string) => (text ? `<Description>${esc(text)}</Descri
  * The `<Code>` elements of a codebook (what goes inside `<Codes>`): each variable a non-codable
  * parent, each value a codable child with its colour. `indent` lays one code per line.
  */
-export function codesXml(content: CodebookContent, options: { lang?: Language; indent?: boolean } = {}): string {
+export function codesXml(content: CodebookContent, options: { lang?: Language; indent?: boolean; qualifiedNames?: boolean } = {}): string {
   const lang = options.lang ?? 'sv';
   const nl = (depth: number) => (options.indent ? `\n${'  '.repeat(depth)}` : '');
+  const code = (attributes: string, inner: string, close = '') => (inner ? `<Code ${attributes}>${inner}${close}</Code>` : `<Code ${attributes}/>`);
+  const valueCode = (x: Value, name: string, depth: number) => nl(depth) + code(`guid="${guidFor(x.id)}" name="${esc(name)}" isCodable="true" color="${x.colour}"`, description(valueDescription(x, lang)));
   return content.variables
     .map((v) => {
-      const code = (attributes: string, inner: string, close = '') => (inner ? `<Code ${attributes}>${inner}${close}</Code>` : `<Code ${attributes}/>`);
+      const variableName = localize(v.label, lang);
+      // "Variable: Value" makes every name unique across the codebook (programs that key codes by name need it).
+      const nameOf = (x: Value) => (options.qualifiedNames ? `${variableName}: ${localize(x.label, lang)}` : localize(x.label, lang));
+      // The flat code list of an imported project stays flat.
+      if (LOOSE_CODES_VARIABLE_IDS.has(v.id)) return v.values.map((x) => valueCode(x, localize(x.label, lang), 2)).join('');
+      // A value with the variable's own id is the parent code itself, codable (imported that way).
+      const self = v.values.find((x) => x.id === v.id);
       const children = v.values
-        .map((x) => nl(3) + code(`guid="${guidFor(x.id)}" name="${esc(localize(x.label, lang))}" isCodable="true" color="${x.colour}"`, description(valueDescription(x, lang))))
+        .filter((x) => x !== self)
+        .map((x) => valueCode(x, nameOf(x), 3))
         .join('');
-      return nl(2) + code(`guid="${guidFor(v.id)}" name="${esc(localize(v.label, lang))}" isCodable="false"`, description(variableDescription(v, lang)) + children, children ? nl(2) : '');
+      const parent = `guid="${guidFor(v.id)}" name="${esc(variableName)}" isCodable="${self ? 'true' : 'false'}"${self ? ` color="${self.colour}"` : ''}`;
+      return nl(2) + code(parent, description(variableDescription(v, lang)) + children, children ? nl(2) : '');
     })
     .join('');
 }
@@ -335,8 +345,12 @@ export function codeTreeToVariables(codes: readonly ImportedCode[], options: Cod
   const problems: UserMessage[] = [];
   const codeToValue = new Map<string, { variableId: string; valueId: string }>();
   const nameOf = (c: ImportedCode) => c.name.trim() || '(unnamed)';
+  // An intermediate code (with children, below the top level) that codings use directly keeps
+  // its codings as a value of its own name, before its children "Name / Child".
   const flatten = (code: ImportedCode, prefix: string): { code: ImportedCode; label: string }[] =>
-    code.children.length === 0 ? [{ code, label: `${prefix}${nameOf(code)}` }] : code.children.flatMap((c) => flatten(c, `${prefix}${nameOf(code)} / `));
+    code.children.length === 0
+      ? [{ code, label: `${prefix}${nameOf(code)}` }]
+      : [...(code.isCodable && code.guid && options.usedCodes?.has(code.guid) ? [{ code: { ...code, children: [] }, label: `${prefix}${nameOf(code)}` }] : []), ...code.children.flatMap((c) => flatten(c, `${prefix}${nameOf(code)} / `))];
 
   const makeValues = (variableId: string, variableName: string, entries: { code: ImportedCode; label: string }[]): Value[] => {
     const texts = entries.map((e) => readCodeText(e.code.description, ['rule', 'anchors', 'terms']));
@@ -390,7 +404,9 @@ export function codeTreeToVariables(codes: readonly ImportedCode[], options: Cod
         `is a codable code with sub-codes; it becomes a variable whose values are the sub-codes, and codings on "${name}" itself cannot be mapped`,
       );
     }
-    const entries = [...(parentUsed ? [{ code: { ...code, children: [], description: undefined }, label: `${name} (allmänt)` }] : []), ...code.children.flatMap((c) => flatten(c, ''))];
+    // "Variable: Value" names (our QualCoder export profile, unique across the codebook) lose the variable's name again.
+    const unqualified = (label: string) => (label.startsWith(`${name}: `) && label.length > name.length + 2 ? label.slice(name.length + 2) : label);
+    const entries = [...(parentUsed ? [{ code: { ...code, children: [], description: undefined }, label: `${name} (allmänt)` }] : []), ...code.children.flatMap((c) => flatten(c, '')).map((e) => ({ ...e, label: unqualified(e.label) }))];
     const values = makeValues(variableId, name, entries);
     const t = readCodeText(code.description, ['rule', 'source']);
     variableTexts.push(t);
@@ -425,5 +441,18 @@ export function codeTreeToVariables(codes: readonly ImportedCode[], options: Cod
   return { variables, codeToValue, problems };
 }
 
+/**
+ * Ids of the thematic variable "Koder" that holds top-level codes without children (project and
+ * codebook import): exported as top-level codes again, so a flat code list stays flat.
+ */
+export const LOOSE_CODES_VARIABLE_IDS: ReadonlySet<string> = new Set(['qdpx.koder', 'qdc.koder']);
+
 /** The user id of the final dataset's codings in a .qdpx written by Överens (recomputed, never imported as a coder). */
 export const FINAL_USER_ID = 'final';
+
+/**
+ * The name of the whole-text selection that carries a judgement in the `qualcoder` and `nvivo`
+ * export profiles (refi-qda.ts); our import skips it in a package from Överens, where the source
+ * coding carries the same judgement.
+ */
+export const JUDGEMENT_SELECTION_NAME = 'Överens: bedömning av hela dokumentet / judgement of the whole document';

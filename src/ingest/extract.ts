@@ -88,7 +88,7 @@ export async function extractDocument(input: ExtractInput, deps: ExtractDeps): P
   }
   const decoded = decodeText(bytes);
   if (decoded.text.length > MAX_TEXT_CHARS) return tooLong(fileName, decoded.text.length);
-  if (decoded.encoding !== 'utf-8') {
+  if (decoded.encoding === 'windows-1252') {
     warnings.push({ code: 'encoding-fallback', message: 'Filen var inte UTF-8 och lästes som Windows-1252 / the file was not UTF-8 and was read as Windows-1252' });
   }
   const text = normaliseText(decoded.text.replace(/^\uFEFF/, ''));

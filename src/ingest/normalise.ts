@@ -3,6 +3,7 @@
  * and decoding of plain-text files — UTF-8 (BOM dropped), else Windows-1252 (the usual encoding
  * of Swedish text files written on Windows), reported as a warning.
  */
+import { decodeTextBytes, type TextEncodingName } from '../core/text-decoding';
 
 export function normaliseText(text: string): string {
   return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').normalize('NFC');
@@ -10,15 +11,11 @@ export function normaliseText(text: string): string {
 
 export interface Decoded {
   text: string;
-  encoding: 'utf-8' | 'windows-1252';
+  encoding: TextEncodingName;
 }
 
+/** UTF-8 / UTF-16 by BOM, valid UTF-8, else Windows-1252 (our own table: src/core/text-decoding.ts). */
 export function decodeText(bytes: Uint8Array): Decoded {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text, encoding: 'utf-8' };
-  } catch {
-    // Not valid UTF-8: Windows-1252 maps every byte, so this cannot fail.
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
-  }
+  const { text, encoding } = decodeTextBytes(bytes);
+  return { text, encoding };
 }

@@ -3,7 +3,8 @@
  * version 1 published (the template is a finished instrument); a blank one starts as a draft.
  */
 import { Codebook, CodebookContent, CodebookTemplate, CodebookVersion, OverensError, newId, type VersionChange } from '../core';
-import { diffVersions, planMigration } from '../core/codebook';
+import { diffVersions, type DecisionChoice } from '../core/codebook';
+import { decideCodings, migrationState, restoreCodings, type CodingsBefore, type MigrationState } from './version-decisions';
 import type { OverensDb } from './db';
 
 /**
@@ -15,6 +16,8 @@ export async function insertCodebookFromTemplate(
   projectId: string,
   template: CodebookTemplate,
   now: number,
+  /** Start as a draft even when the template has variables (an imported codebook to be reviewed). */
+  options: { draft?: boolean } = {},
 ): Promise<{ codebook: Codebook; version: CodebookVersion }> {
   const checked = CodebookTemplate.parse(template);
   const codebook = Codebook.parse({
@@ -26,7 +29,7 @@ export async function insertCodebookFromTemplate(
     createdAt: now,
     updatedAt: now,
   });
-  const published = checked.content.variables.length > 0;
+  const published = checked.content.variables.length > 0 && !options.draft;
   const version = CodebookVersion.parse({
     id: newId(),
     codebookId: codebook.id,
@@ -72,12 +75,12 @@ export class CodebookRepository {
     return versions.filter((v) => v.status === 'published').at(-1);
   }
 
-  async createFromTemplate(projectId: string, template: CodebookTemplate, now: number = Date.now()): Promise<Codebook> {
+  async createFromTemplate(projectId: string, template: CodebookTemplate, now: number = Date.now(), options: { draft?: boolean } = {}): Promise<Codebook> {
     return this.db.transaction('rw', this.db.projects, this.db.codebooks, this.db.codebookVersions, async () => {
       if (!(await this.db.projects.get(projectId))) {
         throw new OverensError('project-not-found', { sv: 'Projektet finns inte.', en: 'The project does not exist.' });
       }
-      const { codebook } = await insertCodebookFromTemplate(this.db, projectId, template, now);
+      const { codebook } = await insertCodebookFromTemplate(this.db, projectId, template, now, options);
       return codebook;
     });
   }
@@ -147,47 +150,40 @@ export class CodebookVersioning {
   /**
    * Move the project's codings made under older versions of the codebook to `targetVersionId`,
    * applying the recorded changes of every version in between (merges automatically). Codings
-   * that need a decision (split or removed values) stay where they are and are returned.
+   * that need a decision (split or removed values) stay where they are and are returned; so do
+   * those someone decided to keep under their version. Returns the moved rows as they were, for undo.
    */
-  async migrate(targetVersionId: string, now: number = Date.now()): Promise<{ moved: number; decide: { kind: 'segment' | 'judgement'; id: string; documentId: string; variableId: string; reason: string }[] }> {
+  async migrate(targetVersionId: string, now: number = Date.now()): Promise<{ moved: number; decide: { kind: 'segment' | 'judgement'; id: string; documentId: string; variableId: string; reason: string }[]; before: CodingsBefore }> {
     const db = this.db;
     return db.transaction('rw', db.codebookVersions, db.segments, db.judgements, async () => {
-      const target = await db.codebookVersions.get(targetVersionId);
-      if (!target || target.status !== 'published') {
-        throw new OverensError('version-not-published', { sv: 'Kodningar kan bara flyttas till en publicerad version.', en: 'Codings can only be moved to a published version.' });
-      }
-      const versions = await db.codebookVersions.where('codebookId').equals(target.codebookId).sortBy('number');
-      const byId = new Map(versions.map((v) => [v.id, v]));
-      const changesFrom = (versionId: string) => {
-        const from = byId.get(versionId);
-        if (!from) return null;
-        return versions.filter((v) => v.number > from.number && v.number <= target.number).flatMap((v) => v.changes);
-      };
-      const decide: { kind: 'segment' | 'judgement'; id: string; documentId: string; variableId: string; reason: string }[] = [];
-      let moved = 0;
-      const segments = await db.segments.where('projectId').equals(target.projectId).filter((s) => s.codebookVersionId !== target.id && byId.has(s.codebookVersionId)).toArray();
-      const judgements = await db.judgements.where('projectId').equals(target.projectId).filter((j) => j.codebookVersionId !== target.id && byId.has(j.codebookVersionId)).toArray();
-      const groups = new Map<string, { segments: typeof segments; judgements: typeof judgements }>();
-      for (const s of segments) (groups.get(s.codebookVersionId) ?? groups.set(s.codebookVersionId, { segments: [], judgements: [] }).get(s.codebookVersionId)!).segments.push(s);
-      for (const j of judgements) (groups.get(j.codebookVersionId) ?? groups.set(j.codebookVersionId, { segments: [], judgements: [] }).get(j.codebookVersionId)!).judgements.push(j);
-      for (const [versionId, group] of groups) {
-        const changes = changesFrom(versionId);
-        if (!changes) continue;
-        const segPlan = planMigration(group.segments.map((s) => ({ ...s, valueIds: [s.valueId] })), changes, target.content);
-        for (const m of segPlan.move) {
-          await db.segments.update(m.coding.id, { codebookVersionId: target.id, valueId: m.valueIds[0]!, updatedAt: now });
-          moved++;
+      const state = await migrationState(db, targetVersionId);
+      const before: CodingsBefore = { segments: [], judgements: [] };
+      for (const m of state.movable) {
+        if (m.kind === 'segment') {
+          before.segments.push((await db.segments.get(m.id))!);
+          await db.segments.update(m.id, { codebookVersionId: targetVersionId, valueId: m.valueIds[0]!, updatedAt: now });
+        } else {
+          before.judgements.push((await db.judgements.get(m.id))!);
+          await db.judgements.update(m.id, { codebookVersionId: targetVersionId, valueIds: m.valueIds, updatedAt: now });
         }
-        for (const d of segPlan.decide) decide.push({ kind: 'segment', id: d.coding.id, documentId: d.coding.documentId, variableId: d.coding.variableId, reason: d.reason });
-        const judgementPlan = planMigration(group.judgements, changes, target.content);
-        for (const m of judgementPlan.move) {
-          await db.judgements.update(m.coding.id, { codebookVersionId: target.id, valueIds: m.valueIds, updatedAt: now });
-          moved++;
-        }
-        for (const d of judgementPlan.decide) decide.push({ kind: 'judgement', id: d.coding.id, documentId: d.coding.documentId, variableId: d.coding.variableId, reason: d.reason });
       }
-      return { moved, decide };
+      return { moved: state.movable.length, decide: state.pending.map((d) => ({ kind: d.kind, id: d.id, documentId: d.documentId, variableId: d.variableId, reason: d.reason })), before };
     });
+  }
+
+  /** What waits to move to a published version: codings that move by themselves, and those that need a decision. */
+  migrationState(targetVersionId: string): Promise<MigrationState> {
+    return migrationState(this.db, targetVersionId);
+  }
+
+  /** Decide codings left under older versions (one transaction); returns the rows as they were, for undo. */
+  decide(targetVersionId: string, items: readonly { kind: 'segment' | 'judgement'; id: string; choice: DecisionChoice }[], now: number = Date.now()): Promise<CodingsBefore> {
+    return decideCodings(this.db, targetVersionId, items, now);
+  }
+
+  /** Undo a decision or a migration: the rows as they were. */
+  restoreCodings(before: CodingsBefore): Promise<void> {
+    return restoreCodings(this.db, before);
   }
 }
 

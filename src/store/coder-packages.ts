@@ -400,9 +400,14 @@ export class CoderPackageRepository {
       const project = await db.projects.get(projectId);
       if (!project) throw notFound('project-not-found', 'Projektet finns inte.', 'The project does not exist.');
       if (file.project.id !== projectId) {
+        // Two projects may share a name: then they are told apart by id and creation date.
+        const same = file.project.name === project.name;
+        const created = new Date(project.createdAt).toISOString().slice(0, 10);
+        const theirs = same ? ` (id ${file.project.id.slice(0, 8)})` : '';
+        const ours = { sv: same ? ` (skapat ${created}, id ${project.id.slice(0, 8)})` : '', en: same ? ` (created ${created}, id ${project.id.slice(0, 8)})` : '' };
         throw new OverensError('codings-other-project', {
-          sv: `Kodningarna kommer från projektet "${file.project.name}", inte från "${project.name}". Öppna det projektet och importera dem där. Inget importerades.`,
-          en: `The codings come from the project "${file.project.name}", not from "${project.name}". Open that project and import them there. Nothing was imported.`,
+          sv: `Kodningarna kommer från projektet "${file.project.name}"${theirs}, inte från "${project.name}"${ours.sv}. Öppna det projektet och importera dem där. Inget importerades.`,
+          en: `The codings come from the project "${file.project.name}"${theirs}, not from "${project.name}"${ours.en}. Open that project and import them there. Nothing was imported.`,
         });
       }
 

@@ -27,13 +27,15 @@ export class CodingRepository {
   }
 
   /** For one coder: per document, the variables judged with at least one value. */
-  async judgedByDocument(projectId: string, coderId: string): Promise<Map<string, Set<string>>> {
+  /** Per document, the variables the coder judged (under `codebookVersionId` only, when given). */
+  async judgedByDocument(projectId: string, coderId: string, codebookVersionId?: string): Promise<Map<string, Set<string>>> {
     const out = new Map<string, Set<string>>();
     await this.db.judgements
       .where('projectId')
       .equals(projectId)
       .each((j) => {
         if (j.coderId !== coderId || j.valueIds.length === 0) return;
+        if (codebookVersionId !== undefined && j.codebookVersionId !== codebookVersionId) return;
         const set = out.get(j.documentId);
         if (set) set.add(j.variableId);
         else out.set(j.documentId, new Set([j.variableId]));

@@ -7,16 +7,21 @@ import { CodingRepository } from './codings';
 import { BackupRepository } from './backup';
 import { CoderPackageRepository } from './coder-packages';
 import { StudyRepository } from './study';
+import { CheckedCodingWrites } from './checked-codings';
+import { OcrRepository } from './ocr';
 
 export * from './db';
 export * from './persistence';
 export * from './projects';
 export * from './codebooks';
+export * from './version-decisions';
 export * from './documents';
 export * from './codings';
 export * from './backup';
 export * from './coder-packages';
 export * from './study';
+export * from './checked-codings';
+export * from './ocr';
 
 export interface Store {
   db: OverensDb;
@@ -29,6 +34,9 @@ export interface Store {
   backups: BackupRepository;
   coderPackages: CoderPackageRepository;
   study: StudyRepository;
+  /** Undo/redo writes that re-read the row first (another tab may have changed it). */
+  checked: CheckedCodingWrites;
+  ocr: OcrRepository;
 }
 
 export function createStore(db: OverensDb = openDatabase()): Store {
@@ -43,5 +51,7 @@ export function createStore(db: OverensDb = openDatabase()): Store {
     backups: new BackupRepository(db),
     coderPackages: new CoderPackageRepository(db),
     study: new StudyRepository(db),
+    checked: new CheckedCodingWrites(db),
+    ocr: new OcrRepository(db),
   };
 }

@@ -16,6 +16,7 @@ import {
   type CodebookVersion,
 } from '../core';
 import { leadOf } from '../core/blinding';
+import { proposalSettings } from '../core/assist/safeguards';
 import { composeFinalDataset, reopenedBy } from '../core/final-dataset';
 import { unitOf } from '../core/units';
 import type { OverensDb } from './db';
@@ -263,6 +264,42 @@ export class StudyRepository {
       if (from === to) return;
       await db.projects.update(projectId, { settings: ProjectSettings.parse(settings), updatedAt: now });
       await db.blindingEvents.add(BlindingEvent.parse({ id: newId(), projectId, byCoderId, at: now, scope: change.scope, coderId: change.scope === 'coder' ? change.coderId : undefined, from, to }));
+    });
+  }
+
+  /**
+   * Turn the assist model's proposals on or off, or set the threshold below which a variable is
+   * not proposed: only the project's lead may, and every change is a recorded event (as blinding).
+   */
+  async setProposals(projectId: string, byCoderId: string, change: { enabled: boolean } | { threshold: number }, now: number = Date.now()): Promise<void> {
+    if ('threshold' in change && !(Number.isFinite(change.threshold) && change.threshold >= 0 && change.threshold <= 1)) {
+      throw fail('proposal-threshold', `Tröskeln måste vara ett tal mellan 0 och 1 (inte ${String(change.threshold)}).`, `The threshold must be a number between 0 and 1 (not ${String(change.threshold)}).`);
+    }
+    const db = this.db;
+    await db.transaction('rw', [db.projects, db.coders, db.blindingEvents], async () => {
+      const project = await db.projects.get(projectId);
+      if (!project) throw fail('project-not-found', 'Projektet finns inte.', 'The project does not exist.');
+      const coders = await db.coders.where('projectId').equals(projectId).toArray();
+      const lead = leadOf(project.settings, coders);
+      if (byCoderId !== lead) {
+        const name = coders.find((c) => c.id === lead)?.name ?? '—';
+        throw fail('proposals-not-lead', `Bara projektledaren (${name}) kan ändra förslagen.`, `Only the project lead (${name}) can change the proposals.`);
+      }
+      const current = proposalSettings(project.settings);
+      const settings: ProjectSettings = { ...project.settings, leadCoderId: lead };
+      let scope: 'proposals' | 'proposal-threshold';
+      let from: string;
+      let to: string;
+      if ('enabled' in change) {
+        [scope, from, to] = ['proposals', current.enabled ? 'on' : 'off', change.enabled ? 'on' : 'off'];
+        settings.proposals = change.enabled;
+      } else {
+        [scope, from, to] = ['proposal-threshold', String(current.threshold), String(change.threshold)];
+        settings.proposalThreshold = change.threshold;
+      }
+      if (from === to) return;
+      await db.projects.update(projectId, { settings: ProjectSettings.parse(settings), updatedAt: now });
+      await db.blindingEvents.add(BlindingEvent.parse({ id: newId(), projectId, byCoderId, at: now, scope, from, to }));
     });
   }
 

@@ -57,19 +57,8 @@ async function writeLongCsv(file: string, units: number, coders = 5): Promise<vo
   await once(out, 'finish');
 }
 
-const PEER_SCRIPT = `
-import csv, sys, numpy as np, krippendorff
-units, coders = {}, {}
-rows = []
-with open(sys.argv[1], newline='') as f:
-    r = csv.reader(f); next(r)
-    for d, c, v, x in r:
-        if x == '': continue
-        rows.append((units.setdefault(d, len(units)), coders.setdefault(c, len(coders)), float(x)))
-data = np.full((len(coders), len(units)), np.nan)
-for u, c, x in rows: data[c, u] = x
-print(krippendorff.alpha(reliability_data=data, level_of_measurement='nominal'))
-`;
+/** The peer: a fast-krippendorff script reading the same CSV (csv + numpy), written for this benchmark. */
+const PEER_SCRIPT = path.join(ROOT, 'test/bench/fast-krippendorff-peer.py');
 
 export async function benchCli(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
@@ -119,7 +108,7 @@ export async function benchCli(): Promise<BenchRow[]> {
   const alpha = (JSON.parse(agree.stdout) as { variables: { krippendorff_alpha: number }[] }).variables[0]!.krippendorff_alpha;
   let peer: { ms: number; rssMb: number; alpha: number } | null = null;
   try {
-    const r = best(3, () => timed('python3', ['-c', PEER_SCRIPT, csv], { ...process.env, PYTHONPATH: PEER }));
+    const r = best(3, () => timed('/usr/bin/python3', [PEER_SCRIPT, csv], { ...process.env, PYTHONPATH: PEER }));
     peer = { ms: r.ms, rssMb: r.rssMb, alpha: Number(r.stdout.trim()) };
   } catch (error) {
     console.error('peer failed:', error instanceof Error ? error.message : error);

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark, printed as the README's benchmark table. Peers run as outside
- * programs on the same input in the same run. Pass names (agreement, cli, prevalence, extract, viewer, coding, views, exchange, exchange-app, suggest) to run some.
+ * programs on the same input in the same run. Pass names (agreement, cli, prevalence, extract, viewer, coding, views, exchange, exchange-app, suggest, ocr) to run some.
  */
 import os from 'node:os';
 import { benchAgreement } from './agreement';
@@ -13,9 +13,10 @@ import { benchViews } from './views';
 import { benchExchange } from './exchange';
 import { benchExchangeApp } from './exchange-app';
 import { benchSuggest } from './suggest';
+import { benchOcr } from './ocr';
 import type { BenchRow } from './types';
 
-const all: Record<string, () => Promise<BenchRow[]>> = { agreement: benchAgreement, cli: benchCli, prevalence: benchPrevalence, extract: benchExtract, viewer: benchViewer, coding: benchCoding, views: benchViews, exchange: benchExchange, 'exchange-app': benchExchangeApp, suggest: benchSuggest };
+const all: Record<string, () => Promise<BenchRow[]>> = { agreement: benchAgreement, cli: benchCli, prevalence: benchPrevalence, extract: benchExtract, viewer: benchViewer, coding: benchCoding, views: benchViews, exchange: benchExchange, 'exchange-app': benchExchangeApp, suggest: benchSuggest, ocr: benchOcr };
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const rows: BenchRow[] = [];
 for (const [name, bench] of Object.entries(all)) {

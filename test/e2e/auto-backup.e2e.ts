@@ -61,7 +61,7 @@ describe('automatic backups (desktop)', () => {
     await card.getByTestId('auto-backup-now').click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { __backups: unknown[] }).__backups.length)).toBe(4);
     const backups = await page.evaluate(() => (window as unknown as { __backups: { fileName: string; keep: number; bytes: number[] }[] }).__backups);
-    expect(backups.map((b) => b.fileName).every((n) => /^(Länsavtal|Lokala-avtal)-[A-Za-z0-9]{1,8}-\d{8}-\d{6}\.overens-backup\.zip$/.test(n))).toBe(true);
+    expect(backups.map((b) => b.fileName).every((n) => /^(Länsavtal|Lokala-avtal)-[A-Za-z0-9]{1,8}-\d{8}-\d{6}Z\.overens-backup\.zip$/.test(n))).toBe(true);
     expect(backups.slice(2).map((b) => b.keep)).toEqual([3, 3]);
     // Each is a whole project backup.
     const zip = await JSZip.loadAsync(Uint8Array.from(backups[3]!.bytes));

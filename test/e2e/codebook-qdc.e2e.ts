@@ -89,6 +89,8 @@ describe('REFI-QDA codebook in the Codebook view', () => {
   </Codes>
 </CodeBook>`,
     );
+    // Version 2 is a draft already: the import asks before it replaces it.
+    await page.getByTestId('import-replace-draft').click();
     await dialog.waitFor();
     const notes = await dialog.textContent();
     expect(notes).toContain('atlas.qdc lästes in som utkast (version 2). 2 saker fördes inte över som de stod:');

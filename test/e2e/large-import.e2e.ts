@@ -32,6 +32,10 @@ describe('large import', () => {
     await screenshot(page, 'large-import-working-sv');
     await page.getByTestId('project-item').first().waitFor({ timeout: 60_000 });
     await page.waitForFunction(() => !document.querySelector('[data-testid="projects-working"]'));
+    // The import report opens; our own export maps without a problem.
+    await page.getByTestId('qdpx-report').waitFor();
+    expect(await page.getByTestId('qdpx-report-problems').count()).toBe(0);
+    await page.getByTestId('qdpx-report-close').click();
     expect(await page.getByTestId('import-qdpx').isEnabled()).toBe(true);
     const counts = await page.evaluate(
       () =>

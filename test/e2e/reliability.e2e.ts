@@ -178,7 +178,9 @@ describe('reliability', () => {
     await page.getByTestId('dataset-long').click();
     const long = readFileSync((await (await longDownload).path())!, 'utf8').trim().split('\r\n');
     // After value: the provenance, then what `overens agreement` needs to analyse it as this view does.
-    expect(long[0]).toBe('document,coder,variable,value,provenance,coder_kind,variable_kind,variable_level,value_code,value_count,level,urval');
+    // …and the codebook version each row was judged under (the project's one version: 1).
+    expect(long[0]).toBe('document,coder,variable,value,provenance,coder_kind,variable_kind,variable_level,value_code,value_count,codebook_version,level,urval');
+    expect(new Set(long.filter((l) => l.includes(',LVM,')).map((l) => l.split(',')[10]))).toEqual(new Set(['1']));
     // Anna 3, Bertil 3, the consensus 1, and the final dataset's 3 (one per agreement).
     expect(long.filter((l) => l.includes(',LVM,'))).toHaveLength(10);
     expect(long.filter((l) => l.includes(',final,LVM,')).map((l) => l.split(',').slice(3, 6).join(','))).toEqual(['Ja,agreed,final', 'Ja,consensus,final', 'Nej,agreed,final']);
@@ -204,9 +206,12 @@ describe('reliability', () => {
     await (await qdpxChooser).setFiles([{ name: 'Reliabilitet.qdpx', mimeType: 'application/zip', buffer: readFileSync(qdpxPath) }]);
     await expect.poll(() => page.getByTestId('notice-info').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Projektet "Reliabilitet" importerades: 3 dokument, 2 passager.')]));
     await expect.poll(() => page.getByTestId('project-list').locator('li').count()).toBe(2);
-    // Our own package maps without a single note (the notes dialog opens with the notice when there are any).
-    expect(await page.getByTestId('restore-problems').isVisible()).toBe(false);
+    // Our own package maps without a note but one: its GUIDs are this database's own already (the
+    // project it came from is here), so they get new ids; the import report says so.
+    await page.getByTestId('qdpx-report').waitFor();
+    await expect.poll(() => page.getByTestId('qdpx-report-problems').locator('li').allTextContents(), { timeout: 10_000 }).toEqual([expect.stringMatching(/GUID:n i paketet finns redan i databasen/)]);
     await screenshot(page, 'qdpx-import');
+    await page.getByTestId('qdpx-report-close').click();
     await app.goTo('documents');
     await expect.poll(() => page.getByTestId('document-row').count()).toBe(3);
     const coderNames = await page.getByTestId('coder-select').locator('option').allTextContents();

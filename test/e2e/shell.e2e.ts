@@ -170,7 +170,7 @@ describe('application shell', () => {
     page.on('download', (d) => downloads.push(d.suggestedFilename()));
     await card.getByTestId('backup-all').click();
     await expect.poll(() => downloads.length).toBe(count);
-    expect(downloads.every((n) => /^[\p{L}\p{N}_-]+-\d{8}-\d{6}\.overens-backup\.zip$/u.test(n))).toBe(true);
+    expect(downloads.every((n) => /^[\p{L}\p{N}_-]+-\d{8}-\d{6}Z\.overens-backup\.zip$/u.test(n))).toBe(true);
     expect(downloads.some((n) => n.startsWith('JSON-'))).toBe(true);
     await expect.poll(() => page.getByTestId('notice-info').last().textContent()).toContain(`Backup files saved: ${count}.`);
     await screenshot(page, 'projects-backups-en');

@@ -4,11 +4,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_FILE_PATTERN } from '../../src/core/ipc';
+import { backupsToRemove } from '../../src/core/backup-names';
 import { readBackup } from '../../src/formats/backup';
 import { createStore, openDatabase, type Store } from '../../src/store';
 import { backupFileName, backupStem, DEFAULT_SETTINGS, isDue, parseState, runBackups, type AutoBackupState } from '../../renderer/state/auto-backup';
 import type { BackupFolder } from '../../renderer/platform/platform';
-import { tinyTemplate } from './store/fixtures';
+import { documentFixture, tinyTemplate } from './store/fixtures';
 
 let store: Store;
 let dbName: string;
@@ -32,8 +33,9 @@ function memoryFolder(failFor?: RegExp): BackupFolder & { files: Map<string, Uin
       if (failFor?.test(fileName)) throw new Error('ENOSPC: no space left on device');
       files.set(fileName, bytes);
       const stem = BACKUP_FILE_PATTERN.exec(fileName)![1];
-      const same = [...files.keys()].filter((n) => BACKUP_FILE_PATTERN.exec(n)![1] === stem).sort().reverse();
-      for (const old of same.slice(keep)) files.delete(old);
+      // Pruned as main prunes (electron/ipc-handlers.ts uses the same function).
+      const same = [...files.keys()].flatMap((name) => (BACKUP_FILE_PATTERN.exec(name)![1] === stem ? [{ name, stamp: BACKUP_FILE_PATTERN.exec(name)![2]! }] : []));
+      for (const old of backupsToRemove(same, fileName, keep)) files.delete(old);
       return { path: `/backups/${fileName}`, removed: [] };
     },
   };
@@ -58,8 +60,9 @@ describe('schedule and names', () => {
   });
 
   it('names files as main requires, sortable by time, whatever the project is called', () => {
-    const at = new Date(2026, 11, 1, 9, 5, 7);
-    expect(backupFileName({ id: 'ab12-cd34-ef56', name: 'Överenskommelser 2017/1' }, at)).toBe('Överenskommelser-2017-1-ab12cd34-20261201-090507.overens-backup.zip');
+    // The timestamp is UTC (Z), whatever the machine's time zone.
+    const at = new Date(Date.UTC(2026, 11, 1, 9, 5, 7));
+    expect(backupFileName({ id: 'ab12-cd34-ef56', name: 'Överenskommelser 2017/1' }, at)).toBe('Överenskommelser-2017-1-ab12cd34-20261201-090507Z.overens-backup.zip');
     for (const name of ['../../etc', '   ', 'a/b\\c', '…', 'x'.repeat(300)]) {
       expect(BACKUP_FILE_PATTERN.test(backupFileName({ id: 'id1', name }, at))).toBe(true);
     }
@@ -71,8 +74,11 @@ describe('runBackups', () => {
   async function project(name: string) {
     const created = await store.projects.create({ name, coderName: 'Anna', template: tinyTemplate });
     const versionId = (await store.db.codebookVersions.where('projectId').equals(created.project.id).toArray())[0]!.id;
+    // A backup holds only rows of its own project's documents (readBackup checks it).
+    const documentId = `d-${created.project.id}`;
+    await store.documents.add(documentFixture(created.project.id, documentId));
     const judge = (value: string, at: number) =>
-      store.codings.putJudgement({ id: `j-${created.project.id}`, projectId: created.project.id, documentId: 'd1', coderId: created.coder.id, codebookVersionId: versionId, variableId: 'lvm', valueIds: [value], status: 'final', origin: 'explicit', evidenceSegmentIds: [], memo: '', createdAt: at, updatedAt: at });
+      store.codings.putJudgement({ id: `j-${created.project.id}`, projectId: created.project.id, documentId, coderId: created.coder.id, codebookVersionId: versionId, variableId: 'lvm', valueIds: [value], status: 'final', origin: 'explicit', evidenceSegmentIds: [], memo: '', createdAt: at, updatedAt: at });
     await judge('lvm.ja', 1);
     return { ...created, judge };
   }
@@ -107,9 +113,19 @@ describe('runBackups', () => {
     let state: AutoBackupState = { ...fresh(), settings: { intervalMinutes: 15, keep: 2 } };
     for (let hour = 8; hour < 12; hour++) {
       await a.judge(hour % 2 ? 'lvm.ja' : 'lvm.nej', hour);
-      ({ state } = await runBackups({ store, folder, projects: await store.projects.list(), state, now: new Date(2026, 11, 1, hour).getTime() }));
+      ({ state } = await runBackups({ store, folder, projects: await store.projects.list(), state, now: Date.UTC(2026, 11, 1, hour) }));
     }
-    expect([...folder.files.keys()].sort()).toEqual([expect.stringMatching(/-20261201-100000\./), expect.stringMatching(/-20261201-110000\./)]);
+    expect([...folder.files.keys()].sort()).toEqual([expect.stringMatching(/-20261201-100000Z\./), expect.stringMatching(/-20261201-110000Z\./)]);
+  });
+
+  it('does not count a backup as written when the folder pruned it at once', async () => {
+    await project('Studie A');
+    // A folder whose pruning removed the file it had just written (the bug of local-time names).
+    const folder: BackupFolder = { current: async () => '/b', choose: async () => '/b', write: async (fileName) => ({ path: `/b/${fileName}`, removed: [fileName] }) };
+    const run = await runBackups({ store, folder, projects: await store.projects.list(), state: fresh(), now: 1 });
+    expect(run.result.written).toEqual([]);
+    expect(run.result.failed.map((f) => (f.error as { code?: string }).code)).toEqual(['backup-pruned']);
+    expect(run.state.projects).toEqual({});
   });
 
   it('one project failing does not stop the others, and is retried next time', async () => {

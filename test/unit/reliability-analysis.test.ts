@@ -93,3 +93,24 @@ describe('multi-valued variables', () => {
     expect(reviewVariables(version2, vars).map((v) => v.id)).toEqual(['nom', 'grupper']);
   });
 });
+
+describe('one codebook version per analysis', () => {
+  // Two coders, three documents, one variable; on d2 coder b's judgement is under version 0.
+  // On version 1 only d0 and d1 have both coders: 2 units (not 3), and d2 is left out whole.
+  const v = variable('tvister', 'nominal');
+  const j = (doc: string, coder: string, value: number, versionId = 'v1'): Judgement => ({ id: `${doc}${coder}`, projectId: 'p', documentId: doc, coderId: coder, codebookVersionId: versionId, variableId: 'tvister', valueIds: [valueId('tvister', value)], status: 'final', origin: 'explicit', evidenceSegmentIds: [], memo: '', createdAt: 0, updatedAt: 0 });
+  const rows = [j('d0', 'a', 1), j('d0', 'b', 1), j('d1', 'a', 2), j('d1', 'b', 2), j('d2', 'a', 1), j('d2', 'b', 3, 'v0')];
+  const one = { id: 'v1', number: 1, content: { groups: [], variables: [v] } } as unknown as CodebookVersion;
+
+  it('counts units on that version only and reports what it left out', () => {
+    for (const scope of ['all', 'shared'] as const) {
+      const analysis = analyseReliability({ judgements: rows, documents: [] as DocumentMeta[], version: one, variables: [v], coders: ['a', 'b'], scope });
+      const row = analysis.report.variables.find((r) => r.variable === 'tvister')!;
+      expect(row.units).toBe(2);
+      expect(row.pairable_values).toBe(4);
+      expect(analysis.excluded).toBe(1);
+      expect(analysis.excludedUnits).toBe(1);
+      expect(analysis.current.map((x) => x.id).sort()).toEqual(['d0a', 'd0b', 'd1a', 'd1b']);
+    }
+  });
+});

@@ -1,36 +1,32 @@
 /**
  * Editing a draft codebook version: labels (Swedish and English), descriptions, value definitions,
- * indicator terms and colours; adding, deleting (with a count of the codings that use the value)
- * and merging values. Every edit is validated and saved to the draft at once.
+ * indicator terms, colours and scores; adding, deleting (with a count of the codings that use the
+ * value), merging and splitting values; adding and removing variables, moving them between
+ * groups, changing their kind and level of measurement. Every edit is validated and saved to the
+ * draft at once; the pure edits live in `src/core/codebook/edit.ts`.
  */
 import { useState } from 'react';
-import { localize, type CodebookContent, type CodebookVersion, type Value, type Variable, type VersionChange } from '../../../src/core';
+import { localize, MeasurementLevel, VariableKind, type CodebookContent, type CodebookVersion, type Value, type Variable, type VersionChange } from '../../../src/core';
+import { addVariable, changeKind, changeLevel, keyFor, removeVariable, splitValue } from '../../../src/core/codebook';
 import { ValueChips } from '../../components/ValueChips';
 import { useI18n } from '../../i18n';
 import { useNotices } from '../../state/errors';
 import { useStore } from '../../state/store-context';
+import { SplitDialog } from './SplitDialog';
 
-function keyFor(label: string): string {
-  const key = label
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  return /^[a-z]/.test(key) ? key.slice(0, 56) : `v_${key}`.slice(0, 56);
-}
-
-export function DraftEditor({ draft, valueUse }: { draft: CodebookVersion; valueUse: Map<string, number> }) {
+export function DraftEditor({ draft, valueUse, history }: { draft: CodebookVersion; valueUse: Map<string, number>; history: readonly CodebookContent[] }) {
   const { t, lang } = useI18n();
   const store = useStore();
   const { reportError, inform } = useNotices();
   const [selected, setSelected] = useState<Record<string, string[]>>({});
+  const [splitting, setSplitting] = useState<{ variable: Variable; value: Value } | null>(null);
+  const [newVariable, setNewVariable] = useState({ label: '', groupId: draft.content.groups[0]?.id ?? '' });
 
-  const save = async (mutate: (content: CodebookContent, changes: VersionChange[]) => void): Promise<boolean> => {
-    const content = structuredClone(draft.content);
+  const save = async (mutate: (content: CodebookContent, changes: VersionChange[]) => CodebookContent | void): Promise<boolean> => {
     const changes = structuredClone(draft.changes);
-    mutate(content, changes);
     try {
+      const copy = structuredClone(draft.content);
+      const content = mutate(copy, changes) ?? copy;
       await store.versions.updateDraft(draft.id, content, changes);
       return true;
     } catch (error) {
@@ -105,8 +101,49 @@ export function DraftEditor({ draft, valueUse }: { draft: CodebookVersion; value
     }
   };
 
+  const split = async (variable: Variable, value: Value, parts: Parameters<typeof splitValue>[3]) => {
+    const ok = await save((c, changes) => {
+      const result = splitValue(c, variable.id, value.id, parts, history);
+      changes.push(result.change);
+      return result.content;
+    });
+    if (ok) {
+      setSplitting(null);
+      inform('editor.splitDone', { label: localize(value.label, lang), count: parts.length });
+    }
+  };
+
+  const uses = (v: Variable) => v.values.reduce((n, x) => n + (valueUse.get(x.id) ?? 0), 0);
+
+  const deleteVariable = (v: Variable) => {
+    const result = removeVariable(draft.content, v.id);
+    if ('usedBy' in result) {
+      window.alert(t('editor.removeVariableUsed', { label: localize(v.label, lang), by: result.usedBy.map((x) => localize(x.label, lang)).join(', ') }));
+      return;
+    }
+    const count = uses(v);
+    if (!window.confirm(count > 0 ? t('editor.removeVariableUsedCodings', { label: localize(v.label, lang), count }) : t('editor.deleteUnused', { label: localize(v.label, lang) }))) return;
+    void save(() => result.content);
+  };
+
+  const createVariable = async () => {
+    const label = newVariable.label.trim();
+    if (!label) return;
+    const ok = await save(() => addVariable(draft.content, { sv: label }, newVariable.groupId || undefined, history).content);
+    if (ok) {
+      setNewVariable((s) => ({ ...s, label: '' }));
+      inform('editor.variableAdded', { label });
+    }
+  };
+
   return (
     <div className="draft-editor" data-testid="draft-editor">
+      <SplitDialog
+        open={splitting !== null}
+        valueLabel={splitting ? localize(splitting.value.label, lang) : ''}
+        onCancel={() => setSplitting(null)}
+        onSplit={(parts) => splitting && void split(splitting.variable, splitting.value, parts)}
+      />
       {draft.content.variables.map((v) => (
         <details key={v.id} className="variable" data-testid="edit-variable" data-variable={v.key}>
           <summary>
@@ -153,6 +190,39 @@ export function DraftEditor({ draft, valueUse }: { draft: CodebookVersion; value
                 ))}
               </select>
             </label>
+            <label>
+              {t('editor.kind')}
+              <select
+                value={v.kind}
+                data-testid="variable-kind"
+                onChange={(e) => {
+                  const kind = e.target.value as VariableKind;
+                  if (v.kind === 'multi' && kind !== 'multi' && uses(v) > 0 && !window.confirm(t('editor.kindToSingle', { label: localize(v.label, lang) }))) return;
+                  void save((c) => changeKind(c, v.id, kind));
+                }}
+              >
+                {VariableKind.options.map((k) => (
+                  <option key={k} value={k} disabled={Boolean(v.derived) && k !== 'single'}>
+                    {t(`codebook.kind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('editor.level')}
+              <select value={v.level} data-testid="variable-level" onChange={(e) => void save((c) => changeLevel(c, v.id, e.target.value as MeasurementLevel))}>
+                {MeasurementLevel.options.map((l) => (
+                  <option key={l} value={l}>
+                    {t(`editor.level.${l}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <div>
+              <button type="button" className="danger" onClick={() => deleteVariable(v)} data-testid="remove-variable">
+                {t('editor.removeVariable')}
+              </button>
+            </div>
             <table className="values-table wide">
               <thead>
                 <tr>
@@ -162,6 +232,7 @@ export function DraftEditor({ draft, valueUse }: { draft: CodebookVersion; value
                   <th>{t('codebook.definition')}</th>
                   <th>{t('codebook.terms')}</th>
                   <th>{t('editor.colour')}</th>
+                  {(v.level === 'interval' || v.level === 'ratio') && <th>{t('editor.score')}</th>}
                   <th />
                 </tr>
               </thead>
@@ -223,6 +294,22 @@ export function DraftEditor({ draft, valueUse }: { draft: CodebookVersion; value
                     <td>
                       <input type="color" defaultValue={val.colour} onBlur={(e) => e.target.value !== val.colour && editValue(v.id, val.id, (x) => void (x.colour = e.target.value))} />
                     </td>
+                    {(v.level === 'interval' || v.level === 'ratio') && (
+                      <td>
+                        <input
+                          type="number"
+                          className="score"
+                          aria-label={t('editor.score')}
+                          data-testid="value-score"
+                          key={`${val.id}:${val.score ?? ''}`}
+                          defaultValue={val.score ?? ''}
+                          onBlur={(e) => {
+                            const score = Number(e.target.value);
+                            if (e.target.value.trim() !== '' && Number.isFinite(score) && score !== val.score) editValue(v.id, val.id, (x) => void (x.score = score));
+                          }}
+                        />
+                      </td>
+                    )}
                     <td className="reorder">
                       <button type="button" aria-label={t('editor.up')} onClick={() => moveValue(v.id, val.id, -1)} data-testid="value-up">
                         ↑
@@ -230,7 +317,10 @@ export function DraftEditor({ draft, valueUse }: { draft: CodebookVersion; value
                       <button type="button" aria-label={t('editor.down')} onClick={() => moveValue(v.id, val.id, 1)}>
                         ↓
                       </button>
-                      <button type="button" className="danger" onClick={() => deleteValue(v, val)}>
+                      <button type="button" onClick={() => setSplitting({ variable: v, value: val })} data-testid="split-value">
+                        {t('editor.split')}
+                      </button>
+                      <button type="button" className="danger" onClick={() => deleteValue(v, val)} data-testid="delete-value">
                         {t('editor.delete')}
                       </button>
                     </td>
@@ -249,6 +339,26 @@ export function DraftEditor({ draft, valueUse }: { draft: CodebookVersion; value
           </div>
         </details>
       ))}
+      <div className="toolbar add-variable" data-testid="add-variable">
+        <label>
+          {t('editor.newVariable')}{' '}
+          <input value={newVariable.label} onChange={(e) => setNewVariable((s) => ({ ...s, label: e.target.value }))} onKeyDown={(e) => e.key === 'Enter' && void createVariable()} data-testid="new-variable-label" />
+        </label>
+        <label>
+          {t('editor.group')}{' '}
+          <select value={newVariable.groupId} onChange={(e) => setNewVariable((s) => ({ ...s, groupId: e.target.value }))} data-testid="new-variable-group">
+            <option value="">{t('codebook.ungrouped')}</option>
+            {draft.content.groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {localize(g.label, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" disabled={!newVariable.label.trim()} onClick={() => void createVariable()} data-testid="add-variable-button">
+          {t('editor.addVariable')}
+        </button>
+      </div>
     </div>
   );
 }

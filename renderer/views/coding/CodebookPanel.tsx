@@ -7,6 +7,7 @@ import { localize, type Judgement, type Variable } from '../../../src/core';
 import { useI18n } from '../../i18n';
 import { DerivedVariableCard, VariableCard } from './VariableCard';
 import type { CodingModel } from './useCodingModel';
+import type { OutdatedText } from './useOutdated';
 
 export function CodebookPanel(props: {
   model: CodingModel;
@@ -19,6 +20,10 @@ export function CodebookPanel(props: {
   onValue: (variable: Variable, valueId: string) => void;
   onJudgementMemo: (judgement: Judgement, memo: string) => void;
   onAcceptSuggestion: (variable: Variable) => void;
+  /** How a judgement under another codebook version is named. */
+  outdatedText?: (judgement: Judgement) => OutdatedText;
+  /** Shown on each variable's card (the assist model's proposal). */
+  extraFor?: (variable: Variable, current: boolean) => ReactNode;
 }) {
   const { t, lang } = useI18n();
   const { model, currentIndex } = props;
@@ -31,7 +36,11 @@ export function CodebookPanel(props: {
         key={v.id}
         variable={v}
         current={current}
-        judgement={model.judgementByVariable.get(v.id)}
+        judgement={model.currentByVariable.get(v.id)}
+        outdated={(() => {
+          const old = model.outdatedByVariable.get(v.id);
+          return old && props.outdatedText ? props.outdatedText(old) : undefined;
+        })()}
         suggestion={model.suggestions.get(v.id) ?? null}
         valueById={model.valueById}
         onSelect={() => props.onSelectVariable(index)}
@@ -43,6 +52,7 @@ export function CodebookPanel(props: {
         onAcceptSuggestion={() => props.onAcceptSuggestion(v)}
         frameOpen={props.frameOpen}
         onToggleFrame={props.onToggleFrame}
+        extra={props.extraFor?.(v, current)}
       >
         {current ? props.currentExtras : null}
       </VariableCard>

@@ -6,7 +6,7 @@
 import { localize, type Variable } from '../../../src/core';
 import { useI18n } from '../../i18n';
 
-export function CodingFrame({ variable }: { variable: Variable }) {
+export function CodingFrame({ variable, colourOf }: { variable: Variable; colourOf?: (valueId: string) => string | undefined }) {
   const { t, lang } = useI18n();
   const description = localize(variable.description, lang);
   const rule = localize(variable.codingRule, lang);
@@ -26,7 +26,7 @@ export function CodingFrame({ variable }: { variable: Variable }) {
           return (
             <div key={value.id} className="frame-value" data-testid="frame-value">
               <dt>
-                {i < 9 && <kbd aria-hidden="true">{i + 1}</kbd>} <span className="swatch" style={{ background: value.colour }} /> {localize(value.label, lang)}
+                {i < 9 && <kbd aria-hidden="true">{i + 1}</kbd>} <span className="swatch" style={{ background: colourOf?.(value.id) ?? value.colour }} /> {localize(value.label, lang)}
               </dt>
               <dd>
                 {definition ? <p>{definition}</p> : <p className="muted">{t('coding.frame.noDefinition')}</p>}

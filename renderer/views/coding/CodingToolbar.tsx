@@ -7,7 +7,8 @@ import { useState } from 'react';
 import type { Study } from '../../study/useStudy';
 import { useI18n } from '../../i18n';
 import { BlindingSettings, useBlindingToggle } from './BlindingSettings';
-import type { SaveState } from './useCodingActions';
+import type { SaveStatus } from '../../coding/history';
+import { SaveIndicator } from './SaveIndicator';
 
 export function CodingToolbar(props: {
   study: Study | undefined;
@@ -16,11 +17,12 @@ export function CodingToolbar(props: {
   canUndo: boolean;
   canRedo: boolean;
   undoRedo: (which: 'undo' | 'redo') => void;
-  saveState: SaveState;
+  saveStatus: SaveStatus;
+  onRetry: () => void;
   onOpenSearch: () => void;
 }) {
   const { t } = useI18n();
-  const { study, judged, total, canUndo, canRedo, undoRedo, saveState } = props;
+  const { study, judged, total, canUndo, canRedo, undoRedo, saveStatus } = props;
   const [settingsOpen, setSettingsOpen] = useState(false);
   const toggle = useBlindingToggle(study);
   return (
@@ -33,9 +35,7 @@ export function CodingToolbar(props: {
       <button type="button" disabled={!canRedo} onClick={() => undoRedo('redo')} data-testid="redo" title="Ctrl+Shift+Z">
         {t('coding.redo')}
       </button>
-      <span className={`save-state ${saveState}`} data-testid="save-state">
-        {saveState === 'saving' ? t('coding.saving') : saveState === 'saved' ? t('coding.saved') : saveState === 'error' ? t('coding.saveError') : ''}
-      </span>
+      <SaveIndicator status={saveStatus} onRetry={props.onRetry} />
       <button type="button" onClick={props.onOpenSearch} data-testid="open-corpus-search">
         {t('search.open')}
       </button>

@@ -29,13 +29,17 @@ import { useCodebookVersion, useDocumentCodings, useOpenDocument } from './useCo
 import { useCodingActions } from './useCodingActions';
 import { useCodingKeys } from './useCodingKeys';
 import { useCodingModel } from './useCodingModel';
+import { useOutdatedText } from './useOutdated';
 import { loadPlace, savePlace } from './coding-place';
 import { useStudy } from '../../study/useStudy';
+import { ProposalBadge, ProposalPanel } from '../../assist/ProposalPanel';
+import { useProposals } from '../../assist/useProposals';
+import { withEvidence } from '../../assist/evidence';
 
 export function CodingView() {
   const { t, lang } = useI18n();
   const store = useStore();
-  const { project, activeCoder } = useSession();
+  const { project, activeCoder, coders } = useSession();
   const { reportError } = useNotices();
   const version = useCodebookVersion(store, project);
   const documents = useLiveQuery(async () => (project ? store.documents.list(project.id) : []), [store, project]);
@@ -44,7 +48,7 @@ export function CodingView() {
   const remembered = useMemo(() => (project && activeCoder ? loadPlace(project.id, activeCoder.id) : {}), [project, activeCoder]);
   const documentId = routeDoc ?? (documents?.some((d) => d.id === remembered.documentId) ? remembered.documentId! : (documents?.[0]?.id ?? null));
   const open = useOpenDocument(store, documentId);
-  const judgedSets = useLiveQuery(async () => (project && activeCoder ? store.codings.judgedByDocument(project.id, activeCoder.id) : new Map<string, Set<string>>()), [store, project?.id, activeCoder?.id]);
+  const judgedSets = useLiveQuery(async () => (project && activeCoder ? store.codings.judgedByDocument(project.id, activeCoder.id, version?.id) : new Map<string, Set<string>>()), [store, project?.id, activeCoder?.id, version?.id]);
   const study = useStudy();
   // Blind unless the policy (lead's settings, open reliability assignments) says otherwise.
   const blind = study?.blind.blind ?? true;
@@ -53,9 +57,14 @@ export function CodingView() {
   const { segments, judgements } = useDocumentCodings(store, documentId, activeCoder, blind, unitId);
   const documentMemo = useLiveQuery(async () => (documentId && activeCoder ? ((await store.codings.documentMemo(documentId, activeCoder.id)) ?? null) : null), [store, documentId, activeCoder?.id]);
 
-  const model = useCodingModel(version, segments, judgements, activeCoder, lang);
+  const coderNames = useMemo(() => new Map(coders.map((c) => [c.id, c.name])), [coders]);
+  const model = useCodingModel(version, segments, judgements, activeCoder, lang, coderNames);
+  const outdatedText = useOutdatedText(store, project, lang);
   const { codable, valueById, judgementByVariable } = model;
   const actions = useCodingActions({ store, project, coder: activeCoder, version, documentId: unitId, open, segments, judgements, judgementByVariable, reportError });
+
+  // The assist model's proposals (renderer/assist): off until the lead turns them on.
+  const proposals = useProposals({ study, store, documentId, unitId, judgementByVariable, perform: actions.perform });
 
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const [variableIndex, setVariableIndex] = useState(0);
@@ -70,18 +79,32 @@ export function CodingView() {
   const [focusedSegment, setFocusedSegment] = useState<string | undefined>(undefined);
   const [dismissed, setDismissed] = useState<Set<string>>(() => new Set());
   const [searchOpen, setSearchOpen] = useState(false);
-  const [scrollTarget, setScrollTarget] = useState<{ offset: number; key: number } | undefined>(undefined);
+  const [scrollTarget, setScrollTarget] = useState<{ offset: number; key: number; documentId: string } | undefined>(undefined);
   const currentIndex = Math.min(variableIndex, codable.length - 1);
   const currentVariable: Variable | undefined = codable[currentIndex];
+  const currentProposal = currentVariable ? proposals.shown(currentVariable.id) : undefined;
+  const painted = useMemo(() => withEvidence(model.painted, currentVariable, currentProposal), [model.painted, currentVariable, currentProposal]);
 
   // Back at the variable the coder was on (once the codebook is known), and remember the place.
+  // A link naming a variable (#/coding?doc=…&variable=…, e.g. from the final dataset's status
+  // panel) opens at it; otherwise the remembered one.
+  const routeVariable = useRouteParam('variable');
   const restoredVariable = useRef(false);
   useEffect(() => {
-    if (restoredVariable.current || codable.length === 0) return;
+    if (codable.length === 0) return;
+    if (routeVariable !== null) {
+      const wanted = codable.findIndex((v) => v.id === routeVariable);
+      if (wanted >= 0) {
+        restoredVariable.current = true;
+        setVariableIndex(wanted);
+        return;
+      }
+    }
+    if (restoredVariable.current) return;
     restoredVariable.current = true;
     const at = codable.findIndex((v) => v.id === remembered.variableId);
     if (at >= 0) setVariableIndex(at);
-  }, [codable, remembered]);
+  }, [codable, remembered, routeVariable, documentId]);
   useEffect(() => {
     if (!project || !activeCoder || !documentId || !restoredVariable.current) return;
     savePlace(project.id, activeCoder.id, { documentId, variableId: currentVariable?.id });
@@ -94,7 +117,13 @@ export function CodingView() {
     return counts;
   }, [judgedSets, codable, documents]);
 
-  const showOffset = useCallback((offset: number) => setScrollTarget((old) => ({ offset, key: (old?.key ?? 0) + 1 })), []);
+  const showOffset = useCallback((offset: number) => documentId && setScrollTarget((old) => ({ offset, key: (old?.key ?? 0) + 1, documentId })), [documentId]);
+  // The reading position: where the coder was in each document (a text offset at the top of the view).
+  const openId = open?.meta.id;
+  const initialOffset = useMemo(() => (project && activeCoder && openId ? loadPlace(project.id, activeCoder.id).offsets?.[openId] : undefined), [project, activeCoder, openId]);
+  const onPosition = useCallback((id: string, offset: number) => project && activeCoder && savePlace(project.id, activeCoder.id, { offset: { documentId: id, offset } }), [project, activeCoder]);
+  // A passage to show belongs to its document: another document opens at its remembered position.
+  useEffect(() => setScrollTarget((old) => (old && old.documentId !== documentId ? undefined : old)), [documentId]);
   // Opened at a passage (e.g. from the disagreement review): #/coding?doc=…&at=<offset>.
   const routeAt = useRouteParam('at');
   useEffect(() => {
@@ -158,9 +187,10 @@ export function CodingView() {
     codable,
     variableIndex,
     setVariableIndex,
-    judgementByVariable,
+    judgementByVariable: model.currentByVariable,
     assign,
     acceptSuggestion: actions.acceptSuggestion,
+    acceptProposal: proposals.accept,
     deleteFocusedOrLast: () => {
       const id = focusedSegment ?? actions.lastCreated.current;
       return id ? removeSegment(id) : false;
@@ -191,7 +221,8 @@ export function CodingView() {
           canUndo={actions.canUndo}
           canRedo={actions.canRedo}
           undoRedo={(which) => void actions.undoRedo(which)}
-          saveState={actions.saveState}
+          saveStatus={actions.saveStatus}
+          onRetry={actions.retry}
           onOpenSearch={() => setSearchOpen(true)}
         />
         {open && documentMemo !== undefined && (
@@ -207,12 +238,14 @@ export function CodingView() {
             meta={open.meta}
             content={open.content}
             bytes={open.bytes}
-            segments={model.painted}
+            segments={painted}
             focusedSegmentId={focusedSegment}
             onSelection={onSelection}
             onTextClick={onTextClick}
             onError={reportError}
             scrollTarget={scrollTarget}
+            initialOffset={initialOffset}
+            onPosition={onPosition}
           />
         )}
         <SelectionBadge selection={selection} />
@@ -230,11 +263,14 @@ export function CodingView() {
       />
       <CodebookPanel
         model={model}
+        outdatedText={outdatedText}
         currentIndex={currentIndex}
         frameOpen={frameOpen}
         onToggleFrame={toggleFrame}
         currentExtras={
           currentVariable && open ? (
+            <>
+            <ProposalPanel variable={currentVariable} proposals={proposals} onShow={showOffset} onAccept={() => proposals.accept(currentVariable)} />
             <TermHits
               variable={currentVariable}
               hits={termHits}
@@ -247,12 +283,14 @@ export function CodingView() {
               }}
               onDismiss={(h) => setDismissed((d) => new Set(d).add(`${h.valueId}:${h.start}`))}
             />
+            </>
           ) : null
         }
         onSelectVariable={setVariableIndex}
         onValue={assign}
         onJudgementMemo={actions.setJudgementMemo}
         onAcceptSuggestion={actions.acceptSuggestion}
+        extraFor={(v, current) => (current ? null : <ProposalBadge variable={v} proposals={proposals} />)}
       />
     </section>
   );

@@ -12,6 +12,7 @@ import { Dialog } from '../../components/Dialog';
 import { useI18n } from '../../i18n';
 import { useStore } from '../../state/store-context';
 import { findAll } from '../../viewer/selection';
+import { codeHitsAction } from '../../coding/actions';
 
 interface DocumentHits {
   document: DocumentMeta;
@@ -104,11 +105,7 @@ export function CorpusSearch({ open, onClose, project, coder, version, documents
         updatedAt: now,
       })),
     );
-    void perform({
-      label: 'code all hits',
-      redo: () => store.codings.addSegments(segments),
-      undo: () => store.codings.deleteSegments(segments.map((s) => s.id)),
-    }).then(onClose);
+    void perform(codeHitsAction(store, segments)).then(onClose);
   };
 
   return (

@@ -1,21 +1,20 @@
-/** The active coder's memo on the open document (saved when the field loses focus). */
+/** The active coder's memo on the open document (saved when the field loses focus; MemoField). */
 import type { DocumentMemo as Memo } from '../../../src/core';
 import { useI18n } from '../../i18n';
+import { MemoField } from './MemoField';
 
 export function DocumentMemo({ documentId, memo, onSave }: { documentId: string; memo: Memo | null; onSave: (text: string) => void }) {
   const { t } = useI18n();
   return (
     <details className="document-memo" open={Boolean(memo?.text)}>
       <summary data-testid="document-memo-toggle">{t('coding.documentMemo')}</summary>
-      <textarea
-        key={`${documentId}:${memo?.text ?? ''}`}
+      <MemoField
+        key={documentId}
+        stored={memo?.text ?? ''}
         className="memo"
-        defaultValue={memo?.text ?? ''}
         aria-label={t('coding.documentMemo')}
         data-testid="document-memo"
-        onBlur={(e) => {
-          if (e.target.value !== (memo?.text ?? '')) onSave(e.target.value);
-        }}
+        onSave={onSave}
       />
     </details>
   );

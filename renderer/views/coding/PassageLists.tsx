@@ -5,6 +5,7 @@
 import { localize, type Language, type Segment } from '../../../src/core';
 import { useI18n } from '../../i18n';
 import type { ValueInfo } from './useCodingModel';
+import { MemoField } from './MemoField';
 
 export interface Popover {
   x: number;
@@ -64,14 +65,14 @@ export function SegmentPopover(props: {
               </button>
             )}
             {own && (
-              <textarea
-                key={`${s.id}:${s.memo}`}
+              <MemoField
+                key={s.id}
+                stored={s.memo}
                 className="memo"
                 placeholder={t('coding.memo')}
                 aria-label={t('coding.memo')}
-                defaultValue={s.memo}
                 data-testid="segment-memo"
-                onBlur={(e) => props.onMemo(s, e.target.value)}
+                onSave={(text) => props.onMemo(s, text)}
               />
             )}
           </div>

@@ -6,8 +6,11 @@ import type { ReactNode } from 'react';
 import { localize, type Judgement, type Variable } from '../../../src/core';
 import type { Suggestion } from '../../../src/core/coding/suggest';
 import { useI18n } from '../../i18n';
+import { navigate } from '../../state/route';
+import type { OutdatedText } from './useOutdated';
 import { CodingFrame } from './CodingFrame';
 import type { ValueInfo } from './useCodingModel';
+import { MemoField } from './MemoField';
 
 export function DerivedVariableCard({ variable, value, valueById }: { variable: Variable; value: string | undefined; valueById: Map<string, ValueInfo> }) {
   const { t, lang } = useI18n();
@@ -25,6 +28,8 @@ export function VariableCard(props: {
   variable: Variable;
   current: boolean;
   judgement: Judgement | undefined;
+  /** A judgement under another codebook version: needs a decision, not judged. */
+  outdated?: OutdatedText | undefined;
   suggestion: Suggestion | null;
   valueById: Map<string, ValueInfo>;
   onSelect: () => void;
@@ -36,6 +41,8 @@ export function VariableCard(props: {
   onToggleFrame: () => void;
   /** Shown under the current variable's values (its suggested passages). */
   children?: ReactNode;
+  /** Shown on every card under its values (the assist model's proposal, renderer/assist). */
+  extra?: ReactNode;
 }) {
   const { t, lang } = useI18n();
   const { variable: v, current, judgement, suggestion } = props;
@@ -76,7 +83,7 @@ export function VariableCard(props: {
               key={val.id}
               type="button"
               className={`value-button${chosen ? ' chosen' : ''}`}
-              style={{ borderColor: val.colour }}
+              style={{ borderColor: props.valueById.get(val.id)?.colour ?? val.colour }}
               title={localize(val.definition, lang)}
               data-testid="value-button"
               onClick={(e) => {
@@ -85,27 +92,43 @@ export function VariableCard(props: {
               }}
             >
               {current && i < 9 && <kbd aria-hidden="true">{i + 1}</kbd>}
-              <span className="swatch" style={{ background: val.colour }} />
+              <span className="swatch" style={{ background: props.valueById.get(val.id)?.colour ?? val.colour }} />
               {localize(val.label, lang)}
             </button>
           );
         })}
       </div>
-      {current && props.frameOpen && <CodingFrame variable={v} />}
+      {props.outdated && !judgement?.valueIds.length && (
+        <div className="needs-decision small" data-testid="needs-decision">
+          {t('coding.needsDecision', { value: props.outdated.values, number: props.outdated.number })}{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={(e) => {
+              e.stopPropagation();
+              navigate('codebook', { decisions: '1' });
+            }}
+          >
+            {t('coding.needsDecisionLink')}
+          </button>
+        </div>
+      )}
+      {props.extra}
+      {current && props.frameOpen && <CodingFrame variable={v} colourOf={(id) => props.valueById.get(id)?.colour} />}
       {current && props.children}
       {current && judgement && (
-        <textarea
-          key={`${judgement.id}:${judgement.memo}`}
+        <MemoField
+          key={judgement.id}
+          stored={judgement.memo}
           className="memo"
           placeholder={t('coding.judgementMemo')}
           aria-label={t('coding.judgementMemo')}
-          defaultValue={judgement.memo}
           data-testid="judgement-memo"
           onClick={(e) => e.stopPropagation()}
-          onBlur={(e) => props.onMemo(judgement, e.target.value)}
+          onSave={(text) => props.onMemo(judgement, text)}
         />
       )}
-      {!judgement?.valueIds.length && suggestion && (
+      {!judgement?.valueIds.length && !props.outdated && suggestion && (
         <div className="suggestion small">
           {t(suggestion.reason === 'passages' ? 'coding.suggestPassages' : 'coding.suggestAbsent', { value: props.valueById.get(suggestion.valueId)?.label ?? '' })}{' '}
           <button

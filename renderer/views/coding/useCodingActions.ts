@@ -1,17 +1,20 @@
 /**
  * The coding actions of the workspace — judge, code a passage, toggle a multi-valued value,
- * delete a passage, memos, accept a suggestion — each an undoable `History` action, and the save
- * state they report ("Saved" only after the IndexedDB transaction committed).
+ * delete a passage, memos, accept a suggestion — each an undoable `History` action
+ * (`renderer/coding/actions.ts`: undo and redo refuse over a change made in another tab), and the
+ * save status of the one queue they go through ("Saving N…" while N writes are pending, "Saved"
+ * only once every one committed, a failed write kept visible with a retry).
  */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { newId, type CodebookVersion, type Coder, type Judgement, type Project, type Segment, type Variable } from '../../../src/core';
 import { describeRange } from '../../../src/core/anchoring';
 import { suggestJudgement } from '../../../src/core/coding/suggest';
 import type { Store } from '../../../src/store';
+import { codePassageAction, deletePassageAction, isChangedElsewhere, judgementAction, memoAction } from '../../coding/actions';
 import { History, type Action } from '../../coding/history';
 import type { OpenDocument } from './useCodingData';
 
-export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+export type { SaveStatus } from '../../coding/history';
 
 export interface CodingContext {
   store: Store;
@@ -26,16 +29,27 @@ export interface CodingContext {
   reportError: (error: unknown) => void;
 }
 
+/**
+ * One queue per window for every coding write, kept across views: a write that failed stays
+ * visible (and retryable) when the coder leaves the Coding view and comes back.
+ */
+let sharedHistory: History | undefined;
+function windowHistory(): History {
+  sharedHistory ??= new History({ isRefusal: isChangedElsewhere });
+  return sharedHistory;
+}
+
 export function useCodingActions(ctx: CodingContext) {
-  const { store, project, coder, version, documentId, open, segments, judgements, judgementByVariable, reportError } = ctx;
-  const history = useMemo(() => new History(), []);
-  const historyState = useSyncExternalStore(
-    useCallback((l: () => void) => history.subscribe(l), [history]),
-    () => `${history.canUndo}/${history.canRedo}`,
-  );
+  const { store, project, coder, version, documentId, open, segments, judgementByVariable, reportError } = ctx;
+  const history = windowHistory();
+  useEffect(() => {
+    history.report = reportError;
+  }, [history, reportError]);
+  const subscribe = useCallback((l: () => void) => history.subscribe(l), [history]);
+  const canUndo = useSyncExternalStore(subscribe, () => history.canUndo);
+  const canRedo = useSyncExternalStore(subscribe, () => history.canRedo);
+  const saveStatus = useSyncExternalStore(subscribe, () => history.status);
   useEffect(() => history.clear(), [history, documentId, coder?.id]);
-  const [canUndo, canRedo] = historyState.split('/').map((x) => x === 'true') as [boolean, boolean];
-  const [saveState, setSaveState] = useState<SaveState>('idle');
   /** The passage coded last (Delete removes it when no passage is focused). */
   const lastCreated = useRef<string | undefined>(undefined);
 
@@ -49,50 +63,32 @@ export function useCodingActions(ctx: CodingContext) {
     }
   }, [judgementByVariable]);
 
+  /** Queue an undoable action; the save status follows the queue (failures are reported by History). */
   const perform = useCallback(
     async (action: Action) => {
-      setSaveState('saving');
-      try {
-        await history.run(action);
-        // The transaction has committed: mark it for the benchmark (test/bench/coding.ts).
-        performance.mark('overens:coding-committed');
-        setSaveState('saved');
-      } catch (error) {
-        setSaveState('error');
-        reportError(error);
-      }
+      const committed = await history.run(action).catch(() => false);
+      // The transaction has committed: mark it for the benchmark (test/bench/coding.ts).
+      if (committed) performance.mark('overens:coding-committed');
     },
-    [history, reportError],
+    [history],
   );
 
   const undoRedo = useCallback(
     async (which: 'undo' | 'redo') => {
       pendingValues.current.clear();
-      setSaveState('saving');
-      try {
-        await history[which]();
-        setSaveState('saved');
-      } catch (error) {
-        setSaveState('error');
-        reportError(error);
-      }
+      await history[which]().catch(() => false);
     },
-    [history, reportError],
+    [history],
   );
 
-  /** A write that is not undoable (the document memo), shown in the same save state. */
+  const retry = useCallback(() => history.retry(), [history]);
+
+  /** A write that is not undoable (the document memo), in the same queue and save status. */
   const save = useCallback(
     (write: () => Promise<unknown>) => {
-      setSaveState('saving');
-      write().then(
-        () => setSaveState('saved'),
-        (error: unknown) => {
-          setSaveState('error');
-          reportError(error);
-        },
-      );
+      void history.write('document memo', write).catch(() => false);
     },
-    [reportError],
+    [history],
   );
 
   const setJudgement = useCallback(
@@ -115,11 +111,7 @@ export function useCodingActions(ctx: CodingContext) {
         createdAt: previous?.createdAt ?? now,
         updatedAt: now,
       };
-      void perform({
-        label: `judge ${variable.key}`,
-        redo: async () => void (await store.codings.putJudgement(next)),
-        undo: async () => (previous ? void (await store.codings.putJudgement(previous)) : store.codings.deleteJudgement(next.id)),
-      });
+      void perform(judgementAction(store, variable, next));
     },
     [project, coder, version, documentId, judgementByVariable, perform, store],
   );
@@ -143,11 +135,7 @@ export function useCodingActions(ctx: CodingContext) {
         updatedAt: now,
       };
       lastCreated.current = segment.id;
-      void perform({
-        label: 'code passage',
-        redo: async () => void (await store.codings.addSegment(segment)),
-        undo: () => store.codings.deleteSegment(segment.id),
-      });
+      void perform(codePassageAction(store, segment));
     },
     [project, coder, version, open, perform, store],
   );
@@ -170,28 +158,16 @@ export function useCodingActions(ctx: CodingContext) {
     (id: string) => {
       const segment = segments.find((s) => s.id === id);
       if (!segment || segment.coderId !== coder?.id) return false;
-      const affected = judgements.filter((j) => j.evidenceSegmentIds.includes(id));
-      void perform({
-        label: 'delete passage',
-        redo: () => store.codings.deleteSegment(id),
-        undo: async () => {
-          await store.codings.addSegment(segment);
-          for (const j of affected) await store.codings.putJudgement(j);
-        },
-      });
+      void perform(deletePassageAction(store, segment));
       return true;
     },
-    [segments, judgements, coder, perform, store],
+    [segments, coder, perform, store],
   );
 
   const setSegmentMemo = useCallback(
     (segment: Segment, memo: string) => {
       if (memo === segment.memo) return;
-      void perform({
-        label: 'memo',
-        redo: () => store.codings.updateSegmentMemo(segment.id, memo),
-        undo: () => store.codings.updateSegmentMemo(segment.id, segment.memo),
-      });
+      void perform(memoAction(store, { kind: 'segment', segment }, memo));
     },
     [perform, store],
   );
@@ -199,13 +175,10 @@ export function useCodingActions(ctx: CodingContext) {
   const setJudgementMemo = useCallback(
     (judgement: Judgement, memo: string) => {
       if (memo === judgement.memo) return;
-      void perform({
-        label: 'memo',
-        redo: () => store.codings.updateJudgementMemo(judgement.id, memo),
-        undo: () => store.codings.updateJudgementMemo(judgement.id, judgement.memo),
-      });
+      const variable = version?.content.variables.find((v) => v.id === judgement.variableId);
+      void perform(memoAction(store, { kind: 'judgement', judgement, variable }, memo));
     },
-    [perform, store],
+    [perform, store, version],
   );
 
   const acceptSuggestion = useCallback(
@@ -216,7 +189,7 @@ export function useCodingActions(ctx: CodingContext) {
     [segments, coder, setJudgement],
   );
 
-  return { perform, undoRedo, save, saveState, canUndo, canRedo, lastCreated, codeRange, judge, deleteSegment, setSegmentMemo, setJudgementMemo, acceptSuggestion };
+  return { perform, undoRedo, retry, save, saveStatus, canUndo, canRedo, lastCreated, codeRange, judge, deleteSegment, setSegmentMemo, setJudgementMemo, acceptSuggestion };
 }
 
 export type CodingActions = ReturnType<typeof useCodingActions>;

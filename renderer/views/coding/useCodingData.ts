@@ -34,6 +34,18 @@ export function useOpenDocument(store: Store, documentId: string | null): OpenDo
       cancelled = true;
     };
   }, [store, documentId]);
+  // OCR stores pages while the document is open: take the new text (the bytes stay, so the view is not reopened).
+  const textLength = meta?.textLength;
+  useEffect(() => {
+    if (!documentId || textLength === undefined) return;
+    let cancelled = false;
+    void store.documents.content(documentId).then((content) => {
+      if (!cancelled && content) setParts((old) => (old && old.id === documentId && old.content.text.length !== content.text.length ? { ...old, content } : old));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [store, documentId, textLength]);
   return useMemo(() => {
     if (meta === undefined) return undefined;
     if (!meta) return null;

@@ -1,6 +1,7 @@
 /**
  * The coding workspace's keyboard: value digits (code the selection, or judge), ↑/↓ or j/k for
- * the variable, n for the next unjudged one, a to accept the suggestion, i to show or hide the
+ * the variable, n for the next unjudged one, a to accept the suggestion, p to accept the assist
+ * model's proposal, i to show or hide the
  * coding frame (definitions, rules, anchor examples), Delete for the focused or
  * last passage, Alt+←/→ for the document, Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, Escape. Keys typed into
  * form fields are left alone.
@@ -15,6 +16,8 @@ export interface CodingKeyHandlers {
   judgementByVariable: Map<string, Judgement>;
   assign: (variable: Variable, valueId: string) => void;
   acceptSuggestion: (variable: Variable) => void;
+  /** Accept the assist model's proposal for the variable (renderer/assist/useProposals.ts). */
+  acceptProposal?: (variable: Variable) => void;
   deleteFocusedOrLast: () => boolean;
   undoRedo: (which: 'undo' | 'redo') => void;
   moveDocument: (delta: number) => void;
@@ -75,6 +78,9 @@ export function useCodingKeys(handlers: CodingKeyHandlers): void {
         h.toggleFrame();
       } else if (!mod && e.key === 'a' && current) {
         h.acceptSuggestion(current);
+      } else if (!mod && !e.altKey && e.key === 'p' && current && h.acceptProposal) {
+        e.preventDefault();
+        h.acceptProposal(current);
       } else if (e.key === 'Delete' || e.key === 'Backspace') {
         if (h.deleteFocusedOrLast()) e.preventDefault();
       } else if (e.key === 'Escape') {

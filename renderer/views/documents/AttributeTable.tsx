@@ -68,7 +68,7 @@ export function AttributeTable({ documents, extraColumns, selected, onSelect, on
                 </td>
               ))}
               <td className="warnings-cell">
-                {!d.hasText && <span className="badge warn">{t('documents.noText')}</span>}
+                {d.ocr?.status === 'pending' ? <span className="badge">{t('ocr.tablePending')}</span> : !d.hasText && <span className="badge warn">{t('documents.noText')}</span>}
                 {d.warnings.map((w, i) => (
                   <span key={i} className="warning-text" title={warningText(w, t)}>
                     {warningText(w, t)}

@@ -20,7 +20,7 @@ import { SAMPLE_ATTRIBUTE } from '../reliability/SampleCard';
 type Scope = 'all' | 'sample' | 'chosen';
 
 /** One codings file's outcome: a merge report, or why nothing was imported. */
-type FileOutcome = { fileName: string; data: CoderCodingsData; report: MergeReport } | { fileName: string; problems: UserMessage[] };
+type FileOutcome = { fileName: string; data: CoderCodingsData; report: MergeReport; unchecked?: boolean } | { fileName: string; problems: UserMessage[] };
 
 export function CoderPackageActions({ documents }: { documents: DocumentMeta[] }) {
   const { t, lang } = useI18n();
@@ -90,7 +90,7 @@ export function CoderPackageActions({ documents }: { documents: DocumentMeta[] }
           continue;
         }
         try {
-          results.push({ fileName: file.name, data: read.data, report: await store.coderPackages.mergeCodings(project.id, read.data) });
+          results.push({ fileName: file.name, data: read.data, report: await store.coderPackages.mergeCodings(project.id, read.data), unchecked: read.unchecked });
         } catch (error) {
           if (error instanceof OverensError) results.push({ fileName: file.name, problems: [error.userMessage] });
           else throw error;
@@ -220,6 +220,11 @@ export function CoderPackageActions({ documents }: { documents: DocumentMeta[] }
               <>
                 <h3>{t('codings.reportFile', { coder: o.report.coder.name, file: o.fileName })}</h3>
                 {o.report.coder.added && <p className="small">{t('codings.coderAdded', { coder: o.report.coder.name })}</p>}
+                {o.unchecked && (
+                  <p className="small notice" data-testid="codings-unchecked">
+                    {t('codings.unchecked')}
+                  </p>
+                )}
                 <ul className="small" data-testid="codings-report-counts">
                   <CountLine t={t} label={t('codings.added')} counts={o.report.added} />
                   <CountLine t={t} label={t('codings.updated')} counts={o.report.updated} />

@@ -2,6 +2,7 @@
 import type { ImportOutcome } from '../../documents/importer';
 import { warningText } from '../../documents/warnings';
 import { useI18n } from '../../i18n';
+import { OcrStatusOf } from '../../ocr/OcrStatus';
 import { formatNumber } from '../../../src/core/number-format';
 
 export interface ImportBatch {
@@ -75,6 +76,7 @@ export function ImportPanel({ batch, onImportAnyway, onRetryWithPassword, onTwin
                     {warningText(w, t)}
                   </span>
                 ))}
+                {o.document.ocr && <OcrStatusOf documentId={o.document.id} />}
               </span>
             )}
             {o.status === 'duplicate' && (

@@ -9,7 +9,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { fileNamePart, localize, type Judgement, type Language, type Variable } from '../../../src/core';
 import { formatCoefficient } from '../../../src/core/number-format';
 import { useStudy } from '../../study/useStudy';
-import { noteText, type AgreementRow, type Weights } from '../../../src/core/agreement';
+import { noteText, type AgreementNote, type AgreementRow, type Weights } from '../../../src/core/agreement';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../state/session';
 import { usePlatform } from '../../state/platform-context';
@@ -17,10 +17,14 @@ import { useNotices } from '../../state/errors';
 import { agreementCsv, agreementXlsx } from '../../../src/formats/agreement-export';
 import { useStore } from '../../state/store-context';
 import { useCodebookVersion } from '../coding/useCodingData';
+import { OtherVersions } from '../../study/OtherVersions';
 import { DisagreementList } from './DisagreementList';
 import { SampleCard } from './SampleCard';
 import { analyseReliability, reliabilityVariables, reviewVariables } from './analysis';
 import { PassageAgreement } from './PassageAgreement';
+import { rowNotes } from './row-notes';
+import { VariableChecklist } from './VariableChecklist';
+import { ModelAgreement } from '../../assist/ModelAgreement';
 
 export function alphaBand(alpha: number | null): 'reliable' | 'tentative' | 'unreliable' | 'undefined' {
   if (alpha === null) return 'undefined';
@@ -140,8 +144,8 @@ export function ReliabilityView() {
           </span>
         )}
       </td>
-      <td className="small muted" data-testid="reliability-notes">
-        {r.notes.map((n) => noteText(n, lang)).join('; ')}
+      <td className="small muted notes-cell" data-testid="reliability-notes">
+        <RowNotes notes={rowNotes(r.notes, selectedCoders.length)} />
       </td>
     </tr>
   );
@@ -150,7 +154,8 @@ export function ReliabilityView() {
     if (!analysis) return;
     const labels = { variable: (id: string) => localize(byId.get(id)?.label, lang) || id, pooled: t('reliability.pooled'), lang };
     const names = selectedCoders.map((id) => coders.find((c) => c.id === id)?.name ?? id);
-    const stem = `${fileNamePart(project.name)}-${lang === 'sv' ? 'reliabilitet' : 'reliability'}`;
+    // The codebook version in the name: one version per analysis.
+    const stem = `${fileNamePart(project.name)}-${lang === 'sv' ? 'reliabilitet' : 'reliability'}-v${version.number}`;
     try {
       if (kind === 'csv') {
         await platform.saveFile(`${stem}.csv`, new TextEncoder().encode(agreementCsv(analysis.report, labels)), [{ name: 'CSV', extensions: ['csv'] }]);
@@ -227,28 +232,14 @@ export function ReliabilityView() {
             </select>
           </label>
         )}
-        <label className="small">
-          {t('reliability.variables')}{' '}
-          <select
-            multiple
-            size={3}
-            value={onlyVariables}
-            onChange={(e) => setOnlyVariables([...e.target.selectedOptions].map((o) => o.value))}
-            data-testid="reliability-variables"
-          >
-            {allVariables.map((v) => (
-              <option key={v.id} value={v.id}>
-                {localize(v.label, lang)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VariableChecklist groups={version.content.groups} variables={allVariables} chosen={onlyVariables} onChange={setOnlyVariables} />
       </div>
       <p className="muted small" data-testid="reliability-summary">
         {t('reliability.summary', { documents: analysis?.documents ?? 0, version: version.number })}
         {analysis && analysis.excluded > 0 && ` ${t('reliability.excluded', { count: analysis.excluded })}`}
         {notSingle.length > 0 && ` ${t('reliability.notSingle', { count: notSingle.length, names: notSingle.join(', ') })}`}
       </p>
+      <OtherVersions judgements={judgements} version={version} coders={selectedCoders} />
       <div role="tablist" aria-label={t('reliability.title')} className="tabs" onKeyDown={onTabKey}>
         {tabs.map((x) => (
           <button
@@ -328,8 +319,29 @@ export function ReliabilityView() {
           )}
         </div>
       )}
+      {study && <ModelAgreement study={study} />}
       <SampleCard documents={documents.filter((d) => !d.twin)} coders={humans} />
     </section>
+  );
+}
+
+/** One short line (the most telling note); the others on demand. */
+function RowNotes({ notes }: { notes: readonly AgreementNote[] }) {
+  const { t, lang } = useI18n();
+  const [first, ...rest] = notes;
+  if (!first) return null;
+  if (rest.length === 0) return <span className="note-line" title={noteText(first, lang)}>{noteText(first, lang)}</span>;
+  return (
+    <details className="row-notes" onClick={(e) => e.stopPropagation()}>
+      <summary title={noteText(first, lang)}>
+        <span className="note-line">{noteText(first, lang)}</span> <span className="note-more">{t('reliability.moreNotes', { count: rest.length })}</span>
+      </summary>
+      <ul>
+        {rest.map((n, i) => (
+          <li key={i}>{noteText(n, lang)}</li>
+        ))}
+      </ul>
+    </details>
   );
 }
 

@@ -17,6 +17,8 @@ export interface ReliabilityAnalysis {
   report: AgreementReport;
   /** Judgements left out because they belong to another codebook version. */
   excluded: number;
+  /** Units (document × variable) left out because a chosen coder's judgement there is under another version. */
+  excludedUnits: number;
   documents: number;
   /**
    * The judgements analysed, of the codebook's own variables (a multi-valued variable's whole
@@ -105,8 +107,13 @@ export function analyseReliability(input: {
   const wanted = new Set(variables.map((v) => v.id));
   const relevant = withPerValue(judgements, variables).filter((j) => coders.includes(j.coderId) && j.valueIds.length > 0 && wanted.has(j.variableId));
   // Counted once per judgement of the codebook's own variables, not per derived yes/no one.
-  const excluded = new Set(relevant.filter((j) => j.codebookVersionId !== version.id).map((j) => j.id.split(PER_VALUE)[0])).size;
-  const current = relevant.filter((j) => j.codebookVersionId === version.id);
+  const foreign = relevant.filter((j) => j.codebookVersionId !== version.id);
+  const excluded = new Set(foreign.map((j) => j.id.split(PER_VALUE)[0])).size;
+  // A unit of a variable where a chosen coder's judgement is under another version is not
+  // comparable on this version: the whole unit is left out of that variable (its judgements on
+  // this version would count as units no second coder can pair).
+  const notComparable = new Set(foreign.map((j) => `${j.documentId}\u0000${j.variableId}`));
+  const current = relevant.filter((j) => j.codebookVersionId === version.id && !notComparable.has(`${j.documentId}\u0000${j.variableId}`));
   let docs = new Set(current.map((j) => j.documentId));
   if (scope === 'sample') {
     const sampled = new Set(documents.filter((d) => (d.attributes[SAMPLE_ATTRIBUTE] ?? '').trim() !== '').map((d) => d.id));
@@ -137,5 +144,5 @@ export function analyseReliability(input: {
   // For the review: the whole judgements of the multi-valued variables behind the yes/no rows.
   const multi = new Set(variables.filter((v) => isPerValue(v.id)).map((v) => v.id.split(PER_VALUE)[0]!));
   const wholeMulti = judgements.filter((j) => multi.has(j.variableId) && coders.includes(j.coderId) && j.valueIds.length > 0 && j.codebookVersionId === version.id && docs.has(j.documentId));
-  return { report, excluded, documents: docs.size, current: [...analysed.filter((j) => !isPerValue(j.variableId)), ...wholeMulti] };
+  return { report, excluded, excludedUnits: notComparable.size, documents: docs.size, current: [...analysed.filter((j) => !isPerValue(j.variableId)), ...wholeMulti] };
 }

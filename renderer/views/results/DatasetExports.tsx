@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { consensusHistoryCsv } from '../../../src/formats/consensus-history';
 import { longCsv, segmentsCsv, segmentsXlsx, spssSyntax, wideCsv, wideXlsx, type DatasetInput } from '../../../src/formats/dataset';
-import { exportQdpx } from '../../../src/formats/refi-qda';
+import { exportQdpx, QDPX_PROFILES, type QdpxProfile } from '../../../src/formats/refi-qda';
 import { useI18n } from '../../i18n';
 import { useNotices } from '../../state/errors';
 import { useStore } from '../../state/store-context';
@@ -19,6 +19,8 @@ export function DatasetExports({ study, source, stem, save }: { study: Study; so
   const store = useStore();
   const { reportError } = useNotices();
   const [exporting, setExporting] = useState<string | null>(null);
+  /** The REFI-QDA export profile: the standard, or what QualCoder's / NVivo's readers need. */
+  const [profile, setProfile] = useState<QdpxProfile>('standard');
   const { project, version, documents, coders, judgements } = study;
   const input = (): DatasetInput => ({
     content: version.content,
@@ -29,12 +31,17 @@ export function DatasetExports({ study, source, stem, save }: { study: Study; so
     ...(source === FINAL_SOURCE ? { final: study.final } : { coderId: source }),
   });
   const text = (s: string) => Promise.resolve(new TextEncoder().encode(s));
+  // The long export's codebook_version column: each judgement's version number (of this codebook).
+  const versionNumbers = async () => {
+    const all = await store.db.codebookVersions.where('projectId').equals(project.id).toArray();
+    return { numbers: new Map(all.filter((x) => x.codebookId === version.codebookId).map((x) => [x.id, x.number])), current: version.number };
+  };
   const segments = async () => {
     const all = await store.db.segments.where('projectId').equals(project.id).toArray();
     return source === FINAL_SOURCE ? all : all.filter((s) => s.coderId === source);
   };
   const exports = [
-    ['long', () => text(longCsv(input())), `${stem}-lang.csv`, 'csv'],
+    ['long', async () => text(longCsv({ ...input(), versions: await versionNumbers() })), `${stem}-lang.csv`, 'csv'],
     ['wide', () => text(wideCsv(input())), `${stem}-bred.csv`, 'csv'],
     ['wideXlsx', () => wideXlsx(input()), `${stem}-bred.xlsx`, 'xlsx'],
     ['spss', () => text(spssSyntax(input(), `${stem}-bred.csv`)), `${stem}-bred.sps`, 'sps'],
@@ -58,7 +65,7 @@ export function DatasetExports({ study, source, stem, save }: { study: Study; so
           judgements: only ? judgements.filter((j) => j.coderId === only) : judgements,
           memos: (await store.db.memos.where('projectId').equals(project.id).toArray()).filter((m) => !only || m.coderId === only),
           ...(only ? {} : { final: { cells: study.final.cells, at: Date.now() } }),
-        });
+        }, { profile });
       },
       `${stem}.qdpx`,
       'qdpx',
@@ -70,7 +77,16 @@ export function DatasetExports({ study, source, stem, save }: { study: Study; so
   return (
     <div className="toolbar" data-testid="dataset-exports">
       <span className="small">{t('results.dataset')}</span>
-      {exports.map(([key, make, name, ext]) => (
+      {exports.map(([key, make, name, ext]) => [
+        key === 'qdpx' && (
+          <select key="qdpx-profile" aria-label={t('dataset.qdpxProfile')} title={t('dataset.qdpxProfile')} value={profile} disabled={exporting !== null} onChange={(e) => setProfile(e.target.value as QdpxProfile)} data-testid="qdpx-profile">
+            {QDPX_PROFILES.map((p) => (
+              <option key={p} value={p}>
+                {t(`dataset.qdpxProfile.${p}`)}
+              </option>
+            ))}
+          </select>
+        ),
         <button
           key={key}
           type="button"
@@ -84,8 +100,8 @@ export function DatasetExports({ study, source, stem, save }: { study: Study; so
           }}
         >
           {t(`dataset.${key}`)}
-        </button>
-      ))}
+        </button>,
+      ])}
       {exporting && (
         <span className="small" role="status" data-testid="dataset-working">
           <progress aria-label={exporting} /> {t('results.exporting', { what: exporting })}

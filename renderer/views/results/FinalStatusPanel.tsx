@@ -70,7 +70,7 @@ export function FinalStatusPanel({ study }: { study: Study }) {
           <ul className="problem-list">
             {[...unjudged].slice(0, SHOWN).map(([unit, variables]) => (
               <li key={unit}>
-                <button type="button" className="link" onClick={() => navigate('coding', { doc: unit })} data-testid="fix-unjudged">
+                <button type="button" className="link" onClick={() => navigate('coding', { doc: unit, variable: variables[0] })} data-testid="fix-unjudged">
                   {names.get(unit)}
                 </button>{' '}
                 <span className="small muted">{variables.length > 3 ? t('final.variablesCount', { count: n(variables.length) }) : variables.map(label).join(', ')}</span>

@@ -14,12 +14,14 @@ import { useNotices } from '../../state/errors';
 import { usePlatform } from '../../state/platform-context';
 import { useStore } from '../../state/store-context';
 import { useStudy } from '../../study/useStudy';
-import { chartSvg, mountChart, prevalenceOption, rankingOption } from './chart';
+import { chartPng, chartSvg, mountChart, prevalenceOption, rankingOption } from './chart';
+import type { ECharts } from 'echarts/core';
 import { reportHtml } from './report';
 import { methodsText, reliabilityText } from './report-text';
 import { analyseReliability, reliabilityVariables } from '../reliability/analysis';
 import { DatasetExports } from './DatasetExports';
 import { FinalStatusPanel } from './FinalStatusPanel';
+import { OtherVersions } from '../../study/OtherVersions';
 import { FINAL_SOURCE, useResultsTables } from './useResultsTables';
 
 export function ResultsView() {
@@ -66,24 +68,36 @@ export function ResultsView() {
     [chartKey],
   );
 
+  // The mounted charts, for the PNG export (2×, on white).
+  const charts = useRef<{ main?: ECharts; ranking?: ECharts }>({});
   useEffect(() => {
     if (!chartRef.current || !option) return;
     const chart = mountChart(chartRef.current, option);
-    return () => chart.dispose();
+    const mounted = charts.current;
+    mounted.main = chart;
+    return () => {
+      mounted.main = undefined;
+      chart.dispose();
+    };
   }, [option]);
 
   // With more than two groups (e.g. by county), a ranking of the groups for one value.
   const rankingTable = chartTable && chartTable.groups.length > 2 ? chartTable : undefined;
   const rankedValue = rankingTable?.groups[0]?.values.find((v) => v.value === rankingValue)?.value ?? rankingTable?.groups[0]?.values[0]?.value;
   const ranking = useMemo(
-    () => (rankingTable && rankedValue ? rankingOption(rankingTable, rankedValue, { title: variableLabel(rankingTable.variable), value: (v) => valueLabel(rankingTable.variable, v), group: groupLabel }) : null),
+    () => (rankingTable && rankedValue ? rankingOption(rankingTable, rankedValue, { title: variableLabel(rankingTable.variable), value: (v) => valueLabel(rankingTable.variable, v), group: groupLabel, percent: (x) => formatNumber(x, lang, 1) }) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [chartKey, rankedValue],
   );
   useEffect(() => {
     if (!rankingRef.current || !ranking) return;
     const chart = mountChart(rankingRef.current, ranking);
-    return () => chart.dispose();
+    const mounted = charts.current;
+    mounted.ranking = chart;
+    return () => {
+      mounted.ranking = undefined;
+      chart.dispose();
+    };
   }, [ranking]);
 
   const save = async (name: string, bytes: Uint8Array, extensions: string[]) => {
@@ -93,7 +107,8 @@ export function ResultsView() {
       reportError(error);
     }
   };
-  const stem = `${fileNamePart(project?.name ?? '', 'resultat')}-${by}`;
+  // Every export's name says which codebook version it is on (one version per analysis).
+  const stem = `${fileNamePart(project?.name ?? '', 'resultat')}-${by}${version ? `-v${version.number}` : ''}`;
 
   // The report's reliability section: the human coders with judgements under this version, on the
   // documents all of them judged — the reliability sample when one was drawn and judged.
@@ -125,6 +140,7 @@ export function ResultsView() {
       groups: splitBy ? groups : [],
       samples: samples ?? [],
       blindingEvents: blindingEvents ?? [],
+      proposals: { judgements: study.judgements, codebookVersionId: study.version.id },
       lang,
       t,
     });
@@ -145,6 +161,7 @@ export function ResultsView() {
     <section className="view wide" aria-labelledby="results-title">
       <h1 id="results-title">{t('results.title')}</h1>
       <FinalStatusPanel study={study} />
+      <OtherVersions judgements={judgements} version={version} />
       <div className="toolbar">
         <label className="small">
           {t('results.by')}{' '}
@@ -191,14 +208,7 @@ export function ResultsView() {
               </option>
             ))}
           </select>
-          <button
-            type="button"
-            onClick={() => {
-              const canvas = chartRef.current?.querySelector('canvas');
-              if (!canvas) return;
-              canvas.toBlob((blob) => blob && void blob.arrayBuffer().then((b) => save(`${stem}-diagram.png`, new Uint8Array(b), ['png'])));
-            }}
-          >
+          <button type="button" onClick={() => charts.current.main && void save(`${stem}-diagram.png`, chartPng(charts.current.main), ['png'])} data-testid="export-png">
             PNG
           </button>
           <button type="button" onClick={() => option && void save(`${stem}-diagram.svg`, new TextEncoder().encode(chartSvg(option)), ['svg'])} data-testid="export-svg">
@@ -219,6 +229,9 @@ export function ResultsView() {
                   ))}
                 </select>
               </label>
+              <button type="button" onClick={() => charts.current.ranking && void save(`${stem}-rangordning.png`, chartPng(charts.current.ranking), ['png'])} data-testid="export-ranking-png">
+                PNG
+              </button>
             </div>
             <div ref={rankingRef} className="chart ranking" data-testid="ranking-chart" style={{ height: `${Math.max(12, rankingTable.groups.length * 1.8 + 4)}rem` }} />
           </>

@@ -5,8 +5,10 @@
  * disagreements and how many a consensus resolved, what is still unresolved, and whether and
  * how coding was blind. Numbers in the UI language's format (decimal comma in Swedish).
  */
-import type { BlindingEvent, Coder, Project, ReliabilitySample } from '../../../src/core';
+import type { BlindingEvent, Coder, Judgement, Project, ReliabilitySample } from '../../../src/core';
+import { proposalsText } from '../../assist/report-text';
 import { leadOf } from '../../../src/core/blinding';
+import { isProposalEvent } from '../../../src/core/assist/safeguards';
 import { reliabilityCounts, type FinalDataset } from '../../../src/core/final-dataset';
 import { formatCoefficient, formatNumber } from '../../../src/core/number-format';
 import type { Language } from '../../../src/core';
@@ -24,6 +26,8 @@ export interface MethodsInput {
   groups: [string, number][];
   samples: readonly ReliabilitySample[];
   blindingEvents: readonly BlindingEvent[];
+  /** The project's judgements, and the version reported: for the paragraph on proposals (renderer/assist/report-text.ts). */
+  proposals?: { judgements: readonly Judgement[]; codebookVersionId: string };
   lang: Language;
   t: Translate;
 }
@@ -54,6 +58,8 @@ export function methodsText(input: MethodsInput): string[] {
   }
   paragraphs.push(t('report.percentages', { date: date(Date.now()) }));
   paragraphs.push(blindingText(input));
+  const proposals = input.proposals && proposalsText({ ...input, ...input.proposals });
+  if (proposals) paragraphs.push(proposals);
   return paragraphs;
 }
 
@@ -64,13 +70,14 @@ export function blindingText(input: Pick<MethodsInput, 'project' | 'coders' | 'b
   const lead = name(leadOf(project.settings, coders));
   const startedBlind = input.blindingEvents.find((e) => e.scope === 'coding')?.from ?? (project.settings.blindCoding ? 'blind' : 'open');
   const first = startedBlind === 'blind' ? t('report.blindOn', { lead }) : t('report.blindOff', { lead });
-  const changes = input.blindingEvents.map((e) => {
+  // The lead's proposal changes are recorded with blinding's but reported in their own paragraph.
+  const changes = input.blindingEvents.filter((e) => !isProposalEvent(e)).map((e) => {
     const what =
       e.scope === 'stage'
         ? t(e.to === 'review' ? 'report.blindEventReview' : 'report.blindEventCoding')
         : e.scope === 'coder'
           ? t('report.blindEventCoder', { coder: name(e.coderId), to: t(`report.blindState.${e.to as 'blind' | 'open' | 'stage'}`) })
-          : t('report.blindEventStage', { stage: t(`report.stage.${e.scope}`), to: t(`report.blindState.${e.to as 'blind' | 'open'}`) });
+          : t('report.blindEventStage', { stage: t(`report.stage.${e.scope as 'coding' | 'review'}`), to: t(`report.blindState.${e.to as 'blind' | 'open'}`) });
     return `${date(e.at)}: ${what} (${name(e.byCoderId)})`;
   });
   return changes.length ? `${first} ${t('report.blindChanges', { changes: changes.join('; ') })}` : `${first} ${t('report.blindNoChanges')}`;

@@ -12,7 +12,7 @@ import { failOnProblems, fmt, InputError, textTable } from '../read-input';
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliCommand } from '../io';
 
-const usage = `Usage: overens agreement codings.csv [--coders A,B[,…]] [--codebook FILE] [--scope all|shared|sample]
+const usage = `Usage: overens agreement codings.csv [--coders A,B[,…]] [--codebook FILE] [--scope all|shared|sample] [--version N]
                           [--level nominal|ordinal|interval|ratio] [--weights none|linear|quadratic]
                           [--weight-scale rank|value] [--bootstrap N --seed S] [--json | --csv]
 
@@ -29,6 +29,8 @@ values (a multi-valued variable becomes one yes/no variable per value, "Variable
                  all its values in order and their scores (interval/ratio)
   --scope        documents to analyse: all (default), shared (those every chosen coder judged:
                  the app's default), sample (of those, the reliability sample: column urval)
+  --version      the codebook version to analyse (the export's codebook_version column; default:
+                 the highest in the file); rows of other versions are counted and left out
   --level        one measurement level for Krippendorff's α of every variable (default: each
                  variable's own, else nominal); ordinal needs an order (numbers or the codebook's),
                  interval and ratio numbers (or the codebook's scores)
@@ -46,6 +48,17 @@ const LEVELS = ['nominal', 'ordinal', 'interval', 'ratio'] as const;
 const WEIGHTS = ['none', 'linear', 'quadratic'] as const;
 const SCALES = ['rank', 'value'] as const;
 const SCOPES = ['all', 'shared', 'sample'] as const;
+
+/** The conventions the numbers follow, stated in the JSON and under the table (README: methods conventions). */
+function methods(weights: Weights, weightScale: WeightScale, bootstrap: number, seed: number) {
+  return {
+    cohen_kappa_ci: 'κ ± z(.975)·ASE with the Fleiss–Cohen–Everitt ASE (as SAS PROC FREQ and statsmodels)',
+    other_ci: "Scott's π, percent agreement, Fleiss' κ, Brennan–Prediger, AC1: ± t(.975; n − 1)·SE with Gwet's (2014) SEs (as irrCAC)",
+    alpha_ci: bootstrap > 0 ? `percentile interval of ${bootstrap} bootstrap resamples of the units (seed ${seed})` : null,
+    kappa_weights: weights === 'none' ? 'none' : `${weights}, by the values' ${weightScale === 'rank' ? 'ranks (as scikit-learn and R psych)' : 'numeric codes: |x − y| / (max − min) (as irrCAC)'}`,
+    numeric_values: 'a variable whose values are all numbers is numeric: "1" and "1.0" are one category',
+  };
+}
 
 const ci = (interval: [number, number] | null) => (interval ? `${fmt(interval[0])}–${fmt(interval[1])}` : '—');
 
@@ -80,6 +93,7 @@ export const agreementCommand: CliCommand = {
       coders: { type: 'string' },
       codebook: { type: 'string' },
       scope: { type: 'string' },
+      version: { type: 'string' },
       level: { type: 'string' },
       weights: { type: 'string' },
       'weight-scale': { type: 'string' },
@@ -105,8 +119,10 @@ export const agreementCommand: CliCommand = {
     const seed = parsed.values.seed === undefined ? 1 : Number(parsed.values.seed);
     if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
     if (parsed.values.json && parsed.values.csv) throw new UsageError('choose --json or --csv, not both');
+    const version = parsed.values.version;
+    if (version !== undefined && !/^[1-9]\d*$/.test(version)) throw new UsageError('--version must be a codebook version number (1, 2, …)');
     const codebook = parsed.values.codebook === undefined ? undefined : await readCodebook(parsed.values.codebook, warn);
-    const scan = await readCodings(file, warn);
+    const scan = await readCodings(file, warn, version === undefined ? {} : { version });
     failOnProblems(file, withMore(scan.problems, scan.moreProblems));
     if (scan.rows.document.length === 0) throw new InputError(`${file}: no codings (only a header)`);
     const input = agreementInput(scan, { codebook, coders, scope, level, weights });
@@ -116,7 +132,7 @@ export const agreementCommand: CliCommand = {
     const report = reportFromData(input.variables, input.coders, { level: level ?? 'nominal', weights, bootstrap, seed, weightScale });
     const all = [...report.variables, report.pooled];
     if (parsed.values.json) {
-      io.stdout.write(`${JSON.stringify({ level: level ?? null, weights, weight_scale: weightScale, scope, coders: report.coders, variables: report.variables.map(publicRow), pooled: publicRow(report.pooled) }, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify({ level: level ?? null, weights, weight_scale: weightScale, scope, coders: report.coders, methods: methods(weights, weightScale, bootstrap, seed), variables: report.variables.map(publicRow), pooled: publicRow(report.pooled) }, null, 2)}\n`);
     } else if (parsed.values.csv) {
       // Each coefficient followed by its 95% CI bounds (empty where not computed): the app's export too.
       io.stdout.write(agreementCsv(report, { variable: (id) => id, pooled: '(pooled)', lang: 'en' }, '\n'));
@@ -145,6 +161,8 @@ export const agreementCommand: CliCommand = {
       );
       const notes = all.flatMap((r) => notesInEnglish(r.notes).map((n) => `  ${r.variable}: ${n}`));
       if (notes.length) io.stdout.write(`\nNotes:\n${[...new Set(notes)].join('\n')}\n`);
+      const m = methods(weights, weightScale, bootstrap, seed);
+      io.stdout.write(`\nMethods: Cohen's ${m.cohen_kappa_ci}; ${m.other_ci}; α ${m.alpha_ci ?? 'without an interval (--bootstrap N gives one)'}; κ weights ${m.kappa_weights}; ${m.numeric_values}.\n`);
     }
     return 0;
   },

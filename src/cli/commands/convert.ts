@@ -1,5 +1,6 @@
 /**
- * `overens convert <in> <out>`: convert between REFI-QDA projects (.qdpx) and the statistics
+ * `overens convert <in> <out>`: convert between REFI-QDA projects (.qdpx), from one .qdpx to
+ * another (any program's project through the app's mapping, written for the chosen profile), and the statistics
  * CSV formats (long codings `document,coder,variable,value` + attributes, the input of
  * `overens agreement` and `overens prevalence`; wide; segments), and XLSX versions of them.
  * The .qdpx is read by the app's import reader and mapped as the app's import maps it; a .qdpx
@@ -7,7 +8,10 @@
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseAttributesCsv } from '../../formats/attributes-csv';
+import { parseAttributesCsv, type AttributeRow } from '../../formats/attributes-csv';
+import { finalDatasetInput } from '../../formats/final-from-codings';
+import { recordsFromCodings } from '../../formats/prevalence-input';
+import { readCodings } from '../read-codings';
 import {
   convertQdpxProject,
   documentCodings,
@@ -24,20 +28,24 @@ import {
 } from '../../formats/codings-convert';
 import { longCsv, longXlsx, segmentsCsv, segmentsXlsx, wideCsv, wideXlsx } from '../../formats/dataset';
 import { english } from '../../formats/messages';
-import { exportQdpx } from '../../formats/refi-qda';
+import { exportQdpx, QDPX_PROFILES, type QdpxProfile } from '../../formats/refi-qda';
 import { readQdpx, type QdpxProject } from '../../formats/refi-qda-import';
 import { extractDocument, warningInEnglish, type ExtractDeps } from '../../ingest';
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliCommand, type CliIo } from '../io';
 import { failOnProblems, InputError, readBytes, readTextFile } from '../read-input';
 
-const usage = `Usage: overens convert <in> <out> [--format long|wide|segments|qdpx] [--coder NAME]
-                        [--attributes file.csv] [--texts FOLDER]
+const usage = `Usage: overens convert <in> <out> [--format long|wide|segments|qdpx] [--coder NAME | --final]
+                        [--attributes file.csv] [--texts FOLDER] [--version N] [--profile standard|qualcoder|nvivo]
 
 Convert between a REFI-QDA project (.qdpx: ATLAS.ti, MAXQDA, NVivo, QualCoder, Överens) and the
 CSV formats of the statistics commands. The file extensions say what is read and written:
   in.qdpx → out.csv or out.xlsx   codings as a dataset (--format long, wide or segments)
   in.csv  → out.qdpx              a REFI-QDA project from long-format codings
+  in.qdpx → out.qdpx              any REFI-QDA project (ATLAS.ti, MAXQDA, NVivo, QualCoder) read
+                                  as the app imports it and written as a valid one: positions in
+                                  Unicode characters, GUIDs kept — a project normalised for
+                                  another program
   in.csv  → out.csv or out.xlsx   long codings to the long or wide dataset
 Options:
   --format      long (default for .csv/.xlsx): document,coder,variable,value + one column per
@@ -54,8 +62,20 @@ Options:
                   (REFI-QDA records no pages)
                 qdpx: implied by a .qdpx output
   --coder       only this coder's codings
+  --final       (CSV → .csv/.xlsx) the final dataset composed from the long export's coder rows
+                as the app composes it (consensus in force › agreed › single coder › unresolved,
+                listed on stderr): long — one row per agreement and variable under the coder
+                "final" with its provenance; wide — one row per agreement with <key>__prov columns.
+                With --attributes, a file matched by its name without extension is a twin of that
+                row's agreement (as in the app's attribute import)
+  --version     (with --final) the codebook version to compose (default: the highest in the file)
   --attributes  a CSV keyed by file name (file or document column, other columns = attributes)
                 whose attributes are added to the documents (they replace same-named ones)
+  --profile     (→ .qdpx) standard (default): as REFI-QDA specifies; qualcoder: code names
+                  "Variable: Value" (unique across the codebook), selection memos also as
+                  <Description>, each document-level coding also as a whole-text selection, PDF
+                  attributes also on the text representation; nvivo: as qualcoder but names as
+                  they are and positions in UTF-16 units (how NVivo counts)
   --texts       (CSV → .qdpx) a folder with the documents' texts: <document>.txt, <name without
                 extension>.txt, or the document file itself (PDF, DOCX, TXT; extracted as the app
                 imports it). A document without one gets a generated line naming it as its text.
@@ -132,7 +152,7 @@ export const convertCommand: CliCommand = {
   usage,
   async run(args, io) {
     const warn = (message: string) => io.stderr.write(`${message}\n`);
-    const parsed = parseCommandArgs(args, { format: { type: 'string' }, coder: { type: 'string' }, attributes: { type: 'string' }, texts: { type: 'string' } });
+    const parsed = parseCommandArgs(args, { format: { type: 'string' }, coder: { type: 'string' }, final: { type: 'boolean' }, version: { type: 'string' }, attributes: { type: 'string' }, texts: { type: 'string' }, profile: { type: 'string' } });
     const [input, output, ...extra] = parsed.positionals;
     if (!input || !output || extra.length > 0) throw new UsageError('give one input and one output file: overens convert <in> <out>');
     const inExt = extensionOf(input, INPUTS, 'the input');
@@ -142,9 +162,18 @@ export const convertCommand: CliCommand = {
     if (formatArg !== undefined && !(FORMATS as readonly string[]).includes(formatArg)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
     const format: Format = (formatArg as Format | undefined) ?? (outExt === '.qdpx' ? 'qdpx' : 'long');
     if ((format === 'qdpx') !== (outExt === '.qdpx')) throw new UsageError(format === 'qdpx' ? `--format qdpx writes a .qdpx file, not "${output}"` : `a .qdpx output is a REFI-QDA project; --format ${format} writes .csv or .xlsx`);
-    if (inExt === '.qdpx' && outExt === '.qdpx') throw new UsageError('both files are .qdpx: convert reads a .qdpx into a CSV/XLSX dataset, or a codings CSV into a .qdpx');
+    const profileArg = parsed.values.profile;
+    if (profileArg !== undefined && !(QDPX_PROFILES as readonly string[]).includes(profileArg)) throw new UsageError(`--profile must be one of ${QDPX_PROFILES.join(', ')}`);
+    if (profileArg !== undefined && outExt !== '.qdpx') throw new UsageError('--profile is used only when writing a .qdpx');
+    const profile = (profileArg as QdpxProfile | undefined) ?? 'standard';
     if (inExt === '.csv' && format === 'segments') throw new UsageError('a codings CSV has no passages; --format segments needs a .qdpx input');
     if (parsed.values.texts !== undefined && !(inExt === '.csv' && outExt === '.qdpx')) throw new UsageError('--texts is used only when converting a codings CSV to a .qdpx');
+    if (parsed.values.final) {
+      if (inExt !== '.csv' || (format !== 'long' && format !== 'wide')) throw new UsageError('--final composes the final dataset of a long codings CSV into a long or wide .csv or .xlsx');
+      if (parsed.values.coder !== undefined) throw new UsageError('choose --final or --coder, not both');
+      return convertFinal(input, output, outExt, format, parsed.values, io);
+    }
+    if (parsed.values.version !== undefined) throw new UsageError('--version is used with --final');
 
     // Read the input into a REFI-QDA project (as imported), then Överens records.
     let imported: QdpxProject;
@@ -186,7 +215,8 @@ export const convertCommand: CliCommand = {
     let bytes: Uint8Array;
     let summary: string;
     if (format === 'qdpx') {
-      bytes = await exportQdpx(qdpxInput(project, `Converted from ${path.basename(input)} by overens convert`));
+      const about = inExt === '.qdpx' && imported.memo ? imported.memo : `Converted from ${path.basename(input)} by overens convert`;
+      bytes = await exportQdpx(qdpxInput(project, about), { profile });
       const values = project.content.variables.reduce((n, v) => n + v.values.length, 0);
       summary = `REFI-QDA project "${project.project.name}" with ${project.content.variables.length} variable(s) (${values} value(s)) and ${project.segments.length + project.judgements.reduce((n, j) => n + j.valueIds.length, 0)} coding(s)`;
     } else if (format === 'segments') {
@@ -204,13 +234,48 @@ export const convertCommand: CliCommand = {
       if (multi > 0) io.stderr.write(`${output}: ${multi} coding(s) have several values for one document, coder and variable, written as one row per value; overens agreement and prevalence read one value per document, coder and variable\n`);
       summary = `long: ${dataset.judgements.length} row(s)`;
     }
-    try {
-      await writeFile(output, bytes);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(`${output}: cannot be written (${code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a folder' : error instanceof Error ? error.message : String(error)})`);
-    }
+    await writeOutput(output, bytes);
     io.stdout.write(`${output}: ${summary}; ${project.documents.length} document(s), ${project.coders.length} coder(s)\n`);
     return 0;
   },
 };
+
+async function writeOutput(output: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await writeFile(output, bytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${output}: cannot be written (${code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a folder' : error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/** `--final`: the final dataset of a long codings CSV (formats/final-from-codings.ts). */
+async function convertFinal(input: string, output: string, outExt: string, format: 'long' | 'wide', values: { version?: string; attributes?: string }, io: CliIo): Promise<number> {
+  const warn = (message: string) => io.stderr.write(`${message}\n`);
+  if (values.version !== undefined && !/^[1-9]\d*$/.test(values.version)) throw new UsageError('--version must be a codebook version number (1, 2, …)');
+  const scan = await readCodings(input, warn, values.version === undefined ? {} : { version: values.version });
+  failOnProblems(input, scan.problems);
+  if (scan.rows.document.length === 0) throw new InputError(`${input}: no codings (only a header)`);
+  let rows: AttributeRow[];
+  if (values.attributes !== undefined) {
+    const attributes = parseAttributesCsv(await readTextFile(values.attributes, warn));
+    failOnProblems(values.attributes, attributes.problems);
+    rows = attributes.rows;
+  } else {
+    rows = scan.documents.names.map((file, i) => ({ line: i + 2, file, attributes: {} }));
+  }
+  const records = recordsFromCodings(scan, rows, { source: { final: true }, ...(values.attributes ? { documentsName: values.attributes } : {}) });
+  failOnProblems(input, records.problems);
+  for (const note of records.notes) warn(`${input}: ${note}`);
+  const { input: dataset, final } = finalDatasetInput(records);
+  const unresolved = final.cells.filter((c) => c.provenance === 'unresolved');
+  if (unresolved.length > 0) {
+    const name = (id: string) => records.content.variables.find((v) => v.id === id)?.label.sv ?? id;
+    warn(`${input}: unresolved (the coders differ and no consensus is in force; no value):\n${unresolved.slice(0, 20).map((c) => `  ${c.unit}: ${name(c.variableId)}`).join('\n')}${unresolved.length > 20 ? `\n  … and ${unresolved.length - 20} more` : ''}`);
+  }
+  const bytes = format === 'wide' ? (outExt === '.xlsx' ? await wideXlsx(dataset) : new TextEncoder().encode(wideCsv(dataset))) : outExt === '.xlsx' ? await longXlsx(dataset) : new TextEncoder().encode(longCsv(dataset));
+  await writeOutput(output, bytes);
+  const s = final.summary.cells;
+  io.stdout.write(`${output}: final dataset of ${final.summary.units} agreement(s): ${s.consensus} consensus, ${s.agreed} agreed, ${s.single} single coder, ${s.unresolved} unresolved, ${s.unjudged} not judged\n`);
+  return 0;
+}

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { warningInEnglish, type IngestResult } from '../../ingest';
 import { parseCommandArgs } from '../args';
 import { extractFile } from '../extract-file';
+import { closeOcr, type OcrOptions, type RecognisedDocument } from '../extract-ocr';
 import { UsageError, type CliCommand } from '../io';
 
 const usage = `Usage: overens extract <file>... [--json] [--text] [--password <pw>]
@@ -17,17 +18,26 @@ Extract text from PDF, Word (.docx) and text files exactly as the app imports th
   --text        print each file's normalised text
   --password    password for protected PDFs
   --jobs N      worker threads (default: one per core, at most one per file)
+  --ocr         recognise the text of PDF pages without a text layer (Tesseract, offline);
+                JSON adds "ocr": {"languages","pages":[{"page","confidence","words"}]}
+  --ocr-lang L  OCR languages: swe (default), eng or swe+eng
+  --ocr-pages P empty (default: pages without a text layer) or all (every page, replacing
+                garbage text layers)
 Exit status 1 if any file failed (after reporting all of them).`;
 
 /**
  * Extract the files on worker threads (pdf.js loaded once per worker), results in the files'
  * order. From the sources (tests) the worker cannot start, so the files run here one by one.
  */
-async function extractAll(files: readonly string[], password: string | undefined, jobs: number): Promise<IngestResult[]> {
+async function extractAll(files: readonly string[], password: string | undefined, jobs: number, ocr?: OcrOptions): Promise<IngestResult[]> {
   const workerUrl = new URL('./extract-worker.mjs', import.meta.url);
   if (jobs <= 1 || files.length <= 1 || !import.meta.url.endsWith('.mjs')) {
     const results: IngestResult[] = [];
-    for (const file of files) results.push(await extractFile(file, password));
+    try {
+      for (const file of files) results.push(await extractFile(file, password, ocr));
+    } finally {
+      await closeOcr();
+    }
     return results;
   }
   const results: IngestResult[] = new Array(files.length);
@@ -41,7 +51,7 @@ async function extractAll(files: readonly string[], password: string | undefined
             const give = () => {
               if (next >= files.length) return resolve();
               const id = next++;
-              worker.postMessage({ id, file: files[id], password });
+              worker.postMessage({ id, file: files[id], password, ocr });
             };
             worker.on('message', (m: { id: number; result: IngestResult }) => {
               results[m.id] = m.result;
@@ -66,28 +76,43 @@ interface FileReport {
   sha256: string | null;
   warnings: { code: string; message: string }[];
   error: { code: string; message: string } | null;
+  ocr?: { languages: string; pages: { page: number; confidence: number | null; words: number }[] } | null;
 }
 
-function toReport(file: string, result: IngestResult): FileReport {
+function toReport(file: string, result: IngestResult, ocr: boolean): FileReport {
   if (!result.ok) return { file, kind: null, pages: null, characters: null, sha256: null, warnings: [], error: { code: result.error.code, message: result.error.message.en } };
-  const d = result.document;
-  return { file, kind: d.kind, pages: d.pageCount, characters: d.text.length, sha256: d.sha256, warnings: d.warnings.map((w) => ({ code: w.code, message: warningInEnglish(w) })), error: null };
+  const d: RecognisedDocument = result.document;
+  return {
+    file, kind: d.kind, pages: d.pageCount, characters: d.text.length, sha256: d.sha256, warnings: d.warnings.map((w) => ({ code: w.code, message: warningInEnglish(w) })), error: null,
+    ...(ocr ? { ocr: d.ocr ? { languages: d.ocr.languages, pages: d.ocr.pages } : null } : {}),
+  };
+}
+
+function ocrSummary(r: FileReport): string {
+  if (!r.ocr) return '';
+  const c = r.ocr.pages.map((p) => Math.round(p.confidence ?? 0));
+  return `  ocr: ${r.ocr.pages.length} page(s), confidence ${Math.min(...c)}–${Math.max(...c)} %`;
 }
 
 export const extractCommand: CliCommand = {
   name: 'extract',
   usage,
   async run(args, io) {
-    const parsed = parseCommandArgs(args, { json: { type: 'boolean' }, text: { type: 'boolean' }, password: { type: 'string' }, jobs: { type: 'string' } });
+    const parsed = parseCommandArgs(args, { json: { type: 'boolean' }, text: { type: 'boolean' }, password: { type: 'string' }, jobs: { type: 'string' }, ocr: { type: 'boolean' }, 'ocr-lang': { type: 'string' }, 'ocr-pages': { type: 'string' } });
     const files = parsed.positionals;
     if (files.length === 0) throw new UsageError('give at least one file');
     const jobs = parsed.values.jobs === undefined ? availableParallelism() : Number(parsed.values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError('--jobs must be a whole number from 1 to 64');
-    const results = await extractAll(files, parsed.values.password, jobs);
+    const languages = parsed.values['ocr-lang'] ?? 'swe';
+    if (!['swe+eng', 'eng+swe', 'swe', 'eng'].includes(languages)) throw new UsageError('--ocr-lang must be swe, eng or swe+eng');
+    if ((parsed.values['ocr-lang'] ?? parsed.values['ocr-pages']) !== undefined && !parsed.values.ocr) throw new UsageError('--ocr-lang and --ocr-pages need --ocr');
+    const ocrPages = parsed.values['ocr-pages'] ?? 'empty';
+    if (ocrPages !== 'empty' && ocrPages !== 'all') throw new UsageError('--ocr-pages must be empty or all');
+    const results = await extractAll(files, parsed.values.password, jobs, parsed.values.ocr ? { languages, pages: ocrPages } : undefined);
     const reports: FileReport[] = [];
     for (const [i, file] of files.entries()) {
       const result = results[i]!;
-      reports.push(toReport(file, result));
+      reports.push(toReport(file, result, parsed.values.ocr === true));
       if (parsed.values.text && result.ok) {
         if (!parsed.values.json) io.stdout.write(files.length > 1 ? `==> ${file} <==\n` : '');
         io.stdout.write(result.document.text.endsWith('\n') ? result.document.text : `${result.document.text}\n`);
@@ -98,7 +123,7 @@ export const extractCommand: CliCommand = {
     } else if (!parsed.values.text) {
       for (const r of reports) {
         if (r.error) io.stdout.write(`FAILED  ${r.file}: ${r.error.message}\n`);
-        else io.stdout.write(`ok      ${r.file}  ${r.kind}  ${r.pages} page(s)  ${r.characters} characters${r.warnings.length ? `  warnings: ${r.warnings.map((w) => w.code).join(', ')}` : ''}\n`);
+        else io.stdout.write(`ok      ${r.file}  ${r.kind}  ${r.pages} page(s)  ${r.characters} characters${ocrSummary(r)}${r.warnings.length ? `  warnings: ${r.warnings.map((w) => w.code).join(', ')}` : ''}\n`);
       }
     }
     for (const r of reports) if (r.error && (parsed.values.text || parsed.values.json)) io.stderr.write(`${r.file}: ${r.error.message}\n`);

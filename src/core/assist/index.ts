@@ -8,3 +8,4 @@ export { splitSentences, tokenize, type Span, type Token } from './text';
 export * from './cross-validate';
 export * from './session';
 export * from './safeguards';
+export * from './from-project';

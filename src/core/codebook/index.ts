@@ -2,3 +2,5 @@
 export * from './templates';
 export * from './derived';
 export * from './versions';
+export * from './decisions';
+export * from './edit';

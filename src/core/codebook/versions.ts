@@ -7,6 +7,7 @@
  */
 import type { CodebookContent, Variable, VersionChange } from '../model/codebook';
 import type { LocalizedNote } from '../model/common';
+import { resolveCoding, type DecisionReason } from './decisions';
 
 const sameText = (a: LocalizedNote | undefined, b: LocalizedNote | undefined) => (a?.sv ?? '') === (b?.sv ?? '') && (a?.en ?? '') === (b?.en ?? '');
 
@@ -88,24 +89,16 @@ export function valuesExist(content: CodebookContent, coding: MigratableCoding):
 export interface MigrationPlan<T> {
   /** Codings to rewrite to the new version (with new values when a merge applied). */
   move: { coding: T; valueIds: string[] }[];
-  /** Codings that stay under their old version until someone decides. */
-  decide: { coding: T; reason: 'split' | 'value-removed' | 'variable-removed'; candidates: string[] }[];
+  /** Codings that stay under their old version until someone decides (see `decisions.ts`). */
+  decide: { coding: T; reason: DecisionReason; candidates: string[]; problem: string | undefined; fixed: string[] }[];
 }
 
 export function planMigration<T extends MigratableCoding>(codings: readonly T[], changes: readonly VersionChange[], target: CodebookContent): MigrationPlan<T> {
   const plan: MigrationPlan<T> = { move: [], decide: [] };
   for (const coding of codings) {
-    const outcome = migrateCoding(coding, changes);
-    if (outcome.status === 'needs-decision') {
-      plan.decide.push({ coding, reason: outcome.reason, candidates: outcome.candidates });
-      continue;
-    }
-    const valueIds = outcome.status === 'migrated' ? outcome.valueIds : [...coding.valueIds];
-    if (!valuesExist(target, { variableId: coding.variableId, valueIds })) {
-      plan.decide.push({ coding, reason: 'value-removed', candidates: [] });
-      continue;
-    }
-    plan.move.push({ coding, valueIds });
+    const outcome = resolveCoding(coding, changes, target);
+    if (outcome.status === 'decide') plan.decide.push({ coding, reason: outcome.reason, candidates: outcome.candidates, problem: outcome.problem, fixed: outcome.fixed });
+    else plan.move.push({ coding, valueIds: outcome.valueIds });
   }
   return plan;
 }

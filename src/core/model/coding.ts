@@ -52,6 +52,11 @@ export const Segment = z
     memo: z.string().default(''),
     /** Set when re-anchoring after a text change failed; the segment is kept and listed. */
     orphaned: z.boolean().default(false),
+    /**
+     * Set when, after a codebook migration, someone decided this coding stays under its own
+     * (older) version rather than move to `targetVersionId`: it is no longer asked about.
+     */
+    keptBack: z.object({ targetVersionId: Id, at: Timestamp }).strict().optional(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
@@ -89,12 +94,19 @@ export const Judgement = z
     variableId: Id,
     valueIds: z.array(Id).refine((ids) => new Set(ids).size === ids.length, { message: 'a value may appear only once' }),
     status: z.enum(['draft', 'final']),
-    /** How the value was set: explicitly, or by accepting the suggestion from coded passages. */
-    origin: z.enum(['explicit', 'suggestion']).default('explicit'),
+    /** How the value was set: explicitly, by accepting the suggestion from coded passages, or by accepting the assist model's proposal. */
+    origin: z.enum(['explicit', 'suggestion', 'proposal']).default('explicit'),
+    /** With origin `proposal`: the model's calibrated confidence in the accepted value. */
+    proposalConfidence: z.number().min(0).max(1).optional(),
     evidenceSegmentIds: z.array(Id).default([]),
     memo: z.string().default(''),
     /** Present only on judgements of the project's consensus coder. */
     resolution: ConsensusResolution.optional(),
+    /**
+     * Set when, after a codebook migration, someone decided this coding stays under its own
+     * (older) version rather than move to `targetVersionId`: it is no longer asked about.
+     */
+    keptBack: z.object({ targetVersionId: Id, at: Timestamp }).strict().optional(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })

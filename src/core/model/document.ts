@@ -7,13 +7,14 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common';
 import { sanitiseHtml, type SafeHtml } from '../html/sanitize-html';
+import { DocumentOcr, OcrPageLayer } from './ocr';
 
 export const DocumentKind = z.enum(['pdf', 'docx', 'txt']);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
 export const ImportWarning = z
   .object({
-    code: z.enum(['no-text-layer', 'pages-without-text', 'encoding-fallback', 'docx-conversion', 'type-mismatch', 'other']),
+    code: z.enum(['no-text-layer', 'pages-without-text', 'encoding-fallback', 'docx-conversion', 'type-mismatch', 'ocr-low-confidence', 'ocr-no-text', 'other']),
     message: z.string(),
     /** 1-based page numbers the warning concerns, if any. */
     pages: z.array(z.number().int().positive()).optional(),
@@ -68,6 +69,8 @@ export const DocumentMeta = z
      * the pair is one unit in every statistic, under the document `of`.
      */
     twin: z.object({ of: Id, similarity: z.number().min(0).max(1), linkedAt: Timestamp }).strict().optional(),
+    /** Pages whose text is recognised in the page image (OCR), with each page's confidence. */
+    ocr: DocumentOcr.optional(),
   })
   .strict();
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
@@ -86,6 +89,8 @@ export const DocumentContent = z
      * refused.
      */
     html: z.string().optional(),
+    /** The recognised words of OCR pages with their boxes (for the viewer's text layer). */
+    ocrLayers: z.array(OcrPageLayer).optional(),
   })
   .strict()
   .superRefine((c, ctx) => {

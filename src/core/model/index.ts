@@ -3,6 +3,7 @@ export * from './common';
 export * from './project';
 export * from './codebook';
 export * from './document';
+export * from './ocr';
 export * from './coding';
 export * from './study';
 export * from './backup';

@@ -14,6 +14,10 @@ export const ProjectSettings = z
     blindInReview: z.boolean().optional(),
     /** Per-coder blinding set by the lead; absent = the stage's setting. */
     blindCoders: z.record(Id, z.boolean()).optional(),
+    /** Proposals from the assist model (issue 16): off unless the lead turned them on (absent = off). */
+    proposals: z.boolean().optional(),
+    /** The lead's threshold: a variable is proposed only when the model's cross-validated α with every coder reaches it (absent = 0.8). */
+    proposalThreshold: z.number().min(0).max(1).optional(),
     /** The codebook the project codes with. */
     codebookId: Id.optional(),
   })

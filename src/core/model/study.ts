@@ -68,15 +68,18 @@ export const ConsensusEvent = z
   .strict();
 export type ConsensusEvent = z.infer<typeof ConsensusEvent>;
 
-/** A change of the blinding settings, made by the project lead (an explicit, recorded action). */
+/**
+ * A change of the lead's settings (an explicit, recorded action): blinding, and the proposals of
+ * the assist model (`proposals`: on/off; `proposal-threshold`: the threshold as a number).
+ */
 export const BlindingEvent = z
   .object({
     id: Id,
     projectId: Id,
     byCoderId: Id,
     at: Timestamp,
-    /** What changed: the coding stage's blinding, the review stage's, the current stage, or one coder's override. */
-    scope: z.enum(['coding', 'review', 'stage', 'coder']),
+    /** What changed: the coding stage's blinding, the review stage's, the current stage, one coder's override, or the proposals' switch or threshold. */
+    scope: z.enum(['coding', 'review', 'stage', 'coder', 'proposals', 'proposal-threshold']),
     coderId: Id.optional(),
     from: z.string().max(20),
     to: z.string().max(20),

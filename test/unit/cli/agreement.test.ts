@@ -47,6 +47,21 @@ describe('overens agreement', () => {
     expect(hi).toBeGreaterThan(0.743);
   });
 
+  it('states the methods conventions it follows, in the JSON and under the table', async () => {
+    const two = file('methods.csv', 'document,coder,variable,value\nd1,A,v,1\nd1,B,v,2\nd2,A,v,2\nd2,B,v,2\nd3,A,v,3\nd3,B,v,3\n');
+    const json = JSON.parse((await cli(['agreement', two, '--json', '--level', 'ordinal', '--weights', 'linear', '--weight-scale', 'value', '--bootstrap', '200'])).stdout);
+    expect(json.methods).toEqual({
+      cohen_kappa_ci: 'κ ± z(.975)·ASE with the Fleiss–Cohen–Everitt ASE (as SAS PROC FREQ and statsmodels)',
+      other_ci: "Scott's π, percent agreement, Fleiss' κ, Brennan–Prediger, AC1: ± t(.975; n − 1)·SE with Gwet's (2014) SEs (as irrCAC)",
+      alpha_ci: 'percentile interval of 200 bootstrap resamples of the units (seed 1)',
+      kappa_weights: "linear, by the values' numeric codes: |x − y| / (max − min) (as irrCAC)",
+      numeric_values: 'a variable whose values are all numbers is numeric: "1" and "1.0" are one category',
+    });
+    const table = (await cli(['agreement', two])).stdout;
+    expect(table).toContain("Methods: Cohen's κ ± z(.975)·ASE with the Fleiss–Cohen–Everitt ASE (as SAS PROC FREQ and statsmodels); ");
+    expect(table).toContain('α without an interval (--bootstrap N gives one); κ weights none;');
+  });
+
   it('prints Cohen\'s κ with its CI for two coders, in a table and as CSV', async () => {
     const two = file('two.csv', 'document,coder,variable,value\nd1,A,LVM,Ja\nd1,B,LVM,Ja\nd2,A,LVM,Nej\nd2,B,LVM,Nej\nd3,A,LVM,Ja\nd3,B,LVM,Nej\nd4,A,LVM,Nej\nd4,B,LVM,Nej\n');
     const table = await cli(['agreement', two]);

@@ -98,9 +98,10 @@ describe('overens convert: CSV → .qdpx', () => {
     expect(sourceTexts).toContain(textA);
     expect(sourceTexts).toContain('Avtal B, kommunen ansvarar för vården.');
     expect(sourceTexts).toContain('avtal "c", kopia.pdf: the text of this document is not included (converted from codings.csv by Överens); its codings apply to the whole document.');
-    // The package reads back as the app imports it, without problems.
+    // The package reads back as the app imports it; the only note is the app's: a user called
+    // "Konsensus" (a coder of the CSV, not an Överens consensus user) is renamed in a project.
     const check = await cli(['qdpx', out('studie.qdpx'), '--json']);
-    expect(JSON.parse(check.stdout)).toMatchObject({ ok: true, users: 3, sources: 3, codes: 9, selections: 9, codings: 9, variables: 1, problems: [] });
+    expect(JSON.parse(check.stdout)).toMatchObject({ ok: true, users: 3, sources: 3, codes: 9, selections: 9, codings: 9, variables: 1, problems: ['User "Konsensus" was renamed to "Konsensus (2)" (coder names must be unique)'] });
   });
 
   it('says when a text in --texts exists but cannot be read, instead of treating it as absent', async () => {
@@ -226,7 +227,7 @@ describe('overens convert: .qdpx → datasets', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('long: 7 row(s); 2 document(s), 2 coder(s)');
     // Problems of the package: on stderr, naming the file; the conversion still succeeds.
-    expect(stderr).toContain(`${input}: avtal 1.txt: selection ${G(38)} (5000–5010) lies outside the text; skipped`);
+    expect(stderr).toContain(`${input}: avtal 1.txt: 1 selection(s) lie outside the text; skipped: ${G(38)} (5000–5010)`);
     expect(stderr).toContain(`${input}: Målgrupp: deeper code levels were flattened into "Parent / Child" values`);
     // In English only: the readers' Swedish texts are for the app.
     expect(stderr).not.toMatch(/hoppades över|slogs ihop/);

@@ -40,6 +40,17 @@ describe('overens extract', () => {
     expect(stdout).toMatch(/ok .*anteckning\.txt .*txt/);
   });
 
+  it("leaves the engine's own Array.prototype.push in place once pdf.js is loaded (its core-js polyfill is slow)", async () => {
+    const { code, stdout } = await cli(['extract', good, '--text']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('Överenskommelse\n\nSida två\n'); // two pages: a blank line between them (the app's text)
+    // pdf.js' legacy build replaces push with a JavaScript function; extract-file.ts puts the native one back.
+    expect(Function.prototype.toString.call(Array.prototype.push)).toMatch(/\[native code\]/);
+    const list: number[] = [];
+    list.push(1, 2);
+    expect(list).toEqual([1, 2]);
+  });
+
   it('is a usage error without files, and lists itself in --help', async () => {
     expect((await cli(['extract'])).code).toBe(2);
     expect((await cli(['--help'])).stdout).toMatch(/extract\s+extract text/);

@@ -81,14 +81,17 @@ describe('overens prevalence --documents with the attribute CSV the app imports'
     ]);
   });
 
-  it('takes a PDF and its DOCX twin that agree as one agreement, and refuses them when they differ', async () => {
+  it('takes a PDF and its DOCX twin as one agreement; where they differ, the agreement’s own file counts (as in the app)', async () => {
     const same = put('same.csv', 'document,coder,variable,value\navtal-a.pdf,K,LVM,Ja\navtal-a.docx,K,LVM,Ja\n');
     const ok = await cli(['prevalence', same, '--documents', attributes, '--json']);
     expect(JSON.parse(ok.stdout).variables[0].groups[0].n).toBe(1);
-    const differ = put('differ.csv', 'document,coder,variable,value\navtal-a.pdf,K,LVM,Ja\navtal-a.docx,K,LVM,Nej\n');
-    const bad = await cli(['prevalence', differ, '--documents', attributes]);
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/differ\.csv:3: "avtal-a\.docx" and "avtal-a\.pdf" \(line 2\) are the same agreement "avtal-a\.pdf"/);
+    // The app's final dataset (src/core/final-dataset.ts): the judgement on the unit's own file
+    // (the one the documents file names), the other listed as a twin conflict.
+    const differ = put('differ.csv', 'document,coder,variable,value\navtal-a.docx,K,LVM,Nej\navtal-a.pdf,K,LVM,Ja\n');
+    const run = await cli(['prevalence', differ, '--documents', attributes, '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).variables[0].groups[0].values).toEqual([{ value: 'Nej', count: 0, percent: 0 }, { value: 'Ja', count: 1, percent: 100 }]);
+    expect(run.stderr).toContain("1 judgement(s) differ between two files of one agreement; the agreement's own file (the row of the documents file) counts, as in the app");
   });
 
   it('names a codings document that is in no row', async () => {

@@ -6,13 +6,15 @@ const { file } = tempFiles('overens-unit-');
 const documents = file('documents.csv', 'document,length,level\nd,10,county\n');
 
 describe('overens unitizing', () => {
-  it('prints the contract keys; A [0,4) vs B [2,6) of 10 characters gives 1 − 152/192', async () => {
+  it('prints the contract keys; A [0,4) vs B [2,6) of 10 characters gives uα = 1 − 8/(192/17.8)', async () => {
     const { code, stdout } = await cli(['unitizing', file('s.csv', 'document,coder,code,start,end\nd,A,x,0,4\nd,B,x,2,6\n'), '--documents', documents, '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     for (const key of ['codes', 'alpha_u', 'u_alpha', 'binary_u_alpha', 'cu_alpha']) expect(json).toHaveProperty(key);
-    expect(json.u_alpha).toBeCloseTo(1 - 152 / 192, 12);
-    expect(json.codes[0]).toEqual({ code: 'x', alpha_u: expect.closeTo(0.226087, 5), u_alpha: expect.closeTo(1 - 152 / 192, 12) });
+    // Krippendorff (2019) eqs. 32–34 by hand (test/unit/core/agreement/unitizing.test.ts): 0.258427.
+    const uAlpha = 1 - 8 / ((2 * 8 * 12) / (20 - 44 / 20));
+    expect(json.u_alpha).toBeCloseTo(uAlpha, 12);
+    expect(json.codes[0]).toEqual({ code: 'x', alpha_u: expect.closeTo(0.226087, 5), u_alpha: expect.closeTo(uAlpha, 12) });
     expect(json.alpha_u).toBeCloseTo(0.226087, 5);
   });
 

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
 import { IPC, MAX_FILE_BYTES, MAX_OPEN_TOTAL_BYTES, decodeIpcError, encodeIpcError, stripIpcPrefix } from '../../../src/core/ipc';
 import { IpcError, registerIpcHandlers, type IpcDeps } from '../../../electron/ipc-handlers';
+import { backupFileName } from '../../../renderer/state/auto-backup';
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
 
@@ -295,6 +296,51 @@ describe('automatic backups into a folder', () => {
       '/backups/notes.txt',
     ]);
     expect([...fs.files.keys()].some((p) => p.endsWith('.partial'))).toBe(false);
+  });
+
+  it('keeps the newest backups across the autumn clock change in Stockholm and never removes the one just written', async () => {
+    // On 2026-10-25 Swedish clocks go back from 03:00 CEST to 02:00 CET (EU rule: the last Sunday
+    // of October, 01:00 UTC), so local 02:00–03:00 happens twice. Backups every 15 minutes from
+    // 00:00 to 02:00 UTC have the local names 02:00, 02:15, 02:30, 02:45, 02:00, 02:15, … — with
+    // local-time names, rotation (keep 3) deleted the backup just written at 01:00 UTC (local
+    // "02:00", sorted below the first pass's "02:45").
+    const tz = process.env.TZ;
+    process.env.TZ = 'Europe/Stockholm';
+    try {
+      // Precondition: the process runs in Swedish time (else this test proves nothing).
+      expect(new Date(Date.UTC(2026, 9, 25, 0, 30)).getHours()).toBe(2);
+      expect(new Date(Date.UTC(2026, 9, 25, 1, 30)).getHours()).toBe(2);
+      const fs = memoryFs(new Map([['/user/settings.json', new TextEncoder().encode(JSON.stringify({ backupFolder: '/backups' }))]]));
+      const { call } = setup({ fs });
+      const project = { id: 'ab12cd34-0000', name: 'Studie' };
+      const written: string[] = [];
+      for (let minutes = 0; minutes <= 120; minutes += 15) {
+        const fileName = backupFileName(project, new Date(Date.UTC(2026, 9, 25, 0, minutes)));
+        written.push(fileName);
+        const result = (await call(IPC.writeBackup, { fileName, bytes: new Uint8Array([minutes]), keep: 3 })) as { path: string; removed: string[] };
+        expect(result.removed).not.toContain(fileName);
+        const kept = [...fs.files.keys()].filter((p) => p.startsWith('/backups/')).map((p) => p.slice('/backups/'.length));
+        // The three written last, in real time, are the ones kept.
+        expect(kept.sort()).toEqual(written.slice(-3).sort());
+      }
+      // The names are the UTC times, so they sort by time.
+      expect(written.at(-1)).toBe('Studie-ab12cd34-20261025-020000Z.overens-backup.zip');
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
+
+  it('reads backups named in local time by earlier releases as local time and prunes them in time order', async () => {
+    const fs = memoryFs(new Map([['/user/settings.json', new TextEncoder().encode(JSON.stringify({ backupFolder: '/backups' }))]]));
+    const old = (d: Date) => `Studie-ab12cd34-${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}-${String(d.getHours()).padStart(2, '0')}0000.overens-backup.zip`;
+    const legacy = [old(new Date(Date.UTC(2026, 10, 30, 8))), old(new Date(Date.UTC(2026, 10, 30, 10)))];
+    for (const n of legacy) fs.files.set(`/backups/${n}`, new Uint8Array([1]));
+    const { call } = setup({ fs });
+    const fileName = `Studie-ab12cd34-20261130-090000Z.overens-backup.zip`;
+    const result = (await call(IPC.writeBackup, { fileName, bytes: new Uint8Array([2]), keep: 2 })) as { removed: string[] };
+    // 08:00 UTC is the oldest of the three; 10:00 UTC (legacy) and the new 09:00 UTC stay.
+    expect(result.removed).toEqual([legacy[0]]);
   });
 
   it('refuses names that are paths or not backup names, and calls from other frames', async () => {

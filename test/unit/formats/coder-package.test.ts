@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CODER_CODINGS_EXTENSION, CODER_PACKAGE_EXTENSION, type CoderCodingsData, type CoderPackageData, type UserMessage } from '../../../src/core';
 import { FileFilterArg } from '../../../src/core/ipc';
 import { describeRange } from '../../../src/core/anchoring';
-import { MANIFEST, readCoderCodings, readCoderPackage, writeCoderCodings, writeCoderPackage } from '../../../src/formats/coder-package';
+import { CODINGS_CHECKSUM, MANIFEST, readCoderCodings, readCoderPackage, writeCoderCodings, writeCoderPackage } from '../../../src/formats/coder-package';
 import { tinyTemplate } from '../store/fixtures';
 
 const P = 'project-1';
@@ -109,6 +109,8 @@ describe('coder package format', () => {
     expect(noManifest.ok ? [] : english(noManifest.problems)).toEqual([`c.ovpackage: has no ${MANIFEST}; it is not a coder package from Överens.`]);
     const notZip = await readCoderPackage(new TextEncoder().encode('hej'), 'd.ovpackage');
     expect(notZip.ok ? '' : notZip.problems[0]!.sv).toMatch(/^d\.ovpackage: är inte ett kodarpaket från Överens \(ingen zip-fil/);
+    // Swedish all the way: no zip library's English words in the Swedish message.
+    expect(notZip.ok ? '' : notZip.problems[0]!.sv).not.toMatch(/corrupt|central directory|end of data|invalid/i);
     // JSZip declares the true sizes (manifest + files/d1 ≈ 2 KB): refused before anything is unpacked.
     const big = await readCoderPackage(await zipOf({ [MANIFEST]: manifest, 'files/d1': BYTES }), 'e.ovpackage', { maxUnpacked: 1024 });
     expect(big.ok ? [] : english(big.problems)).toEqual(['e.ovpackage: the contents unpack to 2 KB, more than 1 KB in all; the file is not opened.']);
@@ -155,6 +157,27 @@ describe('codings file format', () => {
     const read = await readCoderCodings(await writeCoderCodings(data), 'bertil.ovcodings');
     if (!read.ok) throw new Error(english(read.problems).join('; '));
     expect(read.data).toEqual(data);
+    expect(read.unchecked).toBe(false);
+  });
+
+  it('refuses a file changed after its export (one valid value id swapped for another), and flags one without a checksum', async () => {
+    const written = await JSZip.loadAsync(await writeCoderCodings(codingsData()));
+    const manifest = await written.file(MANIFEST)!.async('string');
+    // The checksum is the SHA-256 of manifest.json as stored (computed here with node:crypto).
+    expect(await written.file(CODINGS_CHECKSUM)!.async('string')).toBe(createHash('sha256').update(manifest).digest('hex'));
+    // "lvm.nej" is a value of the same variable: the edited file is still valid by the schema.
+    const edited = manifest.replace('"valueIds":["lvm.ja"]', '"valueIds":["lvm.nej"]');
+    expect(edited).not.toBe(manifest);
+    const tampered = await zipOf({ [MANIFEST]: edited, [CODINGS_CHECKSUM]: await written.file(CODINGS_CHECKSUM)!.async('string') });
+    const read = await readCoderCodings(tampered, 'bertil.ovcodings');
+    expect(read.ok ? [] : english(read.problems)).toEqual(['bertil.ovcodings: the file was changed after it was exported (its checksum does not match its content). Nothing was imported. Ask the coder to export their codings again.']);
+    const noChecksum = await readCoderCodings(await zipOf({ [MANIFEST]: edited }), 'gammal.ovcodings');
+    expect(noChecksum.ok && noChecksum.unchecked).toBe(true);
+  });
+
+  it('allows the checksum entry only in a codings file, not in a coder package', async () => {
+    const read = await readCoderPackage(await zipOf({ [MANIFEST]: JSON.stringify(packageData()), [CODINGS_CHECKSUM]: 'x', 'files/d1': BYTES }), 'p.ovpackage');
+    expect(read.ok ? [] : english(read.problems)).toEqual([`p.ovpackage: contains entries that are not allowed: ${CODINGS_CHECKSUM}. Nothing was imported.`]);
   });
 
   it('refuses codings on documents or versions the file does not list, two judgements of one variable, a consensus resolution and files', async () => {

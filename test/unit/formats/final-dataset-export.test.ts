@@ -46,17 +46,17 @@ describe('the final dataset in the exports', () => {
   it('long CSV: coder rows, then the final rows with their provenance, readable by the statistics reader', () => {
     const text = longCsv(input);
     const rows = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true }).data;
-    expect(rows[0]).toEqual(['document', 'coder', 'variable', 'value', 'provenance', 'coder_kind', 'variable_kind', 'variable_level', 'value_code', 'value_count', 'level']);
+    expect(rows[0]).toEqual(['document', 'coder', 'variable', 'value', 'provenance', 'coder_kind', 'variable_kind', 'variable_level', 'value_code', 'value_count', 'origin', 'level']);
     expect(parseCodingsCsv(text).problems).toEqual([]);
     const finals = rows.filter((r) => r[1] === 'final');
     // 4 agreements × (4 components + the derived indicator): the DOCX twin is not a row of its own.
     expect(finals).toHaveLength(20);
     expect(rows.some((r) => r[0] === 'l1.docx')).toBe(false);
     const gm = 'Gemensamma mål med överenskommelsen';
-    // The row without the codebook columns (coder_kind … value_count), which are checked below.
+    // The row without the codebook columns (coder_kind … value_count) and origin, which are checked below.
     const find = (d: string, coder: string, v: string) => {
       const r = rows.find((x) => x[0] === d && x[1] === coder && x[2] === v);
-      return r && [...r.slice(0, 5), ...r.slice(10)];
+      return r && [...r.slice(0, 5), ...r.slice(11)];
     };
     const raw = (d: string, coder: string, v: string) => rows.find((r) => r[0] === d && r[1] === coder && r[2] === v)!;
     expect(find('c2.pdf', 'final', gm)).toEqual(['c2.pdf', 'final', gm, 'Ja', 'consensus', 'county']);
@@ -68,6 +68,10 @@ describe('the final dataset in the exports', () => {
     expect(raw('c2.pdf', 'final', gm)[5]).toBe('final');
     expect(raw('c2.pdf', 'Konsensus', gm)[5]).toBe('consensus');
     expect(raw('l1.pdf', 'Bertil', gm)[5]).toBe('human');
+    // origin: each coder's judgement as it was set (all explicit here); empty on the final rows.
+    expect(raw('l1.pdf', 'Bertil', gm)[10]).toBe('explicit');
+    expect(raw('c2.pdf', 'Konsensus', gm)[10]).toBe('explicit');
+    expect(raw('c2.pdf', 'final', gm)[10]).toBe('');
     expect(raw('c2.pdf', 'final', gm)[8]).toBe(raw('c2.pdf', 'Konsensus', gm)[8]);
     expect(raw('l1.pdf', 'final', gm)[8]).toBe('');
     const resurs = content.variables.find((v) => v.id === 'oj19.resurs_ansvar')!.label.sv!;

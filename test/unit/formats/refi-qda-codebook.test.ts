@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { shared } from '../../shared-dir';
 import { describe, expect, it } from 'vitest';
 import { CodebookTemplate, type Codebook, type CodebookContent, type CodebookVersion, type LocalizedNote } from '../../../src/core';
 import { SHIPPED_TEMPLATES, getTemplate } from '../../../src/core/codebook';
@@ -13,7 +14,7 @@ import { english } from '../../../src/formats/messages';
 import { decodeQdc, exportQdc, exportTemplateQdc, readQdc } from '../../../src/formats/refi-qda-codebook';
 import { baseKey, readCodeText, writeCodeText } from '../../../src/formats/refi-qda-codes';
 
-const PROJECT_XSD = path.resolve('../shared/refi-qda/Project.xsd');
+const PROJECT_XSD = shared('refi-qda', 'Project.xsd');
 const dir = mkdtempSync(path.join(tmpdir(), 'overens-qdc-'));
 
 function replaceOnce(text: string, pattern: RegExp, replacement: string): string {

@@ -80,7 +80,7 @@ describe('REFI-QDA import', () => {
     if (!result.ok) throw new Error(english(result.problems).join('; '));
     const source = result.project.sources[0]!;
     expect(source.variables).toEqual({ Län: 'Dalarna' });
-    expect(english(result.project.problems)).toEqual([`avtal: selection ${G(33)} (${start + 3}–${start + 999}) lies outside the text; skipped`]);
+    expect(english(result.project.problems)).toEqual([`avtal: 1 selection(s) lie outside the text; skipped: ${G(33)} (${start + 3}–${start + 999})`]);
     expect(source.selections).toHaveLength(1);
   });
 
@@ -258,7 +258,7 @@ describe('REFI-QDA import', () => {
     if (!read.ok) throw new Error(english(read.problems).join('; '));
     const { problems } = await qdpxToBackup(read.project);
     expect(problems.map((p) => p.sv)).toEqual([
-      `avtal.txt: markeringen ${G(34)} (5–500) ligger utanför texten; hoppades över`,
+      `avtal.txt: 1 markering(ar) ligger utanför texten; hoppades över: ${G(34)} (5–500)`,
       'absolute:///tmp/extern.txt: bara källor i paketet (internal:// eller relative://) kan importeras',
       'extern.txt: textfilen absolute:///tmp/extern.txt saknas i paketet; hoppades över',
       'skannad.pdf: en PDF-källa utan textversion (plain text) kan inte kodas som text; hoppades över',
@@ -276,7 +276,7 @@ describe('REFI-QDA import', () => {
       'variabeln "Målgrupper": nyckeln "1fel" går inte att använda (upptagen eller ingen giltig nyckel); en nyckel gjordes av namnet',
       'Användaren "Konsensus" döptes om till "Konsensus (2)" (kodarnas namn måste vara unika)',
       'Användaren "Anna" döptes om till "Anna (2)" (kodarnas namn måste vara unika)',
-      `1 kodning(ar) hänvisar till koder som inte finns i kodboken (${G(99)}…); hoppades över`,
+      `1 kodning(ar) hänvisar till 1 kod(er) som inte finns i kodboken (${G(99)}); hoppades över`,
     ]);
     // Each line in both languages: translated, and about the same thing (the name before the first ": ").
     const englishWords = /\b(the|is|are|was|cannot|can|be|only|not|skipped|ignored|read|as|needs|refer|codes?|values?|variable|user|renamed|selection|lies|outside|missing|package|level|unique|its|file)\b/;

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { shared } from '../../shared-dir';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Coder, DocumentMeta, Judgement, Segment } from '../../../src/core';
@@ -14,7 +15,7 @@ import { codePointOffset, exportQdpx, guidFor, projectQde, type QdpxInput } from
 import { readQdpx } from '../../../src/formats/refi-qda-import';
 import { qdpxToBackup } from '../../../src/formats/refi-qda-to-project';
 
-const XSD = path.resolve('../shared/refi-qda/Project.xsd');
+const XSD = shared('refi-qda', 'Project.xsd');
 const content = getTemplate('vardanalys-2017')!.content;
 const text = 'Överenskommelsen omfattar personer som vårdas enligt LVM 🙂 och samordnad individuell plan (SIP).';
 const coders: Coder[] = [

@@ -69,8 +69,8 @@ describe('backup', () => {
       ok: false,
       problems: [
         { sv: 'backup.json stämmer inte med formatet (1 problem):', en: 'backup.json does not match the format (1 problem):' },
-        // The schema's own message, by path: the same in both languages.
-        { sv: 'judgements[0].projectId: belongs to another project', en: 'judgements[0].projectId: belongs to another project' },
+        // The schema's own message by path, in Swedish in Swedish (src/formats/issue-text.ts).
+        { sv: 'judgements[0].projectId: hör till ett annat projekt', en: 'judgements[0].projectId: belongs to another project' },
       ],
     });
     // Many schema issues: a line saying how many, then the first 50.
@@ -78,7 +78,7 @@ describe('backup', () => {
     const manyRead = await readBackup(await writeBackup(many, files));
     expect(manyRead.ok ? [] : manyRead.problems.slice(0, 2)).toEqual([
       { sv: 'backup.json stämmer inte med formatet (60 problem; de första 50 visas):', en: 'backup.json does not match the format (60 problems; the first 50 are shown):' },
-      { sv: 'judgements[0].projectId: belongs to another project', en: 'judgements[0].projectId: belongs to another project' },
+      { sv: 'judgements[0].projectId: hör till ett annat projekt', en: 'judgements[0].projectId: belongs to another project' },
     ]);
     expect(manyRead.ok ? 0 : manyRead.problems.length).toBe(51);
     const zip = new JSZip();

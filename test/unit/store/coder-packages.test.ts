@@ -298,6 +298,14 @@ describe('merging two coders’ codings', () => {
       code: 'codings-other-project',
       userMessage: { sv: 'Kodningarna kommer från projektet "Annat", inte från "Överenskommelser". Öppna det projektet och importera dem där. Inget importerades.' },
     });
+    // Another project with the same name: told apart by id and creation date.
+    const twin = { ...otherProject, project: { ...otherProject.project, name: 'Överenskommelser' } };
+    const created = new Date((await lead.projects.get(projectId))!.createdAt).toISOString().slice(0, 10);
+    await expect(lead.coderPackages.mergeCodings(projectId, twin)).rejects.toMatchObject({
+      userMessage: {
+        sv: `Kodningarna kommer från projektet "Överenskommelser" (id other), inte från "Överenskommelser" (skapat ${created}, id ${projectId.slice(0, 8)}). Öppna det projektet och importera dem där. Inget importerades.`,
+      },
+    });
     const impostor = 'not-bertil';
     const retag = <T extends { coderId: string }>(rows: T[]) => rows.map((r) => ({ ...r, coderId: impostor }));
     await expect(

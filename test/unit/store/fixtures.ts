@@ -1,5 +1,6 @@
 /** Small hand-made fixtures for the store tests. */
-import type { CodebookTemplate } from '../../../src/core';
+import type { CodebookTemplate, DocumentMeta } from '../../../src/core';
+import type { Store } from '../../../src/store';
 
 export const tinyTemplate: CodebookTemplate = {
   format: 'overens-codebook',
@@ -28,3 +29,27 @@ export const tinyTemplate: CodebookTemplate = {
     ],
   },
 };
+
+/** A one-page text document of the project, as the store takes it. */
+export function documentFixture(projectId: string, id = 'doc-1', text = 'Överenskommelsen nämner LVM.'): Parameters<Store['documents']['add']>[0] {
+  const meta: DocumentMeta = {
+    id,
+    projectId,
+    fileName: `${id}.txt`,
+    kind: 'txt',
+    sha256: 'a'.repeat(64),
+    size: text.length,
+    version: 1,
+    importedAt: 1,
+    pageCount: 1,
+    textLength: text.length,
+    hasText: true,
+    attributes: { level: 'county' },
+    warnings: [],
+  };
+  return {
+    meta,
+    content: { documentId: id, text, pageStarts: [0] },
+    file: { documentId: id, mimeType: 'text/plain', bytes: new Blob([text]) },
+  };
+}

@@ -50,7 +50,7 @@ describe('REFI-QDA → project', () => {
     if (!read.ok) throw new Error(english(read.problems).join('; '));
     const { data, files, problems } = await qdpxToBackup(read.project, 5);
     expect(BackupData.safeParse(data).success).toBe(true);
-    expect(english(problems)).toEqual(['User "Konsensus" was renamed to "Konsensus (2)" (coder names must be unique)', `1 coding(s) refer to codes that are not in the codebook (${G(99)}…); skipped`]);
+    expect(english(problems)).toEqual(['User "Konsensus" was renamed to "Konsensus (2)" (coder names must be unique)', `1 coding(s) refer to 1 code(s) that are not in the codebook (${G(99)}); skipped`]);
     expect(problems[0]!.sv).toBe('Användaren "Konsensus" döptes om till "Konsensus (2)" (kodarnas namn måste vara unika)');
     expect(data.codebookVersions[0]!.content.variables.map((v) => [v.label.sv, v.kind, v.values.map((x) => x.label.sv)])).toEqual([
       ['LVM', 'single', ['Ja', 'Nej']],

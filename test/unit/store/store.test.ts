@@ -2,9 +2,9 @@
 // interrupted writes leave the previous state intact.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OverensError, type DocumentMeta, type Judgement, type Segment } from '../../../src/core';
+import { OverensError, type Judgement, type Segment } from '../../../src/core';
 import { createStore, ensurePersistentStorage, openDatabase, type Store } from '../../../src/store';
-import { tinyTemplate } from './fixtures';
+import { documentFixture, tinyTemplate } from './fixtures';
 
 let store: Store;
 let dbName: string;
@@ -18,29 +18,6 @@ afterEach(async () => {
   store.db.close();
   await indexedDB.deleteDatabase(dbName);
 });
-
-function documentFixture(projectId: string, id = 'doc-1', text = 'Överenskommelsen nämner LVM.'): Parameters<Store['documents']['add']>[0] {
-  const meta: DocumentMeta = {
-    id,
-    projectId,
-    fileName: `${id}.txt`,
-    kind: 'txt',
-    sha256: 'a'.repeat(64),
-    size: text.length,
-    version: 1,
-    importedAt: 1,
-    pageCount: 1,
-    textLength: text.length,
-    hasText: true,
-    attributes: { level: 'county' },
-    warnings: [],
-  };
-  return {
-    meta,
-    content: { documentId: id, text, pageStarts: [0] },
-    file: { documentId: id, mimeType: 'text/plain', bytes: new Blob([text]) },
-  };
-}
 
 describe('projects', () => {
   it('creates a project with its first coder, the consensus coder and a codebook from the template', async () => {

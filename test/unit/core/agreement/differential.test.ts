@@ -3,6 +3,8 @@
 // - scikit-learn `cohen_kappa_score` (κ unweighted, linear, quadratic; rank-based weights);
 // - statsmodels `cohens_kappa` (κ, its ASE `std_kappa` and the interval κ ± z·ASE) and
 //   `fleiss_kappa` (Fleiss' κ; method "randolph" = Brennan–Prediger) on complete data;
+// - statsmodels `cohens_kappa` with `weights` = the numeric codes: value-based weighted κ
+//   (|x − y| / (max − min), as irrCAC's weights), our `--weight-scale value`;
 // - R psych `cohen.kappa` (κ and its quadratically weighted κ with the normal-theory interval).
 // Each reference is used where it is installed (Debian: python3-sklearn, python3-statsmodels,
 // r-base-core, r-cran-psych — .ci/run installs them); without it the test says so and skips.
@@ -32,6 +34,28 @@ const multi = Array.from({ length: 40 }, () => {
   });
   return { q, m, rows };
 });
+
+/** Two coders with unequally spaced numeric codes (value-based weights differ from rank-based ones). */
+const CODES = [1, 2, 5, 10, 11, 30];
+const valued = Array.from({ length: 40 }, () => {
+  const q = 3 + int(4);
+  const codes = CODES.slice(0, q);
+  const n = 15 + int(60);
+  const a = Array.from({ length: n }, () => codes[int(q)]!);
+  const b = a.map((x) => (random() < 0.6 ? x : codes[int(q)]!));
+  return { a, b };
+});
+
+/** Our κ with value-based weights (the numeric codes), on the categories both coders used. */
+function oursByValue(a: number[], b: number[], weights: Weights) {
+  const codings = a.flatMap((x, u) => [
+    { unit: String(u), coder: 'A', value: String(x) },
+    { unit: String(u), coder: 'B', value: String(b[u]) },
+  ]);
+  const labels = [...new Set([...a, ...b])].sort((x, y) => x - y).map(String);
+  const { data } = buildReliabilityData(codings, { categoryOrder: labels });
+  return cohenKappa(confusionMatrix(data, 0, 1), weights, 'value', labels.map(Number));
+}
 
 /** Our κ on the categories both coders used (sorted), as scikit-learn and statsmodels' crosstab see them. */
 function ours(a: number[], b: number[], weights: Weights) {
@@ -68,6 +92,14 @@ for p in data["pairs"]:
         "sm": [res.kappa, res.std_kappa, res.kappa_low, res.kappa_upp],
         "sm_linear": [lin.kappa, lin.std_kappa],
     })
+out["valued"] = []
+for p in data["valued"]:
+    a, b = p["a"], p["b"]
+    table, cats = to_table(np.column_stack([a, b]))
+    values = np.array(sorted(set(a) | set(b)), dtype=float)
+    lin = cohens_kappa(table, wt="linear", weights=values)
+    quad = cohens_kappa(table, wt="quadratic", weights=values)
+    out["valued"].append([lin.kappa, lin.std_kappa, quad.kappa, quad.std_kappa])
 for t in data["multi"]:
     counts = aggregate_raters(np.array(t["rows"]), n_cat=None)[0]
     out["multi"].append({"fleiss": fleiss_kappa(counts, method="fleiss"), "randolph": fleiss_kappa(counts, method="randolph")})
@@ -75,9 +107,9 @@ print(json.dumps(out))
 `;
 
 describe('differential: scikit-learn and statsmodels (outside programs)', () => {
-  const result = run('/usr/bin/python3', ['-c', PYTHON], JSON.stringify({ pairs, multi }));
-  it.skipIf(!result.ok)(`Cohen's κ (3 weightings), its ASE and Wald CI, Fleiss' κ and BP on ${pairs.length + multi.length} data sets${result.ok ? '' : ` — skipped: ${result.why}`}`, () => {
-    const ref = JSON.parse((result as { out: string }).out) as { pairs: { sk: number[]; sm: number[]; sm_linear: number[] }[]; multi: { fleiss: number; randolph: number }[] };
+  const result = run('/usr/bin/python3', ['-c', PYTHON], JSON.stringify({ pairs, multi, valued }));
+  it.skipIf(!result.ok)(`Cohen's κ (3 weightings, rank- and value-based), its ASE and Wald CI, Fleiss' κ and BP on ${pairs.length + multi.length + valued.length} data sets${result.ok ? '' : ` — skipped: ${result.why}`}`, () => {
+    const ref = JSON.parse((result as { out: string }).out) as { pairs: { sk: number[]; sm: number[]; sm_linear: number[] }[]; multi: { fleiss: number; randolph: number }[]; valued: number[][] };
     pairs.forEach((p, i) => {
       const r = ref.pairs[i]!;
       const none = ours(p.a, p.b, 'none');
@@ -92,6 +124,18 @@ describe('differential: scikit-learn and statsmodels (outside programs)', () => 
       const linear = ours(p.a, p.b, 'linear');
       expect(linear.value, `pair ${i} statsmodels linear`).toBeCloseTo(r.sm_linear[0]!, 12);
       expect(linear.se, `pair ${i} linear ASE`).toBeCloseTo(r.sm_linear[1]!, 12);
+    });
+    // Value-based weights: statsmodels with the codes as its weights (irrCAC's convention).
+    valued.forEach((p, i) => {
+      const [lk, lse, qk, qse] = ref.valued[i]!;
+      const lin = oursByValue(p.a, p.b, 'linear');
+      expect(lin.value, `valued ${i} linear`).toBeCloseTo(lk!, 12);
+      expect(lin.se, `valued ${i} linear ASE`).toBeCloseTo(lse!, 12);
+      const quad = oursByValue(p.a, p.b, 'quadratic');
+      expect(quad.value, `valued ${i} quadratic`).toBeCloseTo(qk!, 12);
+      expect(quad.se, `valued ${i} quadratic ASE`).toBeCloseTo(qse!, 12);
+      // …and they are not the rank-based values (the test tells the two apart).
+      if (i === 0) expect(Math.abs(lin.value! - ours(p.a, p.b, 'linear').value!)).toBeGreaterThan(1e-6);
     });
     multi.forEach((t, i) => {
       const codings = t.rows.flatMap((row, u) => row.map((x, c) => ({ unit: String(u), coder: String(c), value: String(x) })));

@@ -1,0 +1,177 @@
+// Hostile REFI-QDA packages: zip bombs that declare their 3 GB honestly or lie about it, a package
+// with 200,000 selections in one source, entity expansion, absurd positions, deep code trees and
+// duplicate GUIDs. Each is refused or read with a message naming the file — never a crash, never a
+// full inflation. The bounds are generous on purpose (the machine may be loaded); the issue's
+// targets are ≤ 2 s and ≤ 300 MB for a 3 GB bomb.
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { english } from '../../../src/formats/messages';
+import { importQdpxPackage } from '../../../src/formats/qdpx-package';
+import { readQdpx } from '../../../src/formats/refi-qda-import';
+
+const G = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const MB = 1024 * 1024;
+const enc = new TextEncoder();
+
+/**
+ * Raw DEFLATE (RFC 1951) of `total` zero bytes, written by hand so the 3 GB never exist: one
+ * fixed-Huffman block, the literal 0 (code 00110000), then copies of length 258 (code 285,
+ * 11000101) at distance 1 (distance code 0, 00000), 13 bits per 258 bytes, then end of block.
+ */
+function zeroBomb(total: number): Uint8Array {
+  const copies = Math.floor((total - 1) / 258);
+  const out = new Uint8Array(Math.ceil((3 + 8 + copies * 13 + 7) / 8) + 1);
+  let bit = 0;
+  const put = (value: number, bits: number) => {
+    for (let i = 0; i < bits; i++, bit++) if ((value >> i) & 1) out[bit >> 3]! |= 1 << (bit & 7);
+  };
+  // Huffman codes are stored most significant bit first.
+  const huff = (code: number, bits: number) => {
+    for (let i = bits - 1; i >= 0; i--, bit++) if ((code >> i) & 1) out[bit >> 3]! |= 1 << (bit & 7);
+  };
+  put(1, 1); // BFINAL
+  put(1, 2); // BTYPE 01: fixed Huffman
+  huff(0b00110000, 8); // literal 0
+  for (let i = 0; i < copies; i++) {
+    huff(0b11000101, 8); // length 258
+    huff(0, 5); // distance 1
+  }
+  huff(0, 7); // end of block
+  return out.subarray(0, (bit + 7) >> 3);
+}
+
+/** A zip with one project.qde whose headers say it unpacks to `declared` bytes. */
+function zipWith(name: string, data: Uint8Array, declared: number): Uint8Array {
+  const nameBytes = enc.encode(name);
+  const local = new Uint8Array(30 + nameBytes.length);
+  const lv = new DataView(local.buffer);
+  lv.setUint32(0, 0x04034b50, true);
+  lv.setUint16(4, 20, true);
+  lv.setUint16(8, 8, true);
+  lv.setUint32(18, data.length, true);
+  lv.setUint32(22, declared >>> 0, true);
+  lv.setUint16(26, nameBytes.length, true);
+  local.set(nameBytes, 30);
+  const central = new Uint8Array(46 + nameBytes.length);
+  const cv = new DataView(central.buffer);
+  cv.setUint32(0, 0x02014b50, true);
+  cv.setUint16(4, 20, true);
+  cv.setUint16(6, 20, true);
+  cv.setUint16(10, 8, true);
+  cv.setUint32(20, data.length, true);
+  cv.setUint32(24, declared >>> 0, true);
+  cv.setUint16(28, nameBytes.length, true);
+  central.set(nameBytes, 46);
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, 1, true);
+  ev.setUint16(10, 1, true);
+  ev.setUint32(12, central.length, true);
+  ev.setUint32(16, local.length + data.length, true);
+  const out = new Uint8Array(local.length + data.length + central.length + end.length);
+  out.set(local, 0);
+  out.set(data, local.length);
+  out.set(central, local.length + data.length);
+  out.set(end, local.length + data.length + central.length);
+  return out;
+}
+
+/** Time and peak resident memory (sampled every 5 ms, above the level before) of `run`. */
+async function measured<T>(run: () => Promise<T>): Promise<{ value: T; ms: number; peakMb: number }> {
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  const t0 = performance.now();
+  const value = await run();
+  const ms = performance.now() - t0;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { value, ms, peakMb: (peak - before) / MB };
+}
+
+async function pack(qde: string, files: Record<string, string> = {}): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file('project.qde', qde);
+  for (const [name, content] of Object.entries(files)) zip.file(`sources/${name}`, content);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+describe('hostile .qdpx packages', () => {
+  const threeGb = 3 * 1024 * MB;
+  const bomb = zeroBomb(threeGb);
+
+  it('refuses a 3 GB zip bomb that declares its size, before unpacking anything', async () => {
+    const { value, ms, peakMb } = await measured(() => readQdpx(zipWith('project.qde', bomb, threeGb), 'bomb.qdpx'));
+    expect(value).toEqual({ ok: false, problems: [{ sv: 'bomb.qdpx: paketet packas upp till mer än 2 GB (3 GB enligt paketet)', en: 'bomb.qdpx: the package unpacks to more than 2 GB (3 GB by its own account)' }] });
+    expect(ms).toBeLessThan(2000);
+    expect(peakMb).toBeLessThan(300);
+  });
+
+  it('stops a 3 GB zip bomb that declares 1 KB as soon as it passes 1 KB (a real byte counter, not the declared size)', async () => {
+    const { value, ms, peakMb } = await measured(() => readQdpx(zipWith('project.qde', bomb, 1024), 'lügner.qdpx'));
+    expect(value.ok).toBe(false);
+    expect(english(value.ok ? [] : value.problems)).toEqual(['lügner.qdpx: project.qde is damaged (unpacks to more than the 1024 bytes it declares)']);
+    expect(ms).toBeLessThan(2000);
+    expect(peakMb).toBeLessThan(300);
+  });
+
+  it('imports 200,000 selections in one source (no spread of large arrays), every one a passage', async () => {
+    const n = 200_000;
+    const words: string[] = [];
+    for (let i = 0; i < n; i++) words.push(`ord${i}`);
+    const text = words.join(' ');
+    const selections: string[] = [];
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      selections.push(`<PlainTextSelection guid="${G(1_000_000 + i)}" startPosition="${at}" endPosition="${at + words[i]!.length}" creatingUser="${G(1)}"><Coding guid="${G(2_000_000 + i)}" creatingUser="${G(1)}"><CodeRef targetGUID="${G(10 + (i % 2))}"/></Coding></PlainTextSelection>`);
+      at += words[i]!.length + 1;
+    }
+    const qde = `<Project xmlns="urn:QDA-XML:project:1.0" name="Stor"><Users><User guid="${G(1)}" name="Anna"/></Users>
+<CodeBook><Codes><Code guid="${G(9)}" name="V" isCodable="false"><Code guid="${G(10)}" name="A" isCodable="true"/><Code guid="${G(11)}" name="B" isCodable="true"/></Code></Codes></CodeBook>
+<Sources><TextSource guid="${G(30)}" name="stor.txt" plainTextPath="internal://${G(30)}.txt">${selections.join('')}</TextSource></Sources></Project>`;
+    const bytes = await pack(qde, { [`${G(30)}.txt`]: text });
+    const { value, ms } = await measured(() => importQdpxPackage(bytes, 'stor.qdpx'));
+    if (!value.ok) throw new Error(english(value.problems).join('; '));
+    expect(value.data.segments).toHaveLength(n);
+    expect(value.report.problems).toEqual([]);
+    expect(value.data.segments[n - 1]!.selector.quote.exact).toBe(`ord${n - 1}`);
+    // Speed is measured in the benchmark (npm run bench, "qdpx import 200k selections"); this bound only catches a hang.
+    expect(ms).toBeLessThan(120_000);
+  }, 180_000);
+
+  it('caps entity expansion (billion laughs) with a message', async () => {
+    const laughs = `<?xml version="1.0"?><!DOCTYPE Project [<!ENTITY a "hahahahahahahahahaha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;">]><Project xmlns="urn:QDA-XML:project:1.0" name="&g;"/>`;
+    const bytes = await pack(laughs);
+    const { value: result, ms, peakMb } = await measured(() => readQdpx(bytes, 'skratt.qdpx'));
+    // Either refused as invalid, or read with the expansion capped; never ten million "ha"s.
+    if (result.ok) expect(result.project.name.length).toBeLessThan(1_000_000);
+    else expect(result.problems[0]!.en).toMatch(/^skratt\.qdpx: project\.qde is not valid QDA-XML: /);
+    expect(ms).toBeLessThan(10_000);
+    expect(peakMb).toBeLessThan(300);
+  });
+
+  it('reports absurd positions and a code tree nested 3,000 deep without crashing', async () => {
+    let codes = '';
+    for (let i = 0; i < 3000; i++) codes += `<Code guid="${G(100_000 + i)}" name="n${i}" isCodable="true">`;
+    for (let i = 0; i < 3000; i++) codes += '</Code>';
+    const qde = `<Project xmlns="urn:QDA-XML:project:1.0" name="Djup"><CodeBook><Codes>${codes}</Codes></CodeBook>
+<Sources><TextSource guid="${G(30)}" name="t"><PlainTextContent>Kort text.</PlainTextContent>
+<PlainTextSelection guid="${G(31)}" startPosition="-5" endPosition="3"><Coding guid="${G(32)}"><CodeRef targetGUID="${G(100_000)}"/></Coding></PlainTextSelection>
+<PlainTextSelection guid="${G(33)}" startPosition="1e300" endPosition="abc"><Coding guid="${G(34)}"><CodeRef targetGUID="${G(100_000)}"/></Coding></PlainTextSelection>
+<PlainTextSelection guid="${G(35)}" startPosition="0" endPosition="4"><Coding guid="${G(36)}"><CodeRef targetGUID="${G(100_000)}"/></Coding></PlainTextSelection>
+<PlainTextSelection guid="${G(35)}" startPosition="5" endPosition="9"><Coding guid="${G(37)}"><CodeRef targetGUID="${G(100_000)}"/></Coding></PlainTextSelection>
+</TextSource></Sources></Project>`;
+    const result = await importQdpxPackage(await pack(qde), 'djup.qdpx');
+    if (!result.ok) {
+      expect(result.problems[0]!.en).toMatch(/^djup\.qdpx: /);
+      return;
+    }
+    expect(english(result.report.problems)).toEqual(
+      expect.arrayContaining([`t: 2 selection(s) lie outside the text; skipped: ${G(31)} (-5–3), ${G(33)} (1e300–abc)`, `t: 1 selection(s) share their GUID with another: ${G(35)}`]),
+    );
+    expect(result.data.segments.map((s) => s.selector.quote.exact)).toEqual(['Kort', 'text']);
+    // Two passages, two ids: the duplicate GUID does not overwrite the first passage.
+    expect(new Set(result.data.segments.map((s) => s.id)).size).toBe(2);
+  });
+});
