@@ -1,4 +1,5 @@
 /** Renderer entry: open the store, ask for persistent storage once, mount the app. */
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createStore, ensurePersistentStorage } from '../src/store';

@@ -82,7 +82,11 @@ export async function importFiles(
   const outcomes = await Promise.all(
     files.map(async (file): Promise<ImportOutcome> => {
       let outcome: ImportOutcome;
-      const result = await extract(file.name, file.bytes, file.password);
+      // The pool never rejects; any other extractor that throws fails this file, not the batch.
+      const result = await extract(file.name, file.bytes, file.password).catch((error: unknown): IngestResult => {
+        const message = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+        return { ok: false, error: { fileName: file.name, code: 'unknown', message: { sv: `${file.name}: importen misslyckades (${message}).`, en: `${file.name}: the import failed (${message}).` } } };
+      });
       if (!result.ok) {
         outcome = { status: 'failed', fileName: file.name, code: result.error.code, message: result.error.message, bytes: file.bytes };
       } else {

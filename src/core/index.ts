@@ -5,5 +5,6 @@ export * from './zip-entries';
 export * from './files';
 export * from './backup-names';
 export * from './zip';
+export * from './html/sanitize-html';
 export * from './text-decoding';
 export * from './ocr-merge';

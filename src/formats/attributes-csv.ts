@@ -3,9 +3,13 @@
  * `file,level,county,municipality,valid_from,valid_to,title`). Every other column becomes an
  * attribute. Rows are matched to the project's documents by exact file name, then by file name
  * without extension (a DOCX twin of a listed PDF), comparing Unicode-normalised names (macOS
- * writes file names decomposed). Names in the CSV that match no document are reported.
+ * writes file names decomposed). Names in the CSV that match no document are reported. The limits
+ * of the document model (names ≤ 64, values ≤ 10,000 characters) are checked here, so the preview
+ * refuses what applying would; the file's own text is echoed at most 200 characters at a time.
  */
 import Papa from 'papaparse';
+import { MAX_ATTRIBUTE_NAME, MAX_ATTRIBUTE_VALUE } from '../core';
+import { echo } from './csv-table';
 
 export const FILE_COLUMNS = ['file', 'document', 'file_name', 'filename', 'fil', 'filnamn'] as const;
 
@@ -33,7 +37,7 @@ export function parseAttributesCsv(text: string): ParsedAttributes {
   const parsed = Papa.parse<string[]>(clean, { skipEmptyLines: 'greedy' });
   for (const error of parsed.errors) {
     if (error.code === 'UndetectableDelimiter') continue;
-    problems.push({ line: error.row === undefined ? undefined : error.row + 1, message: error.message });
+    problems.push({ line: error.row === undefined ? undefined : error.row + 1, message: echo(error.message) });
   }
   const [header, ...body] = parsed.data;
   if (!header || header.length === 0) return { rows: [], problems: [...problems, { message: 'the file is empty; a header row is required' }] };
@@ -46,7 +50,8 @@ export function parseAttributesCsv(text: string): ParsedAttributes {
   names.forEach((n, i) => {
     if (i === keyIndex) return;
     if (!n) problems.push({ line: 1, message: `column ${i + 1} has no name` });
-    else if (seenColumns.has(n)) problems.push({ line: 1, message: `column "${n}" appears twice` });
+    else if (n.length > MAX_ATTRIBUTE_NAME) problems.push({ line: 1, message: `column ${i + 1} has a name of ${n.length.toLocaleString('en')} characters; at most ${MAX_ATTRIBUTE_NAME} ("${echo(n, 60)}")` });
+    else if (seenColumns.has(n)) problems.push({ line: 1, message: `column "${echo(n)}" appears twice` });
     seenColumns.add(n);
   });
   const rows: AttributeRow[] = [];
@@ -62,10 +67,20 @@ export function parseAttributesCsv(text: string): ParsedAttributes {
       problems.push({ line, message: 'the file name is empty' });
       return;
     }
+    if (file.length > 1000) {
+      problems.push({ line, message: `the file name is ${file.length.toLocaleString('en')} characters long; at most 1000 ("${echo(file, 60)}")` });
+      return;
+    }
     const key = normaliseName(file);
     const earlier = seenFiles.get(key);
     if (earlier !== undefined) {
-      problems.push({ line, message: `"${file}" is listed twice (lines ${earlier} and ${line})` });
+      problems.push({ line, message: `"${echo(file)}" is listed twice (lines ${earlier} and ${line})` });
+      return;
+    }
+    const long = names.findIndex((n, j) => j !== keyIndex && n && (cells[j] ?? '').trim().length > MAX_ATTRIBUTE_VALUE);
+    if (long !== -1) {
+      const length = (cells[long] ?? '').trim().length;
+      problems.push({ line, message: `the value of "${echo(names[long]!, 60)}" for "${echo(file, 100)}" is ${length.toLocaleString('en')} characters long; at most ${MAX_ATTRIBUTE_VALUE.toLocaleString('en')}` });
       return;
     }
     seenFiles.set(key, line);
@@ -79,7 +94,9 @@ export function parseAttributesCsv(text: string): ParsedAttributes {
 }
 
 export function normaliseName(name: string): string {
-  return name.normalize('NFC').trim().toLocaleLowerCase('sv');
+  // Swedish has no special case mappings, so toLowerCase() is toLocaleLowerCase('sv') — without
+  // ICU's cost per call (a million-row CSV took seconds longer).
+  return name.normalize('NFC').trim().toLowerCase();
 }
 
 function stem(name: string): string {
@@ -114,9 +131,10 @@ export function matchAttributeRows(rows: readonly AttributeRow[], documents: rea
   const matches: AttributeMatch[] = [];
   const unknown: AttributeRow[] = [];
   const matchedDocs = new Set<string>();
-  const exactNames = new Set(rows.map((r) => normaliseName(r.file)));
-  for (const row of rows) {
-    const n = normaliseName(row.file);
+  const normalised = rows.map((r) => normaliseName(r.file));
+  const exactNames = new Set(normalised);
+  for (const [i, row] of rows.entries()) {
+    const n = normalised[i]!;
     const exact = byName.get(n) ?? [];
     // Same stem, other extension (a DOCX twin) — but never a document another row names exactly.
     const twins = (byStem.get(stem(n)) ?? []).filter((d) => !exact.includes(d) && !exactNames.has(normaliseName(d.fileName)));

@@ -7,12 +7,14 @@
  * quotes (a quoted cell may span lines), required header names case-insensitive.
  */
 import { restoreCell } from './csv-safe';
-import { CSV_DELIMITERS, type CsvProblem } from './csv-table';
+import { CSV_DELIMITERS, echo, type CsvProblem } from './csv-table';
 
 const REQUIRED = ['document', 'coder', 'variable', 'value'] as const;
 /** Attribute kept per document: the reliability sample's (`urval`, see the Reliability view). */
 const KEPT_ATTRIBUTES = ['urval'] as const;
 const MAX_PROBLEMS = 50;
+/** Longest line (or quoted record over several lines): far beyond any coding, and read in one pass. */
+const MAX_LINE_CHARS = 10_000_000;
 
 /** A growing Int32Array. */
 export class IntList {
@@ -185,12 +187,19 @@ export class CodingsScanner {
     if (this.failed) return;
     let start = 0;
     const chunk = this.carry + text;
-    for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', start)) {
+    // The carried part holds no newline: search only what is new (a 58 MB line is then one pass).
+    for (let nl = chunk.indexOf('\n', this.carry.length); nl !== -1; nl = chunk.indexOf('\n', start)) {
       this.line(chunk.slice(start, chunk.charCodeAt(nl - 1) === 13 ? nl - 1 : nl));
       start = nl + 1;
       if (this.failed) return;
     }
     this.carry = chunk.slice(start);
+    if (this.carry.length + this.pending.length > MAX_LINE_CHARS) this.tooLong();
+  }
+
+  private tooLong(): void {
+    this.problem(this.pending ? this.pendingLine : this.lineNo + 1, `the line is longer than ${MAX_LINE_CHARS.toLocaleString('en')} characters; the file is not read further`);
+    this.failed = true;
   }
 
   /** The end of the text; returns what was read. */
@@ -208,6 +217,7 @@ export class CodingsScanner {
     this.lineNo++;
     if (this.pending) {
       this.pending += `\n${raw}`;
+      if (this.pending.length > MAX_LINE_CHARS) return this.tooLong();
       if (quotesOpen(this.pending)) return;
       raw = this.pending;
       this.pending = '';
@@ -235,7 +245,7 @@ export class CodingsScanner {
         line,
         other
           ? `the columns are separated by a ${other === '|' ? 'vertical bar "|"' : 'colon'}; use a comma, a semicolon or a tab (the header must contain ${REQUIRED.join(',')})`
-          : `missing column(s) ${REQUIRED.filter((r) => !lower(',').includes(r)).join(', ')} in the header (found: ${raw.trim() || 'nothing'}); the header must contain ${REQUIRED.join(',')} (separated by commas, semicolons or tabs)`,
+          : `missing column(s) ${REQUIRED.filter((r) => !lower(',').includes(r)).join(', ')} in the header (found: ${echo(raw.trim()) || 'nothing'}); the header must contain ${REQUIRED.join(',')} (separated by commas, semicolons or tabs)`,
       );
       this.failed = true;
       return;

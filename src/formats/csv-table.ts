@@ -27,6 +27,15 @@ export interface CsvTable {
 export const CSV_DELIMITERS = [',', ';', '\t'] as const;
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'vertical bar "|"', ':': 'colon' };
 
+/** Most characters of a file's own text echoed in a message. */
+export const MAX_ECHO = 200;
+
+/** `text` cut to MAX_ECHO characters, saying how much was left out (a hostile header can be 58 MB). */
+export function echo(text: string, max = MAX_ECHO): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)}… (${(text.length - max).toLocaleString('en')} more characters)`;
+}
+
 /** The header row's cells for one delimiter (quotes honoured), trimmed. */
 function headerCells(text: string, delimiter: string): string[] {
   const first = Papa.parse<string[]>(text, { delimiter, preview: 1 }).data[0] ?? [];
@@ -71,7 +80,7 @@ export function readCsvTable(text: string, required: readonly string[]): CsvTabl
       line: 1,
       message: other
         ? `the columns are separated by a ${DELIMITER_NAMES[other]}; use a comma, a semicolon or a tab (the header must contain ${required.join(',')})`
-        : `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} in the header (found: ${columns.join(', ') || 'nothing'}); the header must contain ${required.join(',')} (separated by commas, semicolons or tabs)`,
+        : `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} in the header (found: ${echo(columns.join(', ')) || 'nothing'}); the header must contain ${required.join(',')} (separated by commas, semicolons or tabs)`,
     });
     return { columns, records: [], problems };
   }

@@ -10,7 +10,7 @@
  */
 import { zipSync } from 'fflate';
 import mammoth from 'mammoth';
-import { ZipArchive, formatBytes, unsafeEntryName, type ImportWarning, type ZipLimits } from '../core';
+import { ZipArchive, formatBytes, unsafeEntryName, type ImportWarning, type SafeHtml, type ZipLimits } from '../core';
 import { sanitiseHtml } from './sanitize-html';
 import { ingestError, type IngestFailure } from './types';
 
@@ -25,7 +25,7 @@ const EMBEDDED_STYLE_MAP = 'mammoth/style-map';
 
 export interface DocxContent {
   text: string;
-  html: string;
+  html: SafeHtml;
   warnings: ImportWarning[];
 }
 
@@ -75,6 +75,10 @@ export async function extractDocx(bytes: Uint8Array, fileName: string): Promise<
       convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
     });
   } catch (error) {
+    // mammoth's XML reader recurses: elements nested tens of thousands deep exhaust the stack.
+    if (error instanceof RangeError) {
+      return ingestError(fileName, 'docx-invalid', 'Word-filens innehåll är för djupt nästlat för att kunna läsas; filen importeras inte.', 'the Word file’s content is nested too deeply to be read; the file is not imported.');
+    }
     const message = error instanceof Error ? error.message : String(error);
     return ingestError(fileName, 'docx-invalid', `Word-filen kunde inte läsas (${message.slice(0, 200)}).`, `the Word file could not be read (${message.slice(0, 200)}).`);
   }

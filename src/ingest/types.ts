@@ -2,7 +2,7 @@
  * What import produces: the extracted document, or an error value with a message in Swedish
  * and English that names the file and the problem.
  */
-import type { DocumentKind, ImportWarning, UserMessage } from '../core';
+import type { DocumentKind, ImportWarning, SafeHtml, UserMessage } from '../core';
 
 export interface ExtractedDocument {
   fileName: string;
@@ -16,7 +16,7 @@ export interface ExtractedDocument {
   pageStarts: number[];
   pageCount: number;
   /** Sanitised HTML whose DOM text equals `text` (DOCX only). */
-  html?: string;
+  html?: SafeHtml;
   hasText: boolean;
   warnings: ImportWarning[];
 }
@@ -31,6 +31,9 @@ export type IngestErrorCode =
   | 'docx-invalid'
   | 'unsafe-zip'
   | 'too-large'
+  | 'timeout'
+  | 'cancelled'
+  | 'worker-crashed'
   | 'unknown';
 
 export interface IngestError {

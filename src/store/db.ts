@@ -23,6 +23,7 @@ import type {
   ConsensusEvent,
   ReliabilitySample,
 } from '../core';
+import { sanitiseHtml } from '../core';
 
 export const DATABASE_NAME = 'overens';
 
@@ -113,6 +114,24 @@ export function openDatabase(name: string = DATABASE_NAME): OverensDb {
         await judgements.update(c.id, { resolution: { ...c.resolution!, basis } });
       }
     });
+  // Version 4 changes no table: it runs every stored HTML through the one sanitiser, so HTML a
+  // backup or package brought in before they were sanitised on the way in is safe too.
+  db.version(4)
+    .stores(SCHEMA_V3)
+    .upgrade(async (tx) => {
+      await tx.table('documentContents').toCollection().modify((c: { html?: string }) => {
+        if (typeof c.html === 'string') c.html = sanitiseHtml(c.html).html;
+      });
+    });
+  return db;
+}
+
+/** A database as schema version 3 created it (for upgrade tests). */
+export function openDatabaseV3(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2);
+  db.version(3).stores(SCHEMA_V3);
   return db;
 }
 

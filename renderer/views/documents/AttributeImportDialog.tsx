@@ -2,6 +2,11 @@
 import { Dialog } from '../../components/Dialog';
 import type { AttributeMatching, AttributeProblem } from '../../../src/formats/attributes-csv';
 import { useI18n } from '../../i18n';
+import { formatNumber } from '../../../src/core/number-format';
+
+/** Rows shown of each list: a hostile CSV may name a million unknown files. */
+export const SHOWN_UNKNOWN = 10;
+export const SHOWN_PROBLEMS = 50;
 
 export interface AttributeImportPreview {
   fileName: string;
@@ -12,7 +17,13 @@ export interface AttributeImportPreview {
 }
 
 export function AttributeImportDialog({ preview, onApply, onClose }: { preview: AttributeImportPreview | null; onApply: () => void; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const more = (total: number, shown: number, testId: string) =>
+    total > shown && (
+      <li className="muted" data-testid={testId}>
+        {t('documents.listMore', { count: formatNumber(total - shown, lang, 0) })}
+      </li>
+    );
   const matched = preview?.matching.matches.length ?? 0;
   return (
     <Dialog
@@ -38,26 +49,28 @@ export function AttributeImportDialog({ preview, onApply, onClose }: { preview: 
           </p>
           {preview.matching.unknown.length > 0 && (
             <>
-              <p>{t('documents.attributesUnknown', { count: preview.matching.unknown.length })}</p>
+              <p>{t('documents.attributesUnknown', { count: formatNumber(preview.matching.unknown.length, lang, 0) })}</p>
               <ul className="problem-list" data-testid="attributes-unknown">
-                {preview.matching.unknown.map((row) => (
+                {preview.matching.unknown.slice(0, SHOWN_UNKNOWN).map((row) => (
                   <li key={row.line}>
                     {row.file} <span className="muted small">(rad/line {row.line})</span>
                   </li>
                 ))}
+                {more(preview.matching.unknown.length, SHOWN_UNKNOWN, 'attributes-unknown-more')}
               </ul>
             </>
           )}
           {preview.problems.length > 0 && (
             <>
-              <p>{t('documents.attributesProblems', { count: preview.problems.length })}</p>
+              <p>{t('documents.attributesProblems', { count: formatNumber(preview.problems.length, lang, 0) })}</p>
               <ul className="problem-list" data-testid="attributes-problems">
-                {preview.problems.map((p, i) => (
+                {preview.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
                   <li key={i}>
                     {p.line !== undefined && <span className="muted small">rad/line {p.line}: </span>}
                     {p.message}
                   </li>
                 ))}
+                {more(preview.problems.length, SHOWN_PROBLEMS, 'attributes-problems-more')}
               </ul>
             </>
           )}

@@ -157,7 +157,7 @@ export function DocumentsView() {
         </button>
         <span className="muted">{t('documents.dropHint')}</span>
       </div>
-      {batch && <ImportPanel batch={batch} onImportAnyway={(o) => void importAnyway(o)} onRetryWithPassword={(o) => void retryWithPassword(o)} onTwin={(o, link) => void decideTwin(o, link)} onClose={() => setBatch(null)} />}
+      {batch && <ImportPanel batch={batch} onImportAnyway={(o) => void importAnyway(o)} onRetryWithPassword={(o) => void retryWithPassword(o)} onTwin={(o, link) => void decideTwin(o, link)} onClose={() => setBatch(null)} onCancel={() => extractPool().cancel()} />}
       <AssignmentCard />
       <div className="toolbar">
         <button type="button" onClick={() => void importAttributes()} disabled={!documents?.length} data-testid="import-attributes">

@@ -11,13 +11,15 @@ export interface ImportBatch {
   outcomes: ImportOutcome[];
 }
 
-export function ImportPanel({ batch, onImportAnyway, onRetryWithPassword, onTwin, onClose }: {
+export function ImportPanel({ batch, onImportAnyway, onRetryWithPassword, onTwin, onClose, onCancel }: {
   batch: ImportBatch;
   /** Link an imported file to the agreement it resembles, or keep it separate. */
   onTwin: (outcome: Extract<ImportOutcome, { status: 'imported' }>, link: boolean) => void;
   onImportAnyway: (outcome: Extract<ImportOutcome, { status: 'duplicate' }>) => void;
   onRetryWithPassword: (outcome: Extract<ImportOutcome, { status: 'failed' }>) => void;
   onClose: () => void;
+  /** Stop the batch: files not yet read end as cancelled; those already stored stay. */
+  onCancel: () => void;
 }) {
   const { t, lang } = useI18n();
   const running = batch.done < batch.total;
@@ -26,7 +28,11 @@ export function ImportPanel({ batch, onImportAnyway, onRetryWithPassword, onTwin
     <section className="card import-panel" data-testid="import-panel" aria-live="polite">
       <div className="import-head">
         <h2>{running ? t('import.running', { done: batch.done, total: batch.total }) : t('import.finished', { imported: count('imported'), duplicate: count('duplicate'), failed: count('failed') })}</h2>
-        {!running && (
+        {running ? (
+          <button type="button" onClick={onCancel} data-testid="cancel-import">
+            {t('import.cancel')}
+          </button>
+        ) : (
           <button type="button" onClick={onClose} data-testid="close-import">
             {t('common.close')}
           </button>

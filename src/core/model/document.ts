@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { Id, Timestamp } from './common';
+import { sanitiseHtml, type SafeHtml } from '../html/sanitize-html';
 import { DocumentOcr, OcrPageLayer } from './ocr';
 
 export const DocumentKind = z.enum(['pdf', 'docx', 'txt']);
@@ -24,14 +25,21 @@ export type ImportWarning = z.infer<typeof ImportWarning>;
 /** Attribute names used by the templates and results; any other name is a free column. */
 export const WELL_KNOWN_ATTRIBUTES = ['level', 'county', 'municipality', 'valid_from', 'valid_to', 'title'] as const;
 
+/** Longest attribute name and value (the attribute CSV's preview refuses the same). */
+export const MAX_ATTRIBUTE_NAME = 64;
+export const MAX_ATTRIBUTE_VALUE = 10_000;
+
 export const AttributeName = z
   .string()
   .trim()
   .min(1, 'attribute name must not be empty')
-  .max(64)
-  .refine((name) => ![...name].some((ch) => ch.charCodeAt(0) < 0x20), 'attribute name must not contain control characters');
+  .max(MAX_ATTRIBUTE_NAME)
+  .refine((name) => {
+    for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 0x20) return false;
+    return true;
+  }, 'attribute name must not contain control characters');
 
-export const DocumentAttributes = z.record(AttributeName, z.string().max(10_000));
+export const DocumentAttributes = z.record(AttributeName, z.string().max(MAX_ATTRIBUTE_VALUE));
 export type DocumentAttributes = z.infer<typeof DocumentAttributes>;
 
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lower-case hex digits');
@@ -74,7 +82,12 @@ export const DocumentContent = z
     text: z.string(),
     /** Offset in `text` where each page starts (PDF); [0] for documents without pages. */
     pageStarts: z.array(z.number().int().nonnegative()).min(1),
-    /** Sanitised HTML as rendered (DOCX); its text content equals `text`. */
+    /**
+     * HTML as rendered (DOCX); its text content equals `text`. Whatever comes in is run through
+     * the one sanitiser (src/core/html/sanitize-html.ts) — on import, restore, a coder package or
+     * any other parse — so the parsed value is `SafeHtml`; HTML whose text differs from `text` is
+     * refused.
+     */
     html: z.string().optional(),
     /** The recognised words of OCR pages with their boxes (for the viewer's text layer). */
     ocrLayers: z.array(OcrPageLayer).optional(),
@@ -90,6 +103,15 @@ export const DocumentContent = z
         return;
       }
     }
+  })
+  .transform((c, ctx) => {
+    if (c.html === undefined) return c as Omit<typeof c, 'html'> & { html?: SafeHtml };
+    const safe = sanitiseHtml(c.html);
+    if (safe.text !== c.text) {
+      ctx.issues.push({ code: 'custom', path: ['html'], message: 'the text of the HTML differs from the document text', input: c.html });
+      return z.NEVER;
+    }
+    return { ...c, html: safe.html };
   });
 export type DocumentContent = z.infer<typeof DocumentContent>;
 

@@ -221,7 +221,7 @@ describe('database', () => {
     store.db.close();
     store = createStore(openDatabase(dbName));
     expect((await store.projects.get(project.id))?.name).toBe('Persisted');
-    expect(store.db.verno).toBe(3);
+    expect(store.db.verno).toBe(4);
   });
 
   it('asks for persistent storage once and remembers the answer', async () => {
@@ -308,7 +308,7 @@ describe('schema version 2', () => {
     v1.close();
     store = createStore(openDatabase(dbName));
     expect((await store.projects.get('old'))?.name).toBe('Från version 1');
-    expect(store.db.verno).toBe(3);
+    expect(store.db.verno).toBe(4);
     await store.codings.setDocumentMemo('old', 'd', 'c', 'Oklart om LVM avses.');
     expect((await store.codings.documentMemo('d', 'c'))?.text).toBe('Oklart om LVM avses.');
     await store.codings.setDocumentMemo('old', 'd', 'c', '  ');

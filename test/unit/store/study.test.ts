@@ -59,7 +59,7 @@ describe('schema version 3', () => {
     await v2.table('judgements').bulkAdd([j('ja', 'a', 'lvm.ja'), j('jb', 'b', 'lvm.nej'), j('jk', 'k', 'lvm.ja', { reason: 'r', coderIds: ['a', 'b'], resolvedAt: 5 })]);
     v2.close();
     store = createStore(openDatabase(dbName));
-    expect(store.db.verno).toBe(3);
+    expect(store.db.verno).toBe(4);
     expect((await store.projects.get('p'))?.settings).toEqual({ blindCoding: true, leadCoderId: 'a' });
     expect((await store.db.judgements.get('jk'))?.resolution?.basis).toEqual([{ coderId: 'a', valueIds: ['lvm.ja'] }, { coderId: 'b', valueIds: ['lvm.nej'] }]);
     expect((await store.db.judgements.get('ja'))?.valueIds).toEqual(['lvm.ja']);
