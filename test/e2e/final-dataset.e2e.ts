@@ -279,9 +279,10 @@ describe('the study finished: final dataset, review, report and exports', () => 
     await page.getByTestId('fix-unjudged').first().click();
     const current = page.locator('[data-testid="coding-variable"].current .coding-variable-label');
     const judged = new Set(truth.map((r) => r.variable));
-    await expect.poll(() => current.textContent(), { timeout: 10_000 }).not.toBeNull();
-    expect(judged.has((await current.textContent())!)).toBe(false);
-    expect(await current.textContent()).toBe(codebookLabels.find((l) => !judged.has(l)));
+    const firstUnjudged = codebookLabels.find((l) => !judged.has(l))!;
+    // The coding view opens (at the remembered variable) before the link's variable is applied: wait for it.
+    await expect.poll(() => current.textContent(), { timeout: 10_000 }).toBe(firstUnjudged);
+    expect(judged.has(firstUnjudged)).toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);

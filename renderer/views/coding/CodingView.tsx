@@ -90,11 +90,14 @@ export function CodingView() {
   // panel) opens at it; otherwise the remembered one.
   const routeVariable = useRouteParam('variable');
   const restoredVariable = useRef(false);
+  // Applied once per link (document and variable), so later keys and clicks move freely.
+  const appliedLink = useRef<string | null>(null);
   useEffect(() => {
     if (codable.length === 0) return;
-    if (routeVariable !== null) {
+    if (routeVariable !== null && appliedLink.current !== `${documentId}|${routeVariable}`) {
       const wanted = codable.findIndex((v) => v.id === routeVariable);
       if (wanted >= 0) {
+        appliedLink.current = `${documentId}|${routeVariable}`;
         restoredVariable.current = true;
         setVariableIndex(wanted);
         return;
