@@ -56,6 +56,16 @@ export interface CoderDeletionPlan {
 
 const fail = (code: string, sv: string, en: string) => new OverensError(code, { sv, en });
 
+/** Inside a transaction over projects and coders: the project, if `byCoderId` is its lead (else `refuse(lead's name)` is thrown). */
+async function leadsProject(db: OverensDb, projectId: string, byCoderId: string, refuse: (leadName: string) => OverensError) {
+  const project = await db.projects.get(projectId);
+  if (!project) throw fail('project-not-found', 'Projektet finns inte.', 'The project does not exist.');
+  const coders = await db.coders.where('projectId').equals(projectId).toArray();
+  const lead = leadOf(project.settings, coders);
+  if (byCoderId !== lead) throw refuse(coders.find((c) => c.id === lead)?.name ?? '—');
+  return { project, lead, coders };
+}
+
 export class StudyRepository {
   constructor(private readonly db: OverensDb) {}
 
@@ -227,14 +237,9 @@ export class StudyRepository {
   async setBlinding(projectId: string, byCoderId: string, change: BlindingChange, now: number = Date.now()): Promise<void> {
     const db = this.db;
     await db.transaction('rw', [db.projects, db.coders, db.blindingEvents], async () => {
-      const project = await db.projects.get(projectId);
-      if (!project) throw fail('project-not-found', 'Projektet finns inte.', 'The project does not exist.');
-      const coders = await db.coders.where('projectId').equals(projectId).toArray();
-      const lead = leadOf(project.settings, coders);
-      if (byCoderId !== lead) {
-        const name = coders.find((c) => c.id === lead)?.name ?? '—';
-        throw fail('blinding-not-lead', `Bara projektledaren (${name}) kan ändra blindningen.`, `Only the project lead (${name}) can change blinding.`);
-      }
+      const { project, lead, coders } = await leadsProject(db, projectId, byCoderId, (name) =>
+        fail('blinding-not-lead', `Bara projektledaren (${name}) kan ändra blindningen.`, `Only the project lead (${name}) can change blinding.`),
+      );
       const s = project.settings;
       const settings: ProjectSettings = { ...s, leadCoderId: lead };
       let from: string;
@@ -277,14 +282,9 @@ export class StudyRepository {
     }
     const db = this.db;
     await db.transaction('rw', [db.projects, db.coders, db.blindingEvents], async () => {
-      const project = await db.projects.get(projectId);
-      if (!project) throw fail('project-not-found', 'Projektet finns inte.', 'The project does not exist.');
-      const coders = await db.coders.where('projectId').equals(projectId).toArray();
-      const lead = leadOf(project.settings, coders);
-      if (byCoderId !== lead) {
-        const name = coders.find((c) => c.id === lead)?.name ?? '—';
-        throw fail('proposals-not-lead', `Bara projektledaren (${name}) kan ändra förslagen.`, `Only the project lead (${name}) can change the proposals.`);
-      }
+      const { project, lead } = await leadsProject(db, projectId, byCoderId, (name) =>
+        fail('proposals-not-lead', `Bara projektledaren (${name}) kan ändra förslagen.`, `Only the project lead (${name}) can change the proposals.`),
+      );
       const current = proposalSettings(project.settings);
       const settings: ProjectSettings = { ...project.settings, leadCoderId: lead };
       let scope: 'proposals' | 'proposal-threshold';
