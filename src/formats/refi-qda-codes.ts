@@ -235,7 +235,9 @@ export function codesXml(content: CodebookContent, options: { lang?: Language; i
         .filter((x) => x !== self)
         .map((x) => valueCode(x, nameOf(x), 3))
         .join('');
-      const parent = `guid="${guidFor(v.id)}" name="${esc(variableName)}" isCodable="${self ? 'true' : 'false'}"${self ? ` color="${self.colour}"` : ''}`;
+      const codable = Boolean(self) || v.exchange?.codable === true;
+      const colour = self?.colour ?? v.exchange?.colour;
+      const parent = `guid="${guidFor(v.id)}" name="${esc(variableName)}" isCodable="${codable ? 'true' : 'false'}"${colour ? ` color="${colour}"` : ''}`;
       return nl(2) + code(parent, description(variableDescription(v, lang)) + children, children ? nl(2) : '');
     })
     .join('');
@@ -428,6 +430,8 @@ export function codeTreeToVariables(codes: readonly ImportedCode[], options: Cod
     }
     const variable: Variable = { id: variableId, key: '', label: { sv: name }, description: t.text ? { sv: t.text } : {}, codingRule: t.rule ? { sv: t.rule } : {}, kind, level, values };
     if (t.source) variable.source = t.source;
+    // A codable parent nobody coded on has no value of its own: keep its codability and colour for the export.
+    if (code.isCodable && !parentUsed) variable.exchange = { codable: true, ...(code.color && /^#[0-9a-fA-F]{6}$/.test(code.color) ? { colour: code.color } : {}) };
     variables.push(variable);
   }
   if (loose.length) {

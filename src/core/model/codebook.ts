@@ -76,6 +76,11 @@ export const Variable = z
     derived: DerivedRule.optional(),
     /** Where the variable comes from, e.g. "Vårdanalys 2017:1, Bilaga 2, tabell 18". */
     source: z.string().optional(),
+    /**
+     * How the REFI-QDA parent code it was imported from was marked, written back on export: codable
+     * (ATLAS.ti, MAXQDA) and its colour, also when nothing was coded on the parent itself.
+     */
+    exchange: z.object({ codable: z.boolean().optional(), colour: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional() }).strict().optional(),
   })
   .strict()
   .superRefine((v, ctx) => {

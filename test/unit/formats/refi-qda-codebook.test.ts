@@ -333,6 +333,8 @@ describe('REFI-QDA codebook import', () => {
     expect(read.template.content.variables).toEqual([
       {
         id: G(1), key: 'lvm', label: { sv: 'LVM' }, description: { sv: 'Tvångsvård enligt LVM.' }, codingRule: {}, kind: 'single', level: 'nominal',
+        // The parent's codability and colour, kept for the export (the code stays codable there).
+        exchange: { codable: true, colour: '#ff0000' },
         values: [
           { id: G(2), key: 'ja', label: { sv: 'Ja' }, definition: {}, anchors: [], codingRule: {}, indicatorTerms: [], colour: '#00ff00', absent: false },
           { id: G(3), key: 'nej', label: { sv: 'Nej' }, definition: {}, anchors: [], codingRule: {}, indicatorTerms: [], colour: '#0000ff', absent: false },

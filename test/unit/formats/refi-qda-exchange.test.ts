@@ -229,4 +229,25 @@ describe('Överens → .qdpx → Överens', () => {
     expect(out).toMatch(/<Code guid="cccccccc-0000-4000-8000-000000000002" name="Barn" isCodable="true" color="#00aa00">.*<Code guid="cccccccc-0000-4000-8000-000000000003" name="Unga" isCodable="true" color="#0000aa"/s);
     expect(out).toContain('<CodeRef targetGUID="cccccccc-0000-4000-8000-000000000002"/>');
   });
+
+  it('keeps a codable parent codable with its colour when nothing is coded on the parent itself (no extra value)', async () => {
+    // MAXQDA and ATLAS.ti mark parents codable by default; a parent without codings of its own
+    // becomes a variable whose values are only its sub-codes, and goes out again as it came in.
+    const qde = `<Project xmlns="urn:QDA-XML:project:1.0" name="Förälder" origin="MAXQDA 24"><Users><User guid="${anna.id}" name="Anna"/></Users>
+<CodeBook><Codes><Code guid="cccccccc-0000-4000-8000-000000000011" name="LVM" isCodable="true" color="#aa0000"><Code guid="cccccccc-0000-4000-8000-000000000012" name="Ja" isCodable="true" color="#00aa00"/><Code guid="cccccccc-0000-4000-8000-000000000013" name="Nej" isCodable="true" color="#0000aa"/></Code><Code guid="cccccccc-0000-4000-8000-000000000014" name="Tema" isCodable="false"><Code guid="cccccccc-0000-4000-8000-000000000015" name="A" isCodable="true" color="#111111"/></Code></Codes></CodeBook>
+<Sources><TextSource guid="${DOC_TXT}" name="t"><PlainTextContent>LVM ja.</PlainTextContent>
+<PlainTextSelection guid="dddddddd-0000-4000-8000-000000000011" startPosition="0" endPosition="3" creatingUser="${anna.id}"><Coding guid="dddddddd-0000-4000-8000-000000000012" creatingUser="${anna.id}"><CodeRef targetGUID="cccccccc-0000-4000-8000-000000000012"/></Coding></PlainTextSelection>
+</TextSource></Sources></Project>`;
+    const zip = new JSZip();
+    zip.file('project.qde', qde);
+    const imported = await importQdpxPackage(await zip.generateAsync({ type: 'uint8array' }), 'foralder.qdpx');
+    if (!imported.ok) throw new Error('not read');
+    const { data } = imported;
+    const lvm = data.codebookVersions[0]!.content.variables.find((v) => v.label.sv === 'LVM')!;
+    expect(lvm.values.map((v) => v.label.sv)).toEqual(['Ja', 'Nej']);
+    const out = (await unpack(await exportQdpx({ project: data.project, coders: data.coders, content: data.codebookVersions[0]!.content, documents: data.documents.map((meta, i) => ({ meta, content: data.documentContents[i]!, bytes: new Uint8Array() })), segments: data.segments, judgements: data.judgements, memos: data.memos }))).qde;
+    expect(out).toContain('<Code guid="cccccccc-0000-4000-8000-000000000011" name="LVM" isCodable="true" color="#aa0000">');
+    // A parent that was not codable stays not codable.
+    expect(out).toMatch(/<Code guid="cccccccc-0000-4000-8000-000000000014" name="Tema" isCodable="false">/);
+  });
 });
