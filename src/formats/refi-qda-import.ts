@@ -20,7 +20,7 @@ export type { ImportedCode, ImportedSelection, SourceConvention };
 
 const MB = 1024 * 1024;
 /** What a package may hold: entries, and bytes unpacked per kind of entry and in all. */
-export const QDPX_LIMITS = { maxEntries: 100_000, maxEntryBytes: 1024 * MB, maxTotalBytes: 2048 * MB, maxQdeBytes: 512 * MB, maxTextBytes: 256 * MB };
+export const QDPX_LIMITS = { maxEntries: 100_000, maxEntryBytes: 1024 * MB, maxTotalBytes: 2048 * MB, maxQdeBytes: 512 * MB, maxTextBytes: 128 * MB, maxTextChars: 32_000_000 };
 
 export interface ImportedSource {
   guid: string;
@@ -204,6 +204,12 @@ export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx'): Pr
         if (!textBytes) continue;
         raw = decodeSourceText(textBytes, name, problems);
       } else raw = inline!.replace(/^\uFEFF/, '');
+      // The same caps as a text file imported on its own (src/ingest/types.ts: 128 MB, 32 million characters).
+      if (raw.length > QDPX_LIMITS.maxTextChars) {
+        const chars = QDPX_LIMITS.maxTextChars.toLocaleString('sv-SE');
+        problems.push(prefixed(`${name}: `, msg(`texten är längre än ${chars} tecken; källan hoppades över`, `its text is longer than ${QDPX_LIMITS.maxTextChars.toLocaleString('en-GB')} characters; the source was skipped`)));
+        continue;
+      }
       const { text, selections, convention } = readSelections(textHolder, raw, name, ctx);
       conventions.push(convention);
       const originalEntry = kind === 'PDFSource' ? entryFor(str(s.path)) : null;
