@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { deflateSync } from 'fflate';
 import { ZipArchive, crc32, formatBytes, type ZipLimits } from '../../../src/core';
+import { handZip as writeZip } from '../hostile/generate';
 
 const LIMITS: ZipLimits = { maxEntries: 1000, maxEntryBytes: 64 * 1024 * 1024, maxTotalBytes: 128 * 1024 * 1024 };
 const enc = new TextEncoder();
@@ -20,42 +21,7 @@ async function jszip(files: Record<string, string | Uint8Array>, compression: 'S
 /** A one-entry zip written by hand: `declared` is what the headers claim the entry unpacks to. */
 function handZip(name: string, payload: Uint8Array, opts: { method: 0 | 8; declared: number; crc: number; compressed?: Uint8Array }): Uint8Array {
   const data = opts.compressed ?? (opts.method === 8 ? deflateSync(payload) : payload);
-  const nameBytes = enc.encode(name);
-  const local = new Uint8Array(30 + nameBytes.length);
-  const lv = new DataView(local.buffer);
-  lv.setUint32(0, 0x04034b50, true);
-  lv.setUint16(4, 20, true);
-  lv.setUint16(8, opts.method, true);
-  lv.setUint32(14, opts.crc, true);
-  lv.setUint32(18, data.length, true);
-  lv.setUint32(22, opts.declared, true);
-  lv.setUint16(26, nameBytes.length, true);
-  local.set(nameBytes, 30);
-  const central = new Uint8Array(46 + nameBytes.length);
-  const cv = new DataView(central.buffer);
-  cv.setUint32(0, 0x02014b50, true);
-  cv.setUint16(4, 20, true);
-  cv.setUint16(6, 20, true);
-  cv.setUint16(10, opts.method, true);
-  cv.setUint32(16, opts.crc, true);
-  cv.setUint32(20, data.length, true);
-  cv.setUint32(24, opts.declared, true);
-  cv.setUint16(28, nameBytes.length, true);
-  cv.setUint32(42, 0, true);
-  central.set(nameBytes, 46);
-  const end = new Uint8Array(22);
-  const ev = new DataView(end.buffer);
-  ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, 1, true);
-  ev.setUint16(10, 1, true);
-  ev.setUint32(12, central.length, true);
-  ev.setUint32(16, local.length + data.length, true);
-  const out = new Uint8Array(local.length + data.length + central.length + end.length);
-  out.set(local, 0);
-  out.set(data, local.length);
-  out.set(central, local.length + data.length);
-  out.set(end, local.length + data.length + central.length);
-  return out;
+  return writeZip([{ name, data, method: opts.method, declared: opts.declared, crc: opts.crc }]);
 }
 
 function open(bytes: Uint8Array, limits = LIMITS): ZipArchive {

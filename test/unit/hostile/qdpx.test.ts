@@ -11,6 +11,7 @@ import { english } from '../../../src/formats/messages';
 import { importQdpxPackage } from '../../../src/formats/qdpx-package';
 import { readQdpx } from '../../../src/formats/refi-qda-import';
 import { crc32 } from '../../../src/core/zip';
+import { handZip, storedEntry } from './generate';
 
 const G = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const MB = 1024 * 1024;
@@ -43,93 +44,8 @@ function zeroBomb(total: number): Uint8Array {
   return out.subarray(0, (bit + 7) >> 3);
 }
 
-/** A zip with one project.qde whose headers say it unpacks to `declared` bytes. */
-function zipWith(name: string, data: Uint8Array, declared: number): Uint8Array {
-  const nameBytes = enc.encode(name);
-  const local = new Uint8Array(30 + nameBytes.length);
-  const lv = new DataView(local.buffer);
-  lv.setUint32(0, 0x04034b50, true);
-  lv.setUint16(4, 20, true);
-  lv.setUint16(8, 8, true);
-  lv.setUint32(18, data.length, true);
-  lv.setUint32(22, declared >>> 0, true);
-  lv.setUint16(26, nameBytes.length, true);
-  local.set(nameBytes, 30);
-  const central = new Uint8Array(46 + nameBytes.length);
-  const cv = new DataView(central.buffer);
-  cv.setUint32(0, 0x02014b50, true);
-  cv.setUint16(4, 20, true);
-  cv.setUint16(6, 20, true);
-  cv.setUint16(10, 8, true);
-  cv.setUint32(20, data.length, true);
-  cv.setUint32(24, declared >>> 0, true);
-  cv.setUint16(28, nameBytes.length, true);
-  central.set(nameBytes, 46);
-  const end = new Uint8Array(22);
-  const ev = new DataView(end.buffer);
-  ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, 1, true);
-  ev.setUint16(10, 1, true);
-  ev.setUint32(12, central.length, true);
-  ev.setUint32(16, local.length + data.length, true);
-  const out = new Uint8Array(local.length + data.length + central.length + end.length);
-  out.set(local, 0);
-  out.set(data, local.length);
-  out.set(central, local.length + data.length);
-  out.set(end, local.length + data.length + central.length);
-  return out;
-}
-
-/** A zip of several entries: each deflated (`data` raw deflate, headers saying `declared` bytes) or stored (with its CRC). */
-function zipOf(entries: { name: string; data: Uint8Array; declared: number; stored?: boolean; crc?: number }[]): Uint8Array {
-  const locals: Uint8Array[] = [];
-  const centrals: Uint8Array[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const nameBytes = enc.encode(e.name);
-    const crc = e.crc ?? (e.stored ? crc32(e.data) : 0);
-    const local = new Uint8Array(30 + nameBytes.length);
-    const lv = new DataView(local.buffer);
-    lv.setUint32(0, 0x04034b50, true);
-    lv.setUint16(4, 20, true);
-    lv.setUint16(8, e.stored ? 0 : 8, true);
-    lv.setUint32(14, crc, true);
-    lv.setUint32(18, e.data.length, true);
-    lv.setUint32(22, e.declared >>> 0, true);
-    lv.setUint16(26, nameBytes.length, true);
-    local.set(nameBytes, 30);
-    const central = new Uint8Array(46 + nameBytes.length);
-    const cv = new DataView(central.buffer);
-    cv.setUint32(0, 0x02014b50, true);
-    cv.setUint16(4, 20, true);
-    cv.setUint16(6, 20, true);
-    cv.setUint16(10, e.stored ? 0 : 8, true);
-    cv.setUint32(16, crc, true);
-    cv.setUint32(20, e.data.length, true);
-    cv.setUint32(24, e.declared >>> 0, true);
-    cv.setUint16(28, nameBytes.length, true);
-    cv.setUint32(42, offset, true);
-    central.set(nameBytes, 46);
-    locals.push(local, e.data);
-    centrals.push(central);
-    offset += local.length + e.data.length;
-  }
-  const centralSize = centrals.reduce((n, c) => n + c.length, 0);
-  const end = new Uint8Array(22);
-  const ev = new DataView(end.buffer);
-  ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, entries.length, true);
-  ev.setUint16(10, entries.length, true);
-  ev.setUint32(12, centralSize, true);
-  ev.setUint32(16, offset, true);
-  const out = new Uint8Array(offset + centralSize + end.length);
-  let at = 0;
-  for (const part of [...locals, ...centrals, end]) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
+/** A zip with one deflated entry whose headers say it unpacks to `declared` bytes. */
+const zipWith = (name: string, data: Uint8Array, declared: number): Uint8Array => handZip([{ name, data, method: 8, declared, crc: 0 }]);
 
 /** Time and peak resident memory (sampled every 5 ms, above the level before) of `run`. */
 async function measured<T>(run: () => Promise<T>): Promise<{ value: T; ms: number; peakMb: number }> {
@@ -201,11 +117,11 @@ describe('hostile .qdpx packages', () => {
 <Sources><TextSource guid="${G(40)}" name="jätte.txt" plainTextPath="internal://${G(40)}.txt"/><TextSource guid="${G(41)}" name="lång.txt" plainTextPath="internal://${G(41)}.txt"/><TextSource guid="${G(42)}" name="liten.txt"><PlainTextContent>Liten text.</PlainTextContent></TextSource></Sources></Project>`);
     const long = zeroBomb(33_000_000);
     const longText = inflateSync(long);
-    const bytes = zipOf([
-      { name: 'project.qde', data: qde, declared: qde.length, stored: true },
-      { name: `sources/${G(40)}.txt`, data: zeroBomb(300 * MB), declared: 300 * MB },
+    const bytes = handZip([
+      storedEntry('project.qde', qde, crc32),
+      { name: `sources/${G(40)}.txt`, data: zeroBomb(300 * MB), method: 8, declared: 300 * MB, crc: 0 },
       // An honest entry: its real size and CRC (over 32 million characters once decoded).
-      { name: `sources/${G(41)}.txt`, data: long, declared: longText.length, crc: crc32(longText) },
+      { name: `sources/${G(41)}.txt`, data: long, method: 8, declared: longText.length, crc: crc32(longText) },
     ]);
     expect(bytes.length).toBeLessThan(4 * MB);
     const { value, ms, peakMb } = await measured(() => importQdpxPackage(bytes, 'stor-text.qdpx'));
