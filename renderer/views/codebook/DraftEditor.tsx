@@ -6,7 +6,7 @@
  * draft at once; the pure edits live in `src/core/codebook/edit.ts`.
  */
 import { useState } from 'react';
-import { localize, MeasurementLevel, VariableKind, type CodebookContent, type CodebookVersion, type Value, type Variable, type VersionChange } from '../../../src/core';
+import { localize, MeasurementLevel, VariableKind, type CodebookContent, type CodebookVersion, type Value, type Variable, type VariableGroup, type VersionChange } from '../../../src/core';
 import { addVariable, changeKind, changeLevel, keyFor, removeVariable, splitValue } from '../../../src/core/codebook';
 import { ValueChips } from '../../components/ValueChips';
 import { useI18n } from '../../i18n';
@@ -182,12 +182,7 @@ export function DraftEditor({ draft, valueUse, history }: { draft: CodebookVersi
                 onChange={(e) => editVariable(v.id, (x) => void (x.groupId = e.target.value || undefined))}
                 data-testid="variable-group"
               >
-                <option value="">{t('codebook.ungrouped')}</option>
-                {draft.content.groups.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {localize(g.label, lang)}
-                  </option>
-                ))}
+                <GroupOptions groups={draft.content.groups} />
               </select>
             </label>
             <label>
@@ -347,12 +342,7 @@ export function DraftEditor({ draft, valueUse, history }: { draft: CodebookVersi
         <label>
           {t('editor.group')}{' '}
           <select value={newVariable.groupId} onChange={(e) => setNewVariable((s) => ({ ...s, groupId: e.target.value }))} data-testid="new-variable-group">
-            <option value="">{t('codebook.ungrouped')}</option>
-            {draft.content.groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {localize(g.label, lang)}
-              </option>
-            ))}
+            <GroupOptions groups={draft.content.groups} />
           </select>
         </label>
         <button type="button" disabled={!newVariable.label.trim()} onClick={() => void createVariable()} data-testid="add-variable-button">
@@ -360,5 +350,20 @@ export function DraftEditor({ draft, valueUse, history }: { draft: CodebookVersi
         </button>
       </div>
     </div>
+  );
+}
+
+/** The group choices of a variable: "ungrouped", then the codebook's groups. */
+function GroupOptions({ groups }: { groups: readonly VariableGroup[] }) {
+  const { t, lang } = useI18n();
+  return (
+    <>
+      <option value="">{t('codebook.ungrouped')}</option>
+      {groups.map((g) => (
+        <option key={g.id} value={g.id}>
+          {localize(g.label, lang)}
+        </option>
+      ))}
+    </>
   );
 }
