@@ -1,11 +1,12 @@
 /**
- * A worker thread of `overens extract`: loads pdf.js once, then extracts each file it is sent
- * ({ id, file, password }) and answers { id, result }.
+ * A worker thread of `overens extract`: takes files from the run's shared queue (workerData,
+ * extract-queue.ts) until it is empty, posting { id, result } for each, then { done: true }.
+ * pdf.js is loaded once, with the first file.
  */
-import { parentPort } from 'node:worker_threads';
-import { extractFile } from './extract-file';
-import type { OcrOptions } from './extract-ocr';
+import { parentPort, workerData } from 'node:worker_threads';
+import { drain, type ExtractQueue } from './extract-queue';
 
-parentPort!.on('message', (job: { id: number; file: string; password?: string; ocr?: OcrOptions }) => {
-  void extractFile(job.file, job.password, job.ocr).then((result) => parentPort!.postMessage({ id: job.id, result }));
-});
+const queue = workerData as ExtractQueue;
+await drain(queue, (id, result) => parentPort!.postMessage({ id, result }));
+if (queue.ocr) await (await import('./extract-ocr')).closeOcr();
+parentPort!.postMessage({ done: true });

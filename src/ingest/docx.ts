@@ -9,8 +9,10 @@
  * paragraphs to tags the sanitiser drops with their text), which the import reports.
  */
 import { zipSync } from 'fflate';
-import mammoth from 'mammoth';
-import { ZipArchive, formatBytes, unsafeEntryName, type ImportWarning, type SafeHtml, type ZipLimits } from '../core';
+import type { SafeHtml } from '../core/html/sanitize-html';
+import type { ImportWarning } from '../core/model/document';
+import { ZipArchive, formatBytes, type ZipLimits } from '../core/zip';
+import { unsafeEntryName } from '../core/zip-entries';
 import { sanitiseHtml } from './sanitize-html';
 import { ingestError, type IngestFailure } from './types';
 
@@ -68,7 +70,9 @@ export async function extractDocx(bytes: Uint8Array, fileName: string): Promise<
   try {
     const repacked = zipSync(parts, { level: 0 });
     const arrayBuffer = repacked.buffer.slice(repacked.byteOffset, repacked.byteOffset + repacked.byteLength);
+    // mammoth is loaded with the first Word file (a PDF-only run never needs it).
     // Node's mammoth reads `buffer`, its browser build `arrayBuffer`.
+    const { default: mammoth } = await import('mammoth');
     converted = await mammoth.convertToHtml({ buffer: repacked, arrayBuffer } as unknown as { buffer: Buffer }, {
       includeEmbeddedStyleMap: false,
       // Images are not shown; an empty source keeps mammoth from reading them at all.

@@ -3,10 +3,12 @@
  * sanitised HTML, and hash it. Every failure is an error value naming the file; nothing throws.
  * Used by the app's import worker and by `overens extract` — the same code in both.
  */
-import { sha256Hex, type ImportWarning } from '../core';
+import { sha256Hex } from '../core/files';
+import type { ImportWarning } from '../core/model/document';
 import { extractDocx } from './docx';
 import { decodeText, normaliseText } from './normalise';
 import { extractPdfText, type PdfjsLike } from './pdf';
+import type { StreamSizer } from './pdf-streams';
 import { sniff } from './sniff';
 import { ingestError, MAX_IMPORT_BYTES, MAX_TEXT_CHARS, MAX_TEXT_FILE_BYTES, type IngestFailure, type IngestResult, type PdfLimits } from './types';
 
@@ -20,6 +22,8 @@ export interface ExtractDeps {
   pdfjs: PdfjsLike;
   /** Pages and time a PDF may take (PDF_LIMITS unless given; tests narrow them). */
   pdfLimits?: PdfLimits;
+  /** How the PDF stream check counts a stream's unpacked bytes (fflate unless given: Node's zlib in the CLI). */
+  streamSizer?: StreamSizer;
 }
 
 function tooLong(fileName: string, length: number): IngestFailure {
@@ -49,7 +53,7 @@ export async function extractDocument(input: ExtractInput, deps: ExtractDeps): P
     if (ext !== 'pdf') {
       warnings.push({ code: 'type-mismatch', message: `Filen är en PDF trots namnet och importerades som PDF / the file is a PDF despite its name and was imported as a PDF (.${ext || '—'})` });
     }
-    const result = await extractPdfText(deps.pdfjs, bytes, fileName, input.password, deps.pdfLimits);
+    const result = await extractPdfText(deps.pdfjs, bytes, fileName, input.password, deps.pdfLimits, deps.streamSizer);
     if (!result.ok) return result;
     const { pdf } = result;
     return { ok: true, document: { ...(await base()), kind: 'pdf', mimeType: 'application/pdf', text: pdf.text, pageStarts: pdf.pageStarts, pageCount: pdf.pageCount, hasText: pdf.hasText, warnings: [...warnings, ...pdf.warnings] } };

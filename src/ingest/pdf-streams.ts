@@ -35,8 +35,14 @@ export type StreamCheck = { ok: true } | { ok: false; problem: 'stream-too-large
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Unpacked size of one zlib stream, counted up to `cap` (more is reported as cap + 1). */
-async function inflatedSize(data: Uint8Array, cap: number): Promise<number> {
+/**
+ * Unpacked size of one zlib stream, counted up to `cap` (more is reported as cap + 1); where it
+ * cannot be inflated (encrypted, damaged, trailing bytes), what was counted before the fault.
+ */
+export type StreamSizer = (data: Uint8Array, cap: number) => number | Promise<number>;
+
+/** The counter everywhere (browser and Node): fflate's streaming inflater through a byte counter. */
+export async function inflatedSize(data: Uint8Array, cap: number): Promise<number> {
   let total = 0;
   let over = false;
   const inflater = new Unzlib((chunk) => {
@@ -59,7 +65,8 @@ async function inflatedSize(data: Uint8Array, cap: number): Promise<number> {
   return over ? cap + 1 : total;
 }
 
-export async function checkPdfStreams(bytes: Uint8Array): Promise<StreamCheck> {
+/** `sizer`: how a stream is counted (a platform's native inflater may stand in: same counts). */
+export async function checkPdfStreams(bytes: Uint8Array, sizer: StreamSizer = inflatedSize): Promise<StreamCheck> {
   let total = 0;
   for (let at = indexOf(bytes, STREAM, 0); at !== -1; at = indexOf(bytes, STREAM, at + STREAM.length)) {
     // "endstream" contains "stream": skip it.
@@ -75,7 +82,7 @@ export async function checkPdfStreams(bytes: Uint8Array): Promise<StreamCheck> {
     let end = length ? start + Number(length[1]) : -1;
     if (end < start || end > bytes.length) end = indexOf(bytes, ENDSTREAM, start);
     if (end === -1) end = bytes.length;
-    const size = await inflatedSize(bytes.subarray(start, end), Math.min(MAX_STREAM_BYTES, MAX_STREAMS_TOTAL - total));
+    const size = await sizer(bytes.subarray(start, end), Math.min(MAX_STREAM_BYTES, MAX_STREAMS_TOTAL - total));
     if (size > MAX_STREAM_BYTES) return { ok: false, problem: 'stream-too-large', limit: MAX_STREAM_BYTES };
     total += size;
     if (total >= MAX_STREAMS_TOTAL) return { ok: false, problem: 'streams-too-large', limit: MAX_STREAMS_TOTAL };

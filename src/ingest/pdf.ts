@@ -5,7 +5,7 @@
  * browser build in a Web Worker and with the legacy build in Node (the CLI).
  */
 import type { ImportWarning } from '../core';
-import { checkPdfStreams } from './pdf-streams';
+import { checkPdfStreams, type StreamSizer } from './pdf-streams';
 import { joinPages, layoutPageText } from './pdf-text';
 import { ingestError, MAX_TEXT_CHARS, PDF_LIMITS, type IngestFailure, type PdfLimits } from './types';
 
@@ -56,8 +56,8 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
 
 const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`);
 
-export async function extractPdfText(pdfjs: PdfjsLike, bytes: Uint8Array, fileName: string, password?: string, limits: PdfLimits = PDF_LIMITS): Promise<{ ok: true; pdf: PdfText } | IngestFailure> {
-  const streams = await checkPdfStreams(bytes);
+export async function extractPdfText(pdfjs: PdfjsLike, bytes: Uint8Array, fileName: string, password?: string, limits: PdfLimits = PDF_LIMITS, sizer?: StreamSizer): Promise<{ ok: true; pdf: PdfText } | IngestFailure> {
+  const streams = await checkPdfStreams(bytes, sizer);
   if (!streams.ok) {
     const limit = `${streams.limit / MB} MB`;
     return streams.problem === 'stream-too-large'

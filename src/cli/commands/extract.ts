@@ -2,12 +2,13 @@
  * `overens extract <file>... [--json] [--text]`: run exactly the app's import extraction on
  * files, in Node. Reports every file, then exits 1 if any failed.
  */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { warningInEnglish, type IngestResult } from '../../ingest';
 import { parseCommandArgs } from '../args';
-import { extractFile } from '../extract-file';
-import { closeOcr, type OcrOptions, type RecognisedDocument } from '../extract-ocr';
+import { createQueue, drain } from '../extract-queue';
+import type { OcrOptions, RecognisedDocument } from '../extract-ocr';
 import { UsageError, type CliCommand } from '../io';
 
 const usage = `Usage: overens extract <file>... [--json] [--text] [--password <pw>]
@@ -17,7 +18,7 @@ Extract text from PDF, Word (.docx) and text files exactly as the app imports th
                 {"file","kind","pages","characters","sha256","warnings":[...],"error":null|{"code","message"}}
   --text        print each file's normalised text
   --password    password for protected PDFs
-  --jobs N      worker threads (default: one per core, at most one per file)
+  --jobs N      threads extracting at once (default: one per core, at most one per file)
   --ocr         recognise the text of PDF pages without a text layer (Tesseract, offline);
                 JSON adds "ocr": {"languages","pages":[{"page","confidence","words"}]}
   --ocr-lang L  OCR languages: swe (default), eng or swe+eng
@@ -25,45 +26,40 @@ Extract text from PDF, Word (.docx) and text files exactly as the app imports th
                 garbage text layers)
 Exit status 1 if any file failed (after reporting all of them).`;
 
+const sizeOf = (file: string): number => {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0; // reported by its extraction
+  }
+};
+
 /**
- * Extract the files on worker threads (pdf.js loaded once per worker), results in the files'
- * order. From the sources (tests) the worker cannot start, so the files run here one by one.
+ * Extract the files on `jobs` threads, results in the files' order: this thread and jobs − 1
+ * workers (pdf.js loaded once per thread), all taking files from one shared queue, the largest
+ * first so that no thread is left with a long one at the end. From the sources (tests) the worker
+ * cannot start, so the files run here one by one.
  */
 async function extractAll(files: readonly string[], password: string | undefined, jobs: number, ocr?: OcrOptions): Promise<IngestResult[]> {
-  const workerUrl = new URL('./extract-worker.mjs', import.meta.url);
-  if (jobs <= 1 || files.length <= 1 || !import.meta.url.endsWith('.mjs')) {
-    const results: IngestResult[] = [];
-    try {
-      for (const file of files) results.push(await extractFile(file, password, ocr));
-    } finally {
-      await closeOcr();
-    }
-    return results;
-  }
   const results: IngestResult[] = new Array(files.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(jobs, files.length) }, () => new Worker(workerUrl));
+  const order = files.map((file, id) => ({ id, size: sizeOf(file) })).sort((x, y) => y.size - x.size || x.id - y.id).map((j) => j.id);
+  const queue = createQueue(files, order, password, ocr);
+  const threads = Math.min(jobs, files.length);
+  const workers = import.meta.url.endsWith('.mjs') ? Array.from({ length: threads - 1 }, () => new Worker(new URL('./extract-worker.mjs', import.meta.url), { workerData: queue })) : [];
+  const finished = (worker: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      worker.on('message', (m: { id: number; result: IngestResult } | { done: true }) => {
+        if ('done' in m) resolve();
+        else results[m.id] = m.result;
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => reject(new Error(`an extraction thread stopped (exit code ${code})`)));
+    });
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const give = () => {
-              if (next >= files.length) return resolve();
-              const id = next++;
-              worker.postMessage({ id, file: files[id], password, ocr });
-            };
-            worker.on('message', (m: { id: number; result: IngestResult }) => {
-              results[m.id] = m.result;
-              give();
-            });
-            worker.on('error', reject);
-            give();
-          }),
-      ),
-    );
+    await Promise.all([drain(queue, (id, result) => (results[id] = result)), ...workers.map(finished)]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
+    if (ocr) await (await import('../extract-ocr')).closeOcr();
   }
   return results;
 }
