@@ -9,6 +9,7 @@ import { CodebookTemplate, formatIssues, type Variable } from '../core';
 import type { TrainingJudgement } from '../core/assist';
 import { parseCodingsCsv, type CodingRow } from '../formats/stats-csv';
 import { extractDocument, warningInEnglish, type ExtractDeps } from '../ingest';
+import { extractDeps } from './extract-file';
 import type { CliIo } from './io';
 import { failOnProblems, InputError, readTextFile } from './read-input';
 
@@ -126,7 +127,7 @@ export async function readFolderTexts(folder: string, skip: readonly string[], i
     const file = path.join(folder, name);
     if (name.startsWith('.') || skipped.has(path.resolve(file))) continue;
     if (!(await stat(file)).isFile()) continue;
-    deps ??= { pdfjs: await import('pdfjs-dist/legacy/build/pdf.mjs') };
+    deps ??= await extractDeps();
     const result = await extractDocument({ fileName: file, bytes: new Uint8Array(await readFile(file)) }, deps);
     if (!result.ok) {
       out.push({ name, file, text: null, problem: result.error.message.en });

@@ -34,6 +34,7 @@ import { extractDocument, warningInEnglish, type ExtractDeps } from '../../inges
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliCommand, type CliIo } from '../io';
 import { failOnProblems, InputError, readBytes, readTextFile } from '../read-input';
+import { extractDeps } from '../extract-file';
 
 const usage = `Usage: overens convert <in> <out> [--format long|wide|segments|qdpx] [--coder NAME | --final]
                         [--attributes file.csv] [--texts FOLDER] [--version N] [--profile standard|qualcoder|nvivo]
@@ -133,7 +134,7 @@ async function readTexts(folder: string, documents: readonly string[], io: CliIo
         continue;
       }
       found = true;
-      deps ??= { pdfjs: await import('pdfjs-dist/legacy/build/pdf.mjs') };
+      deps ??= await extractDeps();
       const result = await extractDocument({ fileName: file, bytes }, deps);
       if (result.ok) for (const w of result.document.warnings) io.stderr.write(`${file}: ${warningInEnglish(w)}\n`);
       if (!result.ok) io.stderr.write(`${result.error.message.en}; document "${document}" gets a generated text\n`);
