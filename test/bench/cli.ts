@@ -92,7 +92,7 @@ export async function benchCli(): Promise<BenchRow[]> {
   const extractRatio = mine.ms / theirs.ms;
   rows.push({
     area: 'CLI: overens extract',
-    input: `synthetic corpus (${pdfs.length} PDFs), whole process, startup included, worker threads`,
+    input: `synthetic corpus (${pdfs.length} PDFs), whole process, startup included, one thread per core (the main thread and workers)`,
     result: `${(mine.ms / 1000).toFixed(2)} s (${extracted} extracted), peak RSS ${mine.rssMb.toFixed(0)} MB, best of 3`,
     peer: `pdftotext on each file ${(theirs.ms / 1000).toFixed(2)} s`,
     ratio: `${extractRatio.toFixed(2)}× pdftotext's time`,
