@@ -9,6 +9,7 @@ import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell, type Ses
 import { readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { registerIpcHandlers } from './ipc-handlers';
+import { confirmLeaving } from './leave-dialog';
 import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, PRIVILEGED_SCHEMES, REMOTE_URL_PATTERNS, isAppUrl, languageArguments, mimeType, resolveAppPath } from './security';
 
 export { registerIpcHandlers } from './ipc-handlers';
@@ -100,6 +101,7 @@ export function createMainWindow(preloadPath: string, language?: string): Browse
     },
   });
   hardenWebContents(win.webContents);
+  confirmLeaving(win, dialog);
   win.once('ready-to-show', () => win.show());
   win.loadURL(APP_ENTRY).catch((error: unknown) => console.error(`Could not load ${APP_ENTRY}`, error));
   return win;

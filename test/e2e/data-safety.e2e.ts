@@ -1,6 +1,7 @@
 // Data safety in the coding view (issue 18): the save indicator counts every pending write and
 // keeps a failed one visible with a retry; undo in one tab refuses over a change saved in another
-// tab; a memo being typed survives another tab saving a memo. Two pages of one browser context
+// tab; a memo being typed survives another tab saving a memo; closing the window with a write
+// pending or failed asks first. Two pages of one browser context
 // share the origin's IndexedDB and localStorage, as two tabs of one browser do.
 //
 // Two real conditions hold the queue without mocking the app: another connection holding a
@@ -147,6 +148,50 @@ describe('the save indicator', () => {
     // logs it to the console), and nothing else went wrong.
     expect(errors).toHaveLength(3);
     expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('closing the window', () => {
+  it('asks first while a write is pending or failed, and closes without asking once all is saved', async () => {
+    const { page, context, errors } = await openApp(browser, { locale: 'sv-SE', initScript: FAIL_WRITES });
+    const coding = await codingProject(page, 'Stäng');
+    await coding.variable('ansvar_mellan').click({ position: { x: 4, y: 4 } });
+    // Every beforeunload dialog is answered "stay" (the browser's own "Leave site?" question).
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+
+    // A judgement waiting for the store: closing asks, and staying keeps it.
+    await holdWrites(page);
+    await page.keyboard.press('1');
+    await expect.poll(() => saveState(page).getAttribute('data-state'), poll).toBe('saving');
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked, poll).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(false);
+    await release(page);
+    await expect.poll(() => saveState(page).textContent(), poll).toBe('Sparat');
+
+    // A failed write is only in memory: closing asks again.
+    await failWrites(page, true);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('1');
+    await expect.poll(() => saveState(page).getAttribute('data-state'), poll).toBe('error');
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked.length, poll).toBe(2);
+    expect(page.isClosed()).toBe(false);
+    await failWrites(page, false);
+    await page.getByTestId('save-retry').click();
+    await expect.poll(() => saveState(page).textContent(), poll).toBe('Sparat');
+    expect(await storedJudgements(page)).toEqual({ ansvar_mellan: ['ja'], ansvar_inom_kommun: ['ja'] });
+
+    // Everything saved: the window closes without a question.
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => page.isClosed(), poll).toBe(true);
+    expect(asked).toHaveLength(2);
+    expect(errors).toHaveLength(1); // the injected failure, reported once
     await context.close();
   });
 });

@@ -12,6 +12,7 @@ import { suggestJudgement } from '../../../src/core/coding/suggest';
 import type { Store } from '../../../src/store';
 import { codePassageAction, deletePassageAction, isChangedElsewhere, judgementAction, memoAction } from '../../coding/actions';
 import { History, type Action } from '../../coding/history';
+import { guardLeaving } from '../../coding/leave-guard';
 import type { OpenDocument } from './useCodingData';
 
 export type { SaveStatus } from '../../coding/history';
@@ -35,7 +36,11 @@ export interface CodingContext {
  */
 let sharedHistory: History | undefined;
 function windowHistory(): History {
-  sharedHistory ??= new History({ isRefusal: isChangedElsewhere });
+  if (!sharedHistory) {
+    sharedHistory = new History({ isRefusal: isChangedElsewhere });
+    // Closing or reloading the window with writes pending or failed asks first.
+    guardLeaving(sharedHistory);
+  }
   return sharedHistory;
 }
 

@@ -61,7 +61,7 @@ const electron = vi.hoisted(() => {
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session: { defaultSession },
     ipcMain: { handle: vi.fn() },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn(() => 0) },
     shell: {},
   };
 });
@@ -127,6 +127,22 @@ describe('window', () => {
     const webview = { preventDefault: vi.fn() };
     contents.handlers.get('will-attach-webview')!(webview);
     expect(webview.preventDefault).toHaveBeenCalled();
+  });
+
+  it('asks before closing while the page says coding writes are pending, and closes only on "close anyway"', () => {
+    const win = createMainWindow('/x/preload.cjs');
+    const prevented = electron.state.webContents.handlers.get('will-prevent-unload')!;
+    // The page cancelled beforeunload (renderer/coding/leave-guard.ts): "stay" keeps the window.
+    electron.dialog.showMessageBoxSync.mockReturnValueOnce(0);
+    const stay = { preventDefault: vi.fn() };
+    prevented(stay);
+    expect(stay.preventDefault).not.toHaveBeenCalled();
+    expect(electron.dialog.showMessageBoxSync).toHaveBeenLastCalledWith(win, expect.objectContaining({ type: 'warning', defaultId: 0, cancelId: 0, buttons: ['Stanna kvar / Stay', 'Stäng ändå / Close anyway'] }));
+    // "Close anyway" lets the unload go on.
+    electron.dialog.showMessageBoxSync.mockReturnValueOnce(1);
+    const leave = { preventDefault: vi.fn() };
+    prevented(leave);
+    expect(leave.preventDefault).toHaveBeenCalled();
   });
 
   it('hardens every web contents the app creates, not only the main window', () => {
