@@ -8,8 +8,8 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extractDocument, PDF_LIMITS, type IngestResult } from '../../../src/ingest';
-import { measure, report } from './generate';
-import { flateBomb, pdfWith, textStream } from './generate-pdf';
+import { concat, measure, report } from './generate';
+import { flateBomb, pdfWith, storedBlock, textStream } from './generate-pdf';
 
 const MB = 1024 * 1024;
 const run = (fileName: string, bytes: Uint8Array, limits = PDF_LIMITS) => extractDocument({ fileName, bytes }, { pdfjs, pdfLimits: limits });
@@ -25,6 +25,27 @@ describe('hostile PDFs', () => {
     expect(error(m.value)?.message.sv).toMatch(/^bomb\.pdf: en del av PDF-filen \(en ström\) packas upp till mer än 64 MB/);
     expect(m.ms).toBeLessThan(15_000);
     expect(m.rssMB).toBeLessThan(400);
+  });
+
+  it('refuses a flate bomb behind a /Length that is too short (pdf.js then searches for "endstream" and reads it all)', async () => {
+    const bomb = flateBomb(' ', 100 * MB);
+    const m = await measure(() => run('kort-längd.pdf', pdfWith([{ ...bomb, length: 20 }], 1)));
+    expect(error(m.value)).toMatchObject({ code: 'too-large', message: { en: 'kort-längd.pdf: a part of the PDF (a stream) unpacks to more than 64 MB; the file is not imported.' } });
+  });
+
+  it('refuses a flate bomb behind an indirect /Length whose data holds the word "endstream" early', async () => {
+    // A stored block first: the bytes "endstream" lie inside the compressed data, where a search
+    // for the keyword would end the stream; pdf.js takes the indirect /Length and reads it all.
+    const bomb = flateBomb(' ', 100 * MB);
+    const data = concat([bomb.data.subarray(0, 2), storedBlock('\nendstream\n'), bomb.data.subarray(2)]);
+    const m = await measure(() => run('indirekt.pdf', pdfWith([{ data, filter: 'FlateDecode', length: 'indirect' }], 1)));
+    expect(error(m.value)).toMatchObject({ code: 'too-large', message: { en: 'indirekt.pdf: a part of the PDF (a stream) unpacks to more than 64 MB; the file is not imported.' } });
+  });
+
+  it('reads compressed content streams with an indirect /Length (as LibreOffice writes them)', async () => {
+    const content = textStream(['Överenskommelse om LVM']).data;
+    const doc = await run('indirekt-ok.pdf', pdfWith([{ data: deflateSync(content), filter: 'FlateDecode', length: 'indirect' }], 1));
+    expect(doc.ok && doc.document.text).toBe('Överenskommelse om LVM');
   });
 
   it('reads a PDF whose compressed content stream is of a normal size (the control)', async () => {
